@@ -1,0 +1,81 @@
+//! Argument parsing (clap derive) and dispatch, one file per subcommand.
+//! Each `run` returns the exit code: 0 success, 1 some input failed,
+//! 2 usage or fatal error.
+
+mod align;
+mod build;
+mod check;
+mod concord;
+mod eval;
+mod export;
+mod ingest;
+mod segment;
+mod terms;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Build a reviewable, aligned Chinese–English parallel corpus.
+#[derive(Parser, Debug)]
+#[command(name = "bitext", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the aligned corpus: ingest, align, check and export every
+    /// document pair of a corpus folder.
+    Build(build::Args),
+    /// Read files and print the documents found (language, paragraphs,
+    /// what was dropped).
+    Ingest(ingest::Args),
+    /// Cut documents into sentences, words and numbers.
+    Segment(segment::Args),
+    /// Align a Chinese text with its English translation.
+    Align(align::Args),
+    /// Score an alignment against a gold standard (precision, recall, F1).
+    Eval(eval::Args),
+    /// Flag divergences in an aligned pair (numbers, omissions, names…).
+    Check(check::Args),
+    /// Extract bilingual terms and report inconsistent renderings.
+    Terms(terms::Args),
+    /// Show every aligned pair containing a term, in context.
+    Concord(concord::Args),
+    /// Convert a JSONL alignment to TMX, TSV or JSONL.
+    Export(export::Args),
+}
+
+/// Parses the command line and runs the subcommand.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Segment(a) => segment::run(a),
+        Command::Align(a) => align::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Terms(a) => terms::run(a),
+        Command::Concord(a) => concord::run(a),
+        Command::Export(a) => export::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("bitext: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

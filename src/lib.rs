@@ -1,0 +1,37 @@
+//! # bitext
+//!
+//! Turns Chinese (Simplified and Traditional) and English reports into a
+//! reviewable, aligned parallel corpus. Data flows one way through the
+//! stages, one module each:
+//!
+//! ```text
+//! ingest ──▶ normalize ──▶ segment ──▶ align ──▶ check ──▶ export
+//! files      matching      sentences   beads     flags     TMX, TSV,
+//! → Document keys          words,      with                JSONL, HTML
+//!                          numbers     scores
+//! ```
+//!
+//! - [`ingest`] reads plain text, Markdown and HTML in any common encoding
+//!   into [`document::Document`]s, one per language, with provenance.
+//! - [`normalize`] makes matching keys (half-width, Simplified); the
+//!   original text is never changed.
+//! - [`segment`] cuts sentences and words and finds numbers.
+//! - [`align`] pairs documents, paragraphs and sentences into [`align::Bead`]s.
+//! - [`check`] flags divergences; [`terms`] extracts and checks terminology.
+//! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
+
+#![warn(missing_docs)]
+
+pub mod align;
+pub mod check;
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod ingest;
+pub mod normalize;
+pub mod record;
+pub mod segment;
+pub mod terms;
+
+pub use document::{Document, Lang, Paragraph, Span};
+pub use error::{Error, Result};

@@ -1,0 +1,144 @@
+//! Segmentation: sentences, words and numbers for Chinese and English.
+//!
+//! Takes [`Document`]s from ingestion and gives [`Sentence`]s that know their
+//! paragraph and byte span in the original paragraph text, with their word
+//! [`Token`]s (for lexical matching) and stated [`Number`]s (normalized so
+//! both languages compare).
+
+mod words;
+
+pub use words::{Token, TokenKind};
+
+use crate::document::{Document, Lang, Span};
+use serde::{Deserialize, Serialize};
+
+/// What kind of quantity a [`Number`] states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberKind {
+    /// A plain quantity (25, 二十五, twenty-five, 1.5亿 = 150000000).
+    Cardinal,
+    /// A year (1992年, "in 1992").
+    Year,
+    /// A percentage (5%, 百分之五, five percent): value is the percent.
+    Percent,
+    /// An ordinal (第四十七届, 47th): value is the rank.
+    Ordinal,
+    /// A year and month (2014年5月, May 2014): value is `year * 100 + month`.
+    Date,
+}
+
+/// A number stated in a sentence, normalized for comparison across
+/// languages.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Number {
+    /// The normalized value (see [`NumberKind`] for its unit).
+    pub value: f64,
+    /// What the number is.
+    pub kind: NumberKind,
+    /// Where it is stated: bytes into the sentence's `text`.
+    pub span: Span,
+}
+
+/// One sentence (or other aligned unit) with everything matching needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Index of the paragraph in its document.
+    pub para: usize,
+    /// Bytes into the paragraph's original `text`.
+    pub span: Span,
+    /// The original text of the sentence (`paragraph.text[span]`).
+    pub text: String,
+    /// Language of the sentence.
+    pub lang: Lang,
+    /// Word tokens, spans relative to `text`.
+    pub tokens: Vec<Token>,
+    /// Numbers stated, spans relative to `text`.
+    pub numbers: Vec<Number>,
+}
+
+impl Sentence {
+    /// Length in characters of the original text, whitespace excluded:
+    /// the unit the length model compares.
+    pub fn char_len(&self) -> usize {
+        self.text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+/// A document cut into sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentedDoc {
+    /// The document (paragraphs untouched).
+    pub doc: Document,
+    /// Sentences in document order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl SegmentedDoc {
+    /// The sentences of paragraph `para`, as an index range into
+    /// `sentences`.
+    pub fn paragraph_range(&self, para: usize) -> std::ops::Range<usize> {
+        let start = self.sentences.partition_point(|s| s.para < para);
+        let end = self.sentences.partition_point(|s| s.para <= para);
+        start..end
+    }
+}
+
+/// Segmenter with its dictionaries loaded once; share it by `&` across
+/// threads.
+pub struct Segmenter {
+    words: words::WordSegmenter,
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Segmenter {
+    /// Loads jieba's dictionary and the English stemmer.
+    pub fn new() -> Segmenter {
+        Segmenter {
+            words: words::WordSegmenter::new(),
+        }
+    }
+
+    /// Cuts every paragraph of `doc` into sentences with tokens and numbers.
+    pub fn segment(&self, doc: &Document) -> SegmentedDoc {
+        // Placeholder sentence rule until the full splitter lands: one
+        // sentence per paragraph.
+        let sentences = doc
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut s = self.unit(&p.text, doc.lang);
+                s.para = i;
+                s
+            })
+            .collect();
+        SegmentedDoc {
+            doc: doc.clone(),
+            sentences,
+        }
+    }
+
+    /// Treats `text` as one unit (a presplit line, or a whole paragraph)
+    /// and gives it tokens and numbers. `para` is 0 and `span` covers it.
+    pub fn unit(&self, text: &str, lang: Lang) -> Sentence {
+        Sentence {
+            para: 0,
+            span: Span::new(0, text.len()),
+            text: text.to_string(),
+            lang,
+            tokens: self.tokens(text, lang),
+            numbers: Vec::new(),
+        }
+    }
+
+    /// Word tokens of `text` (spans relative to `text`).
+    pub fn tokens(&self, text: &str, lang: Lang) -> Vec<Token> {
+        self.words.tokens(text, lang)
+    }
+}

@@ -1,0 +1,103 @@
+//! Words: jieba-rs for Chinese (on the Simplified key, offsets mapped back
+//! to the original), unicode-segmentation for English, lowercased and
+//! stemmed (Snowball English).
+
+use crate::document::{Lang, Span};
+use crate::normalize::{self, is_han};
+use jieba_rs::Jieba;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A Chinese word (Han characters).
+    Han,
+    /// A word in Latin (or other alphabetic) script.
+    Latin,
+    /// Digits (possibly with separators).
+    Digits,
+}
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// Matching form: Simplified for Chinese, lowercased for Latin.
+    pub key: String,
+    /// Stem of `key` for English words (Snowball); equal to `key` otherwise.
+    pub stem: String,
+    /// Bytes into the text that was tokenized (the original).
+    pub span: Span,
+    /// Script class.
+    pub kind: TokenKind,
+}
+
+pub(crate) struct WordSegmenter {
+    jieba: Jieba,
+    stemmer: Stemmer,
+}
+
+impl WordSegmenter {
+    pub(crate) fn new() -> Self {
+        WordSegmenter {
+            jieba: Jieba::new(),
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    pub(crate) fn tokens(&self, text: &str, lang: Lang) -> Vec<Token> {
+        let norm = normalize::normalize(text);
+        let mut out = Vec::new();
+        if lang.is_chinese() || norm.text.chars().any(is_han) {
+            for t in self.jieba.cut(&norm.text, true) {
+                self.push(&mut out, &norm, t.word, t.byte_start, t.byte_end);
+            }
+        } else {
+            for (at, w) in norm.text.unicode_word_indices() {
+                self.push(&mut out, &norm, w, at, at + w.len());
+            }
+        }
+        out
+    }
+
+    fn push(
+        &self,
+        out: &mut Vec<Token>,
+        norm: &normalize::Normalized,
+        word: &str,
+        start: usize,
+        end: usize,
+    ) {
+        let Some(first) = word.chars().next() else {
+            return;
+        };
+        let kind = if is_han(first) {
+            TokenKind::Han
+        } else if first.is_ascii_digit() {
+            TokenKind::Digits
+        } else if first.is_alphabetic() {
+            TokenKind::Latin
+        } else {
+            return; // punctuation and spaces are not words
+        };
+        let (s, e) = norm.span_to_original(start, end);
+        let key = if kind == TokenKind::Latin {
+            word.to_lowercase()
+        } else {
+            word.to_string()
+        };
+        let stem = if kind == TokenKind::Latin {
+            self.stemmer.stem(&key).into_owned()
+        } else {
+            key.clone()
+        };
+        out.push(Token {
+            key,
+            stem,
+            span: Span::new(s, e),
+            kind,
+        });
+    }
+}

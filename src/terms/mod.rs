@@ -1,0 +1,1 @@
+//! Terminology: bilingual term extraction, consistency and concordance.

@@ -1,0 +1,11 @@
+//! End-to-end tests of the `bitext` command line: one test binary, one
+//! module per area.
+
+mod util;
+
+mod align;
+mod build;
+mod check;
+mod ingest;
+mod segment;
+mod terms;
