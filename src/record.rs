@@ -71,3 +71,61 @@ pub struct BeadRecord {
     #[serde(default)]
     pub flags: Vec<Flag>,
 }
+
+/// One side of an aligned pair: the document and the units that were
+/// aligned (sentences, or one unit per paragraph at paragraph level).
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The document the units come from.
+    pub doc: &'a crate::document::Document,
+    /// The aligned units, indexed by the beads.
+    pub units: &'a [crate::segment::Sentence],
+}
+
+impl Side<'_> {
+    fn line_of(&self, i: usize) -> usize {
+        let u = &self.units[i];
+        match self.doc.paragraphs.get(u.para) {
+            Some(p) => {
+                let before = p.text.get(..u.span.start).unwrap_or("");
+                p.line + before.matches('\n').count()
+            }
+            None => 0,
+        }
+    }
+}
+
+/// Turns beads over `src` and `tgt` units into self-contained records (no
+/// flags yet). Bead ranges must lie inside the unit lists.
+pub fn records(
+    pair: &str,
+    level: Level,
+    src: Side<'_>,
+    tgt: Side<'_>,
+    beads: &[crate::align::Bead],
+) -> Vec<BeadRecord> {
+    beads
+        .iter()
+        .enumerate()
+        .map(|(k, b)| BeadRecord {
+            pair: pair.to_string(),
+            level,
+            bead: k,
+            shape: b.shape().to_string(),
+            score: b.score,
+            src_lang: src.doc.lang,
+            tgt_lang: tgt.doc.lang,
+            src: b.src.clone().map(|i| src.units[i].text.clone()).collect(),
+            tgt: b.tgt.clone().map(|i| tgt.units[i].text.clone()).collect(),
+            src_idx: b.src.clone().collect(),
+            tgt_idx: b.tgt.clone().collect(),
+            src_file: src.doc.source.clone(),
+            tgt_file: tgt.doc.source.clone(),
+            src_lines: b.src.clone().map(|i| src.line_of(i)).collect(),
+            tgt_lines: b.tgt.clone().map(|i| tgt.line_of(i)).collect(),
+            src_para: b.src.clone().map(|i| src.units[i].para).collect(),
+            tgt_para: b.tgt.clone().map(|i| tgt.units[i].para).collect(),
+            flags: Vec::new(),
+        })
+        .collect()
+}
