@@ -10,7 +10,7 @@
 
 mod script;
 
-pub use script::{han_ratio, is_han, is_traditional, to_simplified};
+pub use script::{han_ratio, has_traditional, is_han, is_traditional, to_simplified};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -93,8 +93,16 @@ pub fn normalize(text: &str) -> Normalized {
             }
         }
     }
-    // Pass 2: Traditional → Simplified, character for character.
-    let text_out = to_simplified(&folded);
+    // Pass 2: Traditional → Simplified, character for character. Most
+    // text has no character t2s could change: skip the converter then.
+    if !script::has_traditional(&folded) {
+        return Normalized {
+            text: folded,
+            anchors,
+            orig_len: text.len(),
+        };
+    }
+    let text_out = script::to_simplified_unchecked(&folded);
     if text_out.chars().count() == anchors.len() {
         // Same characters in the same places: rebuild byte offsets.
         let mut remapped = Vec::with_capacity(anchors.len());
