@@ -85,7 +85,9 @@ fn summary(out: &mut impl Write, d: &Document) -> std::io::Result<()> {
         writeln!(
             out,
             "  dropped line {:>4} {:<13} {}",
-            x.line, x.reason, shown
+            x.line,
+            x.reason.to_string(),
+            shown
         )?;
     }
     Ok(())

@@ -239,3 +239,65 @@ fn documents(source: &str, encoding: &str, format: Format, blocks: Vec<Block>) -
     }
     docs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// True when every non-whitespace character of `kept` appears in
+    /// `source` in the same order.
+    fn in_order(kept: &str, source: &str) -> bool {
+        let mut src = source.chars();
+        kept.chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|k| src.by_ref().any(|s| s == k))
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = read_bytes("fuzz.txt", &bytes);
+        }
+
+        #[test]
+        fn kept_text_round_trips(
+            text in r"([a-zA-Z亚信會議。.,:| >#*\n　-]|<p>|</p>|<div>|<!-- x -->|---\n){0,80}"
+        ) {
+            if let Ok(ing) = read_bytes("p.txt", text.as_bytes()) {
+                for d in &ing.documents {
+                    let pieces = d.paragraphs.iter().map(|p| p.text.as_str())
+                        .chain(d.dropped.iter().map(|x| x.text.as_str()));
+                    for piece in pieces {
+                        prop_assert!(in_order(piece, &text), "{piece:?} not in {text:?}");
+                    }
+                    for p in &d.paragraphs {
+                        prop_assert!(p.line >= 1 && p.line <= text.split('\n').count());
+                        prop_assert!(!p.text.is_empty() && p.text.trim() == p.text);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn read_corpus_reads_files_in_name_order_skipping_dotfiles() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, body) in [
+            ("b.txt", "Second file."),
+            ("a.txt", "First file."),
+            (".hidden", "x"),
+        ] {
+            std::fs::write(dir.path().join(name), body).unwrap();
+        }
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let got: Vec<String> = read_corpus(dir.path())
+            .into_iter()
+            .map(|(p, r)| {
+                let text = r.unwrap().documents[0].paragraphs[0].text.clone();
+                format!("{}={text}", p.file_name().unwrap().to_string_lossy())
+            })
+            .collect();
+        assert_eq!(got, ["a.txt=First file.", "b.txt=Second file."]);
+    }
+}
