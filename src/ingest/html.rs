@@ -58,6 +58,10 @@ const VOID_TAGS: &[&str] = &[
 /// Elements whose content is raw text, not shown.
 const RAW_TAGS: &[&str] = &["script", "style", "noscript", "template", "textarea"];
 
+/// Deepest element nesting tracked (deeper start tags are treated as
+/// void), so malformed input cannot make the scan quadratic.
+const MAX_DEPTH: usize = 256;
+
 /// One open element and what it says about its content.
 struct Open {
     name: String,
@@ -136,9 +140,10 @@ impl Scanner<'_> {
         let tag_end = match rest.find('>') {
             Some(i) => lt + i + 1,
             None => {
-                // A lone `<`: it is text.
-                self.add_text(lt, lt + 1);
-                return lt + 1;
+                // No `>` anywhere after: the rest is text (one scan, so
+                // a run of lone `<` stays linear).
+                self.add_text(lt, text.len());
+                return text.len();
             }
         };
         let inner = &text[lt + 1..tag_end - 1];
@@ -168,7 +173,10 @@ impl Scanner<'_> {
             if let Some(i) = self.stack.iter().rposition(|o| o.name == name) {
                 self.stack.truncate(i);
             }
-        } else if !VOID_TAGS.contains(&name.as_str()) && !inner.ends_with('/') {
+        } else if !VOID_TAGS.contains(&name.as_str())
+            && !inner.ends_with('/')
+            && self.stack.len() < MAX_DEPTH
+        {
             let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
             self.stack.push(Open {
                 name,
@@ -330,7 +338,7 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        let semi = rest.bytes().take(12).position(|b| b == b';');
         let decoded = semi.and_then(|j| entity(&rest[1..j]).map(|c| (c, j + 1)));
         match decoded {
             Some((c, len)) => {

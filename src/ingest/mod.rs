@@ -261,6 +261,13 @@ mod tests {
         }
 
         #[test]
+        fn never_panics_on_markup(
+            text in r#"(<p>|</p>|<div class="caption">|</div>|<style>|</style>|<!--|-->|&amp;|&#x4e2d;|&#|&|;|<|>|亚信|a|\n| ){0,60}"#
+        ) {
+            let _ = read_bytes("m.html", text.as_bytes());
+        }
+
+        #[test]
         fn kept_text_round_trips(
             text in r"([a-zA-Z亚信會議。.,:| >#*\n　-]|<p>|</p>|<div>|<!-- x -->|---\n){0,80}"
         ) {
