@@ -110,7 +110,7 @@ fn is_cut(prev: &Block, next: &Block) -> bool {
     if prev.heading || next.heading || ends_sentence(&prev.text) {
         return false;
     }
-    if prev.text.chars().count() < MIN_CUT_CHARS {
+    if prev.text.chars().count() < MIN_CUT_CHARS || is_field(&prev.text) {
         return false;
     }
     let (Some(a), Some(b)) = (script(&prev.text), script(&next.text)) else {
@@ -131,6 +131,16 @@ fn is_cut(prev: &Block, next: &Block) -> bool {
                 || matches!(last, ',' | '-' | '–' | '(' | '“' | '"')
         }
     }
+}
+
+/// A short `label: value` line (an infobox field such as "簡稱:
+/// 亞信會議"): complete without final punctuation.
+fn is_field(text: &str) -> bool {
+    text.chars().count() <= 60
+        && text
+            .char_indices()
+            .take(12)
+            .any(|(i, c)| c == '：' || c == ':' && text[i + 1..].starts_with(' '))
 }
 
 /// Appends `next` to `prev`: no separator between Chinese characters, one
@@ -199,6 +209,10 @@ mod tests {
     #[test]
     fn titles_and_items() {
         assert!(looks_like_title("產生背景"));
+        assert!(is_field(
+            "中文名稱: 亞洲相互協作與信任措施會議的全稱很長很長"
+        ));
+        assert!(!is_field("CICA at 25 years has grown into a forum: it"));
         assert!(looks_like_title(
             "Conference on Interaction and Confidence-Building Measures in Asia"
         ));
