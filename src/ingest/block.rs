@@ -139,6 +139,15 @@ mod tests {
     }
 
     #[test]
+    fn crlf_lines_count_like_lf() {
+        let b = lines("first line\r\n\r\nsecond line\r\n", 0, false);
+        let got: Vec<(&str, usize)> = b.iter().map(|b| (b.text.as_str(), b.line)).collect();
+        assert_eq!(got, [("first line", 1), ("second line", 3)]);
+        let (_, skip) = front_matter("---\r\na: 1\r\n---\r\nbody").unwrap();
+        assert_eq!(skip, 3);
+    }
+
+    #[test]
     fn front_matter_found_and_skipped() {
         let text = "\n---\ntitle: x\n---\n\n<p>body</p>\n";
         let (block, skip) = front_matter(text).unwrap();
