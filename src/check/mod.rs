@@ -66,3 +66,29 @@ pub struct Flag {
     /// A human reason naming the evidence.
     pub reason: String,
 }
+
+/// Settings of the checks.
+#[derive(Debug, Clone, Default)]
+pub struct CheckConfig {}
+
+/// Runs every check on the beads of one aligned pair and fills each
+/// record's `flags` (most severe first).
+///
+/// NOTE: placeholder that only flags unaligned units; the real checks
+/// replace it.
+pub fn check(
+    records: &mut [crate::record::BeadRecord],
+    seg: &crate::segment::Segmenter,
+    cfg: &CheckConfig,
+) {
+    let _ = (seg, cfg);
+    for r in records.iter_mut() {
+        if r.src.is_empty() || r.tgt.is_empty() {
+            r.flags.push(Flag {
+                kind: FlagKind::Unaligned,
+                severity: Severity::Warning,
+                reason: "no counterpart on the other side".into(),
+            });
+        }
+    }
+}
