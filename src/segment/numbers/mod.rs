@@ -163,6 +163,13 @@ impl<'a> Scan<'a> {
         }
         let r = self.read_arabic(i);
         let j = r.end;
+        // [1], 【2】: a reference mark.
+        if i > 0
+            && matches!(self.at(i - 1), Some('[' | '【'))
+            && matches!(self.at(j), Some(']' | '】'))
+        {
+            return j + 1;
+        }
         // 3.5.1, 192.168.0.1: a version or address, not a quantity.
         if self.at(j) == Some('.') && self.at(j + 1).is_some_and(|d| d.is_ascii_digit()) {
             return self.skip_code(i);
@@ -401,11 +408,25 @@ impl<'a> Scan<'a> {
         let k = self.skip_spaces(mend);
         let (d, e) = self.small_number_at(k)?;
         let e2 = self.skip_spaces(e);
-        if !(1..=31).contains(&d) || !matches!(self.at(e2), Some('日' | '号')) {
+        if !(1..=31).contains(&d) {
             return None;
         }
-        self.push(f64::from(m * 100 + d), NumberKind::Date, mstart, e2 + 1);
-        Some(e2 + 1)
+        if matches!(self.at(e2), Some('日' | '号')) {
+            self.push(f64::from(m * 100 + d), NumberKind::Date, mstart, e2 + 1);
+            return Some(e2 + 1);
+        }
+        // 28至29日, 7、8日: a span of days.
+        if !matches!(self.at(e2), Some('至' | '到' | '-' | '~' | '、')) {
+            return None;
+        }
+        let (d2, f) = self.small_number_at(self.skip_spaces(e2 + 1))?;
+        let f2 = self.skip_spaces(f);
+        if !(1..=31).contains(&d2) || !matches!(self.at(f2), Some('日' | '号')) {
+            return None;
+        }
+        self.push(f64::from(m * 100 + d), NumberKind::Date, mstart, e);
+        self.push(f64::from(m * 100 + d2), NumberKind::Date, e2 + 1, f2 + 1);
+        Some(f2 + 1)
     }
 
     /// "28 December 2021": a day before a month name (and a year).

@@ -54,6 +54,7 @@ fn years_dates_and_days() {
         values("2019年6月14日至16日"),
         vec![(201906.0, Date), (614.0, Date), (616.0, Date)]
     );
+    assert_eq!(values("12月28至29日"), vec![(1228.0, Date), (1229.0, Date)]);
     assert_eq!(values("in October 1992 at"), vec![(199210.0, Date)]);
     assert_eq!(
         values("June 14, 2019"),
@@ -124,6 +125,8 @@ fn precision_no_false_numbers() {
         "the first summit",
         "hundreds of people",
         "G20峰会",
+        "举行。[1]",
+        "百年变局",
         "w600h352",
         "Version 3.5.1",
         "两岸",

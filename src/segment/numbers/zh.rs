@@ -51,9 +51,10 @@ pub(crate) enum Form {
 pub(crate) fn parse(run: &[char]) -> Option<(f64, Form)> {
     let first = *run.first()?;
     if run.len() == 1 {
+        // 百 and 千 alone are words (百年变局, 千方百计), not numbers.
         let v = digit(first)
             .map(f64::from)
-            .or(unit(first).map(|u| u as f64))?;
+            .or((first == '十').then_some(10.0))?;
         return (first != '〇' && first != '零').then_some((v, Form::Single));
     }
     if run.iter().all(|&c| digit(c).is_some()) {
