@@ -177,4 +177,75 @@ mod tests {
         let (s, e) = n.span_to_original(at, at + 4);
         assert_eq!(&orig[s..e], "ＣＩＣＡ");
     }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn mixed() -> impl Strategy<Value = String> {
+            let piece = prop::sample::select(vec![
+                "亞信會議",
+                "亚信",
+                "乾燥",
+                "ＣＩＣＡ",
+                "１９９２",
+                "　",
+                "\u{00A0}",
+                "\u{200B}",
+                "ﬁ",
+                "㍿",
+                " ",
+                "\t\n",
+                "a",
+                "。",
+                "，",
+                "é",
+                "e\u{301}",
+                "𠀀",
+                "Ⅻ",
+            ]);
+            prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+        }
+
+        fn check(orig: &str) -> Result<(), TestCaseError> {
+            let n = normalize(orig);
+            let mut last = 0;
+            for (b, _) in n
+                .text
+                .char_indices()
+                .chain(std::iter::once((n.text.len(), ' ')))
+            {
+                let o = n.to_original(b);
+                prop_assert!(o <= orig.len() && orig.is_char_boundary(o));
+                prop_assert!(o >= last, "offsets go back: {} < {}", o, last);
+                last = o;
+            }
+            let bounds: Vec<usize> = n
+                .text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(n.text.len()))
+                .collect();
+            for (i, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[i..] {
+                    let (s, e) = n.span_to_original(a, b);
+                    prop_assert!(s <= e && e <= orig.len());
+                    prop_assert!(orig.is_char_boundary(s) && orig.is_char_boundary(e));
+                }
+            }
+            Ok(())
+        }
+
+        proptest! {
+            #[test]
+            fn offsets_stay_on_boundaries_and_in_order(orig in mixed()) {
+                check(&orig)?;
+            }
+
+            #[test]
+            fn any_text_never_panics(orig in "\\PC{0,40}") {
+                check(&orig)?;
+            }
+        }
+    }
 }
