@@ -43,6 +43,7 @@ fn continues_after_ellipsis(c: char) -> bool {
 pub(crate) fn split(text: &str) -> Vec<Span> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut ends = Vec::new();
+    let mut sentence_start = 0; // char index where the current sentence starts
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
@@ -72,7 +73,7 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
         }
         while j < chars.len() && is_closer(chars[j].1) {
             if matches!(chars[j].1, '"' | '\'')
-                && !closes_open_quote(&chars, ends.last().copied(), j)
+                && !closes_open_quote(&chars[sentence_start..j], chars[j].1)
             {
                 break;
             }
@@ -80,22 +81,16 @@ pub(crate) fn split(text: &str) -> Vec<Span> {
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
         ends.push(end);
+        sentence_start = j;
         i = j;
     }
     spans_from_ends(text, &ends)
 }
 
-/// An ASCII quote at `j` closes a quote opened in the current sentence (an
-/// odd number of the same quote since the last end).
-fn closes_open_quote(chars: &[(usize, char)], last_end: Option<usize>, j: usize) -> bool {
-    let q = chars[j].1;
-    let from = last_end.unwrap_or(0);
-    chars[..j]
-        .iter()
-        .filter(|&&(b, c)| b >= from && c == q)
-        .count()
-        % 2
-        == 1
+/// An ASCII quote `q` closes a quote opened in `sentence` (the sentence
+/// so far holds an odd number of them).
+fn closes_open_quote(sentence: &[(usize, char)], q: char) -> bool {
+    sentence.iter().filter(|&&(_, c)| c == q).count() % 2 == 1
 }
 
 /// A `.` ends a Chinese sentence when it follows Han text (or a closer) and
