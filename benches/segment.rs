@@ -1,5 +1,5 @@
 //! Segmentation throughput: the whole corpus, and 10 MB of synthetic text
-//! per language (corpus sentences shuffled by a fixed LCG), with raw jieba
+//! per language and script (corpus sentences drawn by a fixed LCG), with raw jieba
 //! `cut` on the same Chinese input in the same group so the wrapping's
 //! overhead reads off the report.
 //!
@@ -88,7 +88,7 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    for lang in [Lang::ZhHans, Lang::En] {
+    for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
         let doc = synthetic(&docs, lang, SYNTHETIC_BYTES);
         let mut g = c.benchmark_group(format!("synthetic-10MB-{lang}"));
         g.sample_size(10);
