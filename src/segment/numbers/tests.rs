@@ -137,3 +137,71 @@ fn precision_no_false_numbers() {
         assert!(values(s).is_empty(), "{s}: {:?}", values(s));
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn mixed() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "二",
+            "十",
+            "五",
+            "百分之",
+            "万",
+            "亿",
+            "两",
+            "一",
+            "〇",
+            "零",
+            "第",
+            "年",
+            "月",
+            "日",
+            "至",
+            "1",
+            "9",
+            "2014",
+            "-",
+            ".",
+            ",",
+            "%",
+            "％",
+            "５",
+            " ",
+            "May",
+            "December",
+            "twenty",
+            "-",
+            "six",
+            "percent",
+            "per",
+            "cent",
+            "th",
+            "s",
+            "[",
+            "]",
+            "亞",
+            "G",
+        ]);
+        prop::collection::vec(piece, 0..25).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_in_order_on_boundaries(text in mixed()) {
+            let ns = numbers(&text, Lang::ZhHans);
+            for n in &ns {
+                prop_assert!(n.span.start < n.span.end && n.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(n.span.start) && text.is_char_boundary(n.span.end));
+                prop_assert!(n.value.is_finite());
+            }
+            prop_assert!(ns.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        }
+
+        #[test]
+        fn any_text_never_panics(text in "\\PC{0,60}") {
+            let _ = numbers(&text, Lang::En);
+        }
+    }
+}
