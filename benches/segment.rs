@@ -104,12 +104,33 @@ fn bench(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
+        g.bench_function("normalize", |b| {
+            b.iter(|| {
+                doc.paragraphs
+                    .iter()
+                    .map(|p| bitext::normalize::normalize(black_box(&p.text)).text.len())
+                    .sum::<usize>()
+            })
+        });
         if lang.is_chinese() {
             g.bench_function("jieba-cut", |b| {
                 b.iter(|| {
                     doc.paragraphs
                         .iter()
                         .map(|p| jieba.cut(black_box(&p.text), true).len())
+                        .sum::<usize>()
+                })
+            });
+            // The same cut on the matching keys (what `tokens` runs).
+            let keys: Vec<String> = doc
+                .paragraphs
+                .iter()
+                .map(|p| bitext::normalize::key(&p.text))
+                .collect();
+            g.bench_function("jieba-cut-key", |b| {
+                b.iter(|| {
+                    keys.iter()
+                        .map(|k| jieba.cut(black_box(k), true).len())
                         .sum::<usize>()
                 })
             });

@@ -12,7 +12,7 @@ mod script;
 
 pub use script::{han_ratio, has_traditional, is_han, is_traditional, to_simplified};
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// A normalized key and the way back to the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,11 @@ pub fn normalize(text: &str) -> Normalized {
         }
         let mut buf = [0u8; 4];
         let single = c.encode_utf8(&mut buf);
-        if c.is_ascii() || is_han(c) {
+        if c.is_ascii()
+            || is_han(c)
+            || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+        {
+            // Already in its key form (CJK punctuation such as 。“” too).
             anchors.push((folded.len() as u32, pos as u32));
             folded.push_str(single);
         } else {
