@@ -80,10 +80,7 @@ pub fn normalize(text: &str) -> Normalized {
         }
         let mut buf = [0u8; 4];
         let single = c.encode_utf8(&mut buf);
-        if c.is_ascii()
-            || is_han(c)
-            || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
-        {
+        if c.is_ascii() || is_han(c) || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
             // Already in its key form (CJK punctuation such as 。“” too).
             anchors.push((folded.len() as u32, pos as u32));
             folded.push_str(single);
@@ -99,14 +96,13 @@ pub fn normalize(text: &str) -> Normalized {
     }
     // Pass 2: Traditional → Simplified, character for character. Most
     // text has no character t2s could change: skip the converter then.
-    if !script::has_traditional(&folded) {
+    let Some(text_out) = script::simplify_runs(&folded) else {
         return Normalized {
             text: folded,
             anchors,
             orig_len: text.len(),
         };
-    }
-    let text_out = script::to_simplified_unchecked(&folded);
+    };
     if text_out.chars().count() == anchors.len() {
         // Same characters in the same places: rebuild byte offsets.
         let mut remapped = Vec::with_capacity(anchors.len());

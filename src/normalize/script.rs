@@ -88,15 +88,77 @@ pub fn has_traditional(text: &str) -> bool {
 /// Converts Traditional Chinese to Simplified (OpenCC `t2s`). Other text
 /// passes through unchanged, without running the converter.
 pub fn to_simplified(text: &str) -> String {
+    simplify_runs(text).unwrap_or_else(|| text.to_string())
+}
+
+/// `t2s` applied only to the runs of Han characters that hold a character
+/// it may change; `None` when nothing changes. Every `t2s` dictionary key is
+/// made of Han characters only, so converting run by run gives what
+/// converting the whole text gives. Each converted run keeps its character
+/// count (a run whose phrase conversion would not is converted character by
+/// character), so character positions are kept.
+pub(crate) fn simplify_runs(text: &str) -> Option<String> {
     if !has_traditional(text) {
-        return text.to_string();
+        return None;
     }
-    t2s().convert(text)
+    let set = changeable();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0; // bytes of `text` already in `out`
+    let mut changed = false;
+    let mut run_start: Option<usize> = None;
+    let mut run_needs = false;
+    let mut flush = |out: &mut String, copied: &mut usize, start: usize, end: usize| {
+        out.push_str(&text[*copied..start]);
+        let run = &text[start..end];
+        let conv = convert_run(run);
+        changed |= conv != run;
+        out.push_str(&conv);
+        *copied = end;
+    };
+    for (pos, c) in text.char_indices() {
+        if is_han(c) {
+            if run_start.is_none() {
+                run_start = Some(pos);
+                run_needs = false;
+            }
+            run_needs |= c as u32 >= 0x3400 && set.contains(c);
+        } else if let Some(start) = run_start.take() {
+            if run_needs {
+                flush(&mut out, &mut copied, start, pos);
+            }
+        }
+    }
+    if let Some(start) = run_start {
+        if run_needs {
+            flush(&mut out, &mut copied, start, text.len());
+        }
+    }
+    out.push_str(&text[copied..]);
+    changed.then_some(out)
+}
+
+/// `t2s` on one Han run, keeping its character count.
+fn convert_run(run: &str) -> String {
+    let conv = t2s().convert(run);
+    if conv.chars().count() == run.chars().count() {
+        return conv;
+    }
+    run.chars()
+        .map(|c| {
+            let one = t2s().convert(c.encode_utf8(&mut [0u8; 4]));
+            let mut it = one.chars();
+            match (it.next(), it.next()) {
+                (Some(s), None) => s,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// [`to_simplified`] through OpenCC on every input, without the
-/// character pre-check.
-pub(crate) fn to_simplified_unchecked(text: &str) -> String {
+/// character pre-check (the reference the tests compare with).
+#[cfg(test)]
+fn to_simplified_unchecked(text: &str) -> String {
     t2s().convert(text)
 }
 
@@ -160,9 +222,14 @@ mod tests {
             "覆蓋", // phrase-only
             "鐘錶與彈道飛彈「於」",
             "plain ASCII text",
+            "什么是反覆，与时俱进。國內 and 乾坤、乾燥",
         ];
         for s in samples {
             assert_eq!(to_simplified(s), to_simplified_unchecked(s), "{s}");
+            assert_eq!(
+                simplify_runs(s).unwrap_or_else(|| s.to_string()),
+                to_simplified_unchecked(s)
+            );
         }
         assert!(!has_traditional("亚洲相互协作与信任措施会议"));
         assert!(has_traditional("亞信"));
