@@ -45,6 +45,28 @@ impl Normalized {
         }
     }
 
+    /// [`Normalized::to_original`] for offsets that mostly move forward:
+    /// `hint` is the anchor index the last call ended at, so walking a
+    /// text's tokens in order costs linear time overall.
+    pub(crate) fn to_original_from(&self, norm_byte: usize, hint: &mut usize) -> usize {
+        if norm_byte >= self.text.len() {
+            return self.orig_len;
+        }
+        let mut i = (*hint).min(self.anchors.len().saturating_sub(1));
+        if self.anchors.get(i).is_none_or(|a| a.0 as usize > norm_byte) {
+            return self.to_original(norm_byte);
+        }
+        while self
+            .anchors
+            .get(i + 1)
+            .is_some_and(|a| a.0 as usize <= norm_byte)
+        {
+            i += 1;
+        }
+        *hint = i;
+        self.anchors[i].1 as usize
+    }
+
     /// Maps a key span to the original span it came from. The end maps to
     /// the end of the last original character covered.
     pub fn span_to_original(&self, start: usize, end: usize) -> (usize, usize) {
