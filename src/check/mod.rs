@@ -1,10 +1,42 @@
 //! Divergence checks: what in an aligned bead a reviewer should look at.
 //!
-//! Takes beads with their texts, numbers and tokens, and gives [`Flag`]s,
-//! each with a kind, a severity and a reason that names the evidence.
+//! Takes [`BeadRecord`]s of one aligned pair (texts of both sides), re-derives
+//! their words and numbers with the [`Segmenter`], and gives [`Flag`]s, each
+//! with a kind, a severity and a reason that names the evidence:
+//!
+//! - [`numbers`]: a number, year, date, percentage or ordinal on one side
+//!   only, or different on the two sides;
+//! - [`omission`]: a length ratio far outside the pair's own fitted model
+//!   *and* content words with no translation evidence on the other side;
+//! - [`names`]: Latin tokens, acronyms and transliterated names on one side
+//!   only;
+//! - [`unaligned`]: units with no counterpart (1-0, 0-1), targets left in
+//!   the source language, and beads the aligner itself doubts;
+//! - [`glossary`]: a glossary term whose prescribed rendering is missing.
+//!
+//! Checks never panic on input and cost a few tokenizations per bead.
 
+pub mod evidence;
+pub mod glossary;
+pub mod input;
+pub mod length;
+pub mod names;
+pub mod numbers;
+pub mod omission;
+pub mod unaligned;
+pub(crate) mod words;
+
+pub use evidence::{TranslationEvidence, WordPairs};
+pub use length::LengthModel;
+
+use crate::document::Lang;
+use crate::record::BeadRecord;
+use crate::segment::{Segmenter, Sentence};
+use crate::terms::Glossary;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// What a flag is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -26,6 +58,20 @@ pub enum FlagKind {
     GlossaryViolation,
     /// The aligner itself is unsure of this bead.
     LowConfidence,
+}
+
+impl FlagKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [FlagKind; 8] = [
+        FlagKind::NumberMismatch,
+        FlagKind::Omission,
+        FlagKind::Addition,
+        FlagKind::NameMismatch,
+        FlagKind::Unaligned,
+        FlagKind::Untranslated,
+        FlagKind::GlossaryViolation,
+        FlagKind::LowConfidence,
+    ];
 }
 
 impl fmt::Display for FlagKind {
@@ -56,6 +102,16 @@ pub enum Severity {
     Error,
 }
 
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
 /// One finding on one bead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
@@ -67,28 +123,144 @@ pub struct Flag {
     pub reason: String,
 }
 
-/// Settings of the checks.
-#[derive(Debug, Clone, Default)]
-pub struct CheckConfig {}
-
-/// Runs every check on the beads of one aligned pair and fills each
-/// record's `flags` (most severe first).
-///
-/// NOTE: placeholder that only flags unaligned units; the real checks
-/// replace it.
-pub fn check(
-    records: &mut [crate::record::BeadRecord],
-    seg: &crate::segment::Segmenter,
-    cfg: &CheckConfig,
-) {
-    let _ = (seg, cfg);
-    for r in records.iter_mut() {
-        if r.src.is_empty() || r.tgt.is_empty() {
-            r.flags.push(Flag {
-                kind: FlagKind::Unaligned,
-                severity: Severity::Warning,
-                reason: "no counterpart on the other side".into(),
-            });
+impl Flag {
+    /// A flag of `kind` with `severity` and `reason`.
+    pub fn new(kind: FlagKind, severity: Severity, reason: impl Into<String>) -> Flag {
+        Flag {
+            kind,
+            severity,
+            reason: reason.into(),
         }
     }
+}
+
+/// Settings of the checks.
+///
+/// `CheckConfig::default()` runs every check except those that need data
+/// it does not have: without [`CheckConfig::evidence`] there is no omission
+/// or addition check (a long bead alone is not evidence enough), without
+/// [`CheckConfig::glossary`] no glossary check.
+#[derive(Clone)]
+pub struct CheckConfig {
+    /// Prescribed renderings; beads using a glossary term without one of
+    /// its renderings are flagged.
+    pub glossary: Option<Arc<Glossary>>,
+    /// Bilingual word evidence (a lexicon) for the omission/addition and
+    /// name checks.
+    pub evidence: Option<Arc<dyn TranslationEvidence>>,
+    /// How many robust standard deviations a bead's length ratio must lie
+    /// from the pair's own model before its words are examined.
+    pub length_z: f64,
+    /// How many content words without evidence an omission/addition needs.
+    pub min_unmatched_words: usize,
+    /// Beads the aligner scored below this are flagged low-confidence
+    /// (0 turns the flag off).
+    pub min_confidence: f32,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            glossary: None,
+            evidence: None,
+            length_z: 2.5,
+            min_unmatched_words: 2,
+            min_confidence: 0.3,
+        }
+    }
+}
+
+impl fmt::Debug for CheckConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CheckConfig")
+            .field("glossary", &self.glossary.as_ref().map(|g| g.len()))
+            .field("evidence", &self.evidence.is_some())
+            .field("length_z", &self.length_z)
+            .field("min_unmatched_words", &self.min_unmatched_words)
+            .field("min_confidence", &self.min_confidence)
+            .finish()
+    }
+}
+
+/// One side of a bead, analysed once and shared by the checks.
+pub struct SideView {
+    /// Language of the side.
+    pub lang: Lang,
+    /// The side's units joined into one unit (tokens, numbers).
+    pub unit: Sentence,
+}
+
+impl SideView {
+    /// Joins `texts` (no space between Chinese units) and analyses them.
+    pub fn new(texts: &[String], lang: Lang, seg: &Segmenter) -> SideView {
+        let sep = if lang.is_chinese() { "" } else { " " };
+        let text = texts.join(sep);
+        SideView {
+            lang,
+            unit: seg.unit(&text, lang),
+        }
+    }
+
+    /// The joined text.
+    pub fn text(&self) -> &str {
+        &self.unit.text
+    }
+}
+
+/// Runs every check on the beads of one aligned pair and fills each
+/// record's `flags` (most severe first). Earlier flags are replaced.
+pub fn check(records: &mut [BeadRecord], seg: &Segmenter, cfg: &CheckConfig) {
+    let model = LengthModel::fit(records);
+    records.par_iter_mut().for_each(|r| {
+        let mut flags = check_one(r, seg, cfg, &model);
+        sort_flags(&mut flags);
+        r.flags = flags;
+    });
+}
+
+/// Flags of one bead, unsorted.
+fn check_one(r: &BeadRecord, seg: &Segmenter, cfg: &CheckConfig, model: &LengthModel) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    if r.src.is_empty() || r.tgt.is_empty() {
+        flags.extend(unaligned::unaligned(r));
+        return flags;
+    }
+    let src = SideView::new(&r.src, r.src_lang, seg);
+    let tgt = SideView::new(&r.tgt, r.tgt_lang, seg);
+    if let Some(f) = unaligned::untranslated(&src, &tgt) {
+        // A target in the wrong language makes word-level checks moot.
+        flags.push(f);
+        return flags;
+    }
+    flags.extend(unaligned::low_confidence(r, cfg.min_confidence));
+    flags.extend(numbers::check(&src.unit, &tgt.unit));
+    flags.extend(names::check(&src, &tgt, cfg.evidence.as_deref()));
+    if let Some(ev) = cfg.evidence.as_deref() {
+        flags.extend(omission::check(&src, &tgt, model, ev, cfg));
+    }
+    if let Some(g) = cfg.glossary.as_deref() {
+        flags.extend(glossary::check(&src, &tgt, g));
+    }
+    flags
+}
+
+/// Orders flags most severe first, then by kind.
+pub fn sort_flags(flags: &mut [Flag]) {
+    flags.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.kind.cmp(&b.kind)));
+}
+
+/// The highest severity among `flags`, if any.
+pub fn worst(flags: &[Flag]) -> Option<Severity> {
+    flags.iter().map(|f| f.severity).max()
+}
+
+/// Shortens `text` to at most `max` characters, marking the cut with `…`.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
 }
