@@ -264,3 +264,188 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
     s.push('…');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::GlossaryEntry;
+
+    fn rec(i: usize, src: &[&str], tgt: &[&str]) -> BeadRecord {
+        BeadRecord {
+            pair: "p".into(),
+            level: Default::default(),
+            bead: i,
+            shape: format!("{}-{}", src.len(), tgt.len()),
+            score: 0.9,
+            src_lang: Lang::ZhHans,
+            tgt_lang: Lang::En,
+            src: src.iter().map(|s| s.to_string()).collect(),
+            tgt: tgt.iter().map(|s| s.to_string()).collect(),
+            src_idx: vec![],
+            tgt_idx: vec![],
+            src_file: String::new(),
+            tgt_file: String::new(),
+            src_lines: vec![i + 1],
+            tgt_lines: vec![i + 1],
+            src_para: vec![],
+            tgt_para: vec![],
+            flags: vec![],
+        }
+    }
+
+    const GOOD_ZH: &str = "会议讨论了信任措施。";
+    const GOOD_EN: &str = "The meeting discussed confidence building measures.";
+
+    fn lexicon() -> WordPairs {
+        [
+            ("会议", "meeting conference"),
+            ("讨论", "discuss"),
+            ("信任", "confidence trust"),
+            ("措施", "measures"),
+            ("亚信", "CICA"),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    fn config() -> CheckConfig {
+        CheckConfig {
+            evidence: Some(Arc::new(lexicon())),
+            glossary: Some(Arc::new(Glossary::new(vec![GlossaryEntry {
+                zh: "信任措施".into(),
+                en: "confidence building measures".into(),
+                note: String::new(),
+            }]))),
+            ..CheckConfig::default()
+        }
+    }
+
+    /// Ten good beads, then `bad`; returns the flags of the last bead and
+    /// asserts the good ones stay silent.
+    fn flags_of(bad: BeadRecord) -> Vec<Flag> {
+        let mut rs: Vec<BeadRecord> = (0..10).map(|i| rec(i, &[GOOD_ZH], &[GOOD_EN])).collect();
+        rs.push(bad);
+        check(&mut rs, &Segmenter::new(), &config());
+        for r in &rs[..10] {
+            assert!(r.flags.is_empty(), "good bead flagged: {:?}", r.flags);
+        }
+        rs.pop().map(|r| r.flags).unwrap_or_default()
+    }
+
+    fn kinds(flags: &[Flag]) -> Vec<FlagKind> {
+        flags.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn good_pair_is_silent() {
+        assert!(flags_of(rec(10, &[GOOD_ZH], &[GOOD_EN])).is_empty());
+    }
+
+    #[test]
+    fn unaligned_units_are_flagged() {
+        let f = flags_of(rec(10, &["亚信会议讨论了很多重要的信任措施问题。"], &[]));
+        assert_eq!(kinds(&f), vec![FlagKind::Unaligned]);
+        assert!(f[0].reason.contains("line 11"), "{}", f[0].reason);
+    }
+
+    #[test]
+    fn chinese_target_is_untranslated() {
+        let f = flags_of(rec(10, &[GOOD_ZH], &["会议讨论了信任措施和其他问题。"]));
+        assert_eq!(kinds(&f), vec![FlagKind::Untranslated]);
+        assert_eq!(f[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn latin_name_on_one_side_is_flagged() {
+        let f = flags_of(rec(10, &["会议（CICA）讨论了信任措施。"], &[GOOD_EN]));
+        assert_eq!(kinds(&f), vec![FlagKind::NameMismatch]);
+        assert!(f[0].reason.contains("“CICA”"), "{}", f[0].reason);
+        let ok = flags_of(rec(
+            10,
+            &["会议（CICA）讨论了信任措施。"],
+            &["The CICA meeting discussed confidence building measures."],
+        ));
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn glossary_rendering_missing_is_flagged() {
+        let f = flags_of(rec(
+            10,
+            &[GOOD_ZH],
+            &["The meeting discussed trust measures."],
+        ));
+        assert_eq!(kinds(&f), vec![FlagKind::GlossaryViolation]);
+        assert!(
+            f[0].reason
+                .contains("信任措施 → “confidence building measures”"),
+            "{}",
+            f[0].reason
+        );
+    }
+
+    #[test]
+    fn omitted_clause_is_flagged_with_its_words() {
+        let f = flags_of(rec(
+            10,
+            &["会议讨论了信任措施，各国领导人在上海举行峰会并通过了联合宣言。"],
+            &[GOOD_EN],
+        ));
+        assert!(kinds(&f).contains(&FlagKind::Omission), "{f:?}");
+        let r = &f
+            .iter()
+            .find(|x| x.kind == FlagKind::Omission)
+            .unwrap()
+            .reason;
+        for w in ["上海", "峰会", "宣言"] {
+            assert!(r.contains(w), "{r}");
+        }
+        assert!(!r.contains("会议"), "{r}");
+    }
+
+    #[test]
+    fn added_clause_is_flagged_with_its_words() {
+        let f = flags_of(rec(
+            10,
+            &[GOOD_ZH],
+            &["The meeting discussed confidence building measures, which the leaders of the member states had set at the summit on October 5 in Shanghai."],
+        ));
+        assert!(kinds(&f).contains(&FlagKind::Addition), "{f:?}");
+        let r = &f
+            .iter()
+            .find(|x| x.kind == FlagKind::Addition)
+            .unwrap()
+            .reason;
+        for w in ["leaders", "summit", "October", "Shanghai"] {
+            assert!(r.contains(w), "{r}");
+        }
+        assert!(!r.contains("meeting"), "{r}");
+        assert!(r.starts_with("target is longer"), "{r}");
+    }
+
+    #[test]
+    fn low_confidence_is_reported() {
+        let mut bad = rec(10, &[GOOD_ZH], &[GOOD_EN]);
+        bad.score = 0.1;
+        assert_eq!(kinds(&flags_of(bad)), vec![FlagKind::LowConfidence]);
+    }
+
+    #[test]
+    fn flags_sort_most_severe_first() {
+        let mut f = vec![
+            Flag::new(FlagKind::Unaligned, Severity::Info, "a"),
+            Flag::new(FlagKind::Omission, Severity::Error, "b"),
+            Flag::new(FlagKind::NumberMismatch, Severity::Warning, "c"),
+        ];
+        sort_flags(&mut f);
+        assert_eq!(worst(&f), Some(Severity::Error));
+        assert_eq!(
+            kinds(&f),
+            vec![
+                FlagKind::Omission,
+                FlagKind::NumberMismatch,
+                FlagKind::Unaligned
+            ]
+        );
+    }
+}

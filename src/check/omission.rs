@@ -47,9 +47,9 @@ pub fn check(
     } else {
         Severity::Warning
     };
-    let (long_name, short_name) = match kind {
-        FlagKind::Omission => ("source", "target"),
-        _ => ("target", "source"),
+    let long_name = match kind {
+        FlagKind::Omission => "source",
+        _ => "target",
     };
     let mut shown: Vec<String> = missing.iter().take(LIST).cloned().collect();
     if missing.len() > LIST {
@@ -59,7 +59,7 @@ pub fn check(
         kind,
         severity,
         format!(
-            "{short_name} is {} than this pair's usual ratio ({:+.1} sd; {ls} vs {lt} chars); \
+            "target is {} than this pair's usual ratio ({:+.1} sd; {ls} vs {lt} chars); \
              {long_name} words with no counterpart: {}",
             if kind == FlagKind::Omission {
                 "shorter"
