@@ -13,6 +13,13 @@ pub trait TranslationEvidence: Send + Sync {
     /// True when `zh_word` (Simplified) can be translated by an English word
     /// whose Snowball stem is `en_stem` (lowercase).
     fn translates(&self, zh_word: &str, en_stem: &str) -> bool;
+
+    /// Toneless pinyin of `zh_word` without spaces (`xijinping`), when
+    /// known; used to recognise transliterated names.
+    fn pinyin(&self, zh_word: &str) -> Option<String> {
+        let _ = zh_word;
+        None
+    }
 }
 
 /// Word pairs held in memory: each Chinese word with the stems of the
@@ -20,6 +27,7 @@ pub trait TranslationEvidence: Send + Sync {
 #[derive(Debug, Clone, Default)]
 pub struct WordPairs {
     map: BTreeMap<String, BTreeSet<String>>,
+    pinyin: BTreeMap<String, String>,
 }
 
 impl WordPairs {
@@ -44,6 +52,15 @@ impl WordPairs {
             }
             entry.insert(stemmer.stem(&lower).into_owned());
         }
+    }
+
+    /// Records the toneless pinyin of `zh` (e.g. `纳扎尔巴耶夫` →
+    /// `nazhaerbayefu`).
+    pub fn add_pinyin(&mut self, zh: &str, pinyin: &str) {
+        self.pinyin.insert(
+            crate::normalize::key(zh),
+            pinyin.replace(' ', "").to_lowercase(),
+        );
     }
 
     /// Number of Chinese words held.
@@ -71,6 +88,10 @@ impl TranslationEvidence for WordPairs {
     fn translates(&self, zh_word: &str, en_stem: &str) -> bool {
         self.map.get(zh_word).is_some_and(|s| s.contains(en_stem))
     }
+
+    fn pinyin(&self, zh_word: &str) -> Option<String> {
+        self.pinyin.get(zh_word).cloned()
+    }
 }
 
 /// Evidence from several sources: true when any of them says so.
@@ -79,6 +100,10 @@ pub struct AnyOf(pub Vec<std::sync::Arc<dyn TranslationEvidence>>);
 impl TranslationEvidence for AnyOf {
     fn translates(&self, zh_word: &str, en_stem: &str) -> bool {
         self.0.iter().any(|e| e.translates(zh_word, en_stem))
+    }
+
+    fn pinyin(&self, zh_word: &str) -> Option<String> {
+        self.0.iter().find_map(|e| e.pinyin(zh_word))
     }
 }
 
@@ -150,6 +175,27 @@ pub(crate) fn zh_has_evidence(
         .any(|p| stems.iter().any(|s| ev.translates(p, s)))
 }
 
+/// True when the English name `key` (lowercase) sounds like the pinyin of
+/// one of the Chinese `words`: contained in it (jinping in xijinping), or
+/// close by Jaro-Winkler with the same first letter (nazarbayev ~
+/// nazhaerbayefu).
+pub(crate) fn transliterates(ev: &dyn TranslationEvidence, key: &str, words: &[&str]) -> bool {
+    if key.chars().count() < 3 {
+        return false;
+    }
+    words
+        .iter()
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(crate::normalize::is_han))
+        .filter_map(|w| ev.pinyin(w))
+        .any(|p| {
+            p.len() >= 3
+                && (p.contains(key)
+                    || key.contains(p.as_str())
+                    || (p.chars().next() == key.chars().next()
+                        && strsim::jaro_winkler(&p, key) >= 0.8))
+        })
+}
+
 /// True when the English word (its lowercase `key` and `stem`) has a
 /// translation among the Chinese `words`, or appears itself among them.
 pub(crate) fn en_has_evidence(
@@ -189,5 +235,21 @@ mod piece_tests {
         assert!(en_has_evidence(&w, "asian", "asian", &["亚洲"]));
         assert!(!en_has_evidence(&w, "summit", "summit", &["亚洲"]));
         assert!(zh_has_evidence(&w, "CICA", &[], &["cica"]));
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_recognises_transliterated_names() {
+        let mut w = WordPairs::new();
+        w.add_pinyin("纳扎尔巴耶夫", "na zha er ba ye fu");
+        w.add_pinyin("习近平", "xi jin ping");
+        w.add_pinyin("上海", "shang hai");
+        assert!(transliterates(&w, "nazarbayev", &["总统", "纳扎尔巴耶夫"]));
+        assert!(transliterates(&w, "jinping", &["习近平"]));
+        assert!(!transliterates(&w, "almaty", &["习近平", "上海"]));
     }
 }

@@ -297,7 +297,7 @@ mod tests {
     const GOOD_EN: &str = "The meeting discussed confidence building measures.";
 
     fn lexicon() -> WordPairs {
-        [
+        let mut w: WordPairs = [
             ("会议", "meeting conference"),
             ("讨论", "discuss"),
             ("信任", "confidence trust"),
@@ -305,7 +305,9 @@ mod tests {
             ("亚信", "CICA"),
         ]
         .into_iter()
-        .collect()
+        .collect();
+        w.add_pinyin("纳扎尔巴耶夫", "na zha er ba ye fu");
+        w
     }
 
     fn config() -> CheckConfig {
@@ -365,6 +367,17 @@ mod tests {
             &["会议（CICA）讨论了信任措施。"],
             &["The CICA meeting discussed confidence building measures."],
         ));
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn english_name_without_chinese_counterpart_is_info() {
+        let en = "The meeting with Nazarbayev discussed confidence building measures.";
+        let f = flags_of(rec(10, &[GOOD_ZH], &[en]));
+        assert_eq!(kinds(&f), vec![FlagKind::NameMismatch]);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(f[0].reason.contains("“Nazarbayev”"), "{}", f[0].reason);
+        let ok = flags_of(rec(10, &["会议与纳扎尔巴耶夫讨论了信任措施。"], &[en]));
         assert!(ok.is_empty(), "{ok:?}");
     }
 

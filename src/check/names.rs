@@ -10,7 +10,7 @@
 //!   sentence (Nazarbayev, Almaty) with no Chinese counterpart is reported
 //!   too, at info level: dictionaries know many but not all names.
 
-use super::evidence::en_has_evidence;
+use super::evidence::{en_has_evidence, transliterates};
 use super::words::is_en_stopword;
 use super::{Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::segment::{Token, TokenKind};
@@ -98,7 +98,8 @@ fn english_names_without_counterpart(
         if !capitalised || sentence_initial(text, t) {
             continue;
         }
-        if en_has_evidence(ev, &t.key, &t.stem, &zh_words) {
+        if en_has_evidence(ev, &t.key, &t.stem, &zh_words) || transliterates(ev, &t.key, &zh_words)
+        {
             continue;
         }
         if !out.contains(&w) {
