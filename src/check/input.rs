@@ -56,3 +56,29 @@ pub fn by_pair(records: &mut [BeadRecord]) -> Vec<&mut [BeadRecord]> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn records_split_by_pair() {
+        let line = |pair: &str| {
+            format!(
+                r#"{{"pair":"{pair}","src_lang":"zh-Hans","tgt_lang":"en","src":["会议"],"tgt":["meeting"]}}"#
+            )
+        };
+        let text = format!("{}\n\n{}\n{}\n", line("a"), line("a"), line("b"));
+        let mut rs = parse_jsonl(&text, Path::new("x.jsonl")).unwrap();
+        let sizes: Vec<usize> = by_pair(&mut rs).iter().map(|p| p.len()).collect();
+        assert_eq!(sizes, vec![2, 1]);
+    }
+
+    proptest! {
+        #[test]
+        fn parse_never_panics(text in "\\PC{0,200}") {
+            let _ = parse_jsonl(&text, Path::new("x.jsonl"));
+        }
+    }
+}

@@ -462,3 +462,66 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn seg() -> &'static Segmenter {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        SEG.get_or_init(Segmenter::new)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn check_never_panics(
+            beads in proptest::collection::vec(
+                (proptest::collection::vec("\\PC{0,40}", 0..3),
+                 proptest::collection::vec("\\PC{0,60}", 0..3),
+                 0.0f32..1.0),
+                0..12),
+        ) {
+            let mut rs: Vec<BeadRecord> = beads
+                .into_iter()
+                .enumerate()
+                .map(|(i, (src, tgt, score))| BeadRecord {
+                    pair: "p".into(),
+                    level: Default::default(),
+                    bead: i,
+                    shape: format!("{}-{}", src.len(), tgt.len()),
+                    score,
+                    src_lang: Lang::ZhHant,
+                    tgt_lang: Lang::En,
+                    src,
+                    tgt,
+                    src_idx: vec![],
+                    tgt_idx: vec![],
+                    src_file: String::new(),
+                    tgt_file: String::new(),
+                    src_lines: vec![],
+                    tgt_lines: vec![],
+                    src_para: vec![],
+                    tgt_para: vec![],
+                    flags: vec![],
+                })
+                .collect();
+            let cfg = CheckConfig {
+                evidence: Some(Arc::new(WordPairs::new())),
+                glossary: Some(Arc::new(Glossary::new(vec![crate::terms::GlossaryEntry {
+                    zh: "會議".into(),
+                    en: "meeting".into(),
+                    note: String::new(),
+                }]))),
+                ..CheckConfig::default()
+            };
+            check(&mut rs, seg(), &cfg);
+            for r in &rs {
+                let sorted = r.flags.windows(2).all(|w| w[0].severity >= w[1].severity);
+                prop_assert!(sorted);
+            }
+        }
+    }
+}

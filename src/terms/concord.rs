@@ -62,15 +62,20 @@ pub fn concordance(
                 find_stems(&text, lang, &stems, seg)
             };
             for (s, e) in spans {
+                let (Some(left), Some(hit), Some(right)) =
+                    (text.get(..s), text.get(s..e), text.get(e..))
+                else {
+                    continue;
+                };
                 out.push(ConcordLine {
                     at: BeadRef {
                         pair: r.pair.clone(),
                         bead: r.bead,
                     },
                     lang,
-                    left: tail_chars(&text[..s], width),
-                    hit: text[s..e].to_string(),
-                    right: head_chars(&text[e..], width),
+                    left: tail_chars(left, width),
+                    hit: hit.to_string(),
+                    right: head_chars(right, width),
                     other: one_line(&join(other, other_lang)),
                 });
             }

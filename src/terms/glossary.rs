@@ -519,3 +519,44 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn parsers_never_panic(text in "\\PC{0,200}") {
+            let _ = Glossary::parse_tsv(&text, Path::new("x.tsv"));
+            let _ = Glossary::parse_tbx(&text, Path::new("x.tbx"));
+            let _ = Glossary::parse_tbx(&format!("<martif><text><body><termEntry><langSet xml:lang=\"zh\"><tig><term>{text}</term></tig></langSet></termEntry></body></text></martif>"), Path::new("x.tbx"));
+        }
+
+        #[test]
+        fn tsv_and_tbx_round_trip(rows in proptest::collection::vec(
+            ("[\\p{Han}]{1,6}", "[a-zA-Z&<>\"' -]{1,20}", "[a-z &<>]{0,10}"), 1..8)) {
+            let entries: Vec<GlossaryEntry> = rows
+                .iter()
+                .filter(|(_, en, _)| !en.trim().is_empty())
+                .map(|(zh, en, note)| GlossaryEntry {
+                    zh: zh.clone(),
+                    en: en.trim().to_string(),
+                    note: note.trim().to_string(),
+                })
+                .collect();
+            let g = Glossary::new(entries);
+            let tsv = Glossary::parse_tsv(&g.to_tsv(), Path::new("x.tsv")).unwrap();
+            prop_assert_eq!(tsv.entries(), g.entries());
+            let tbx = Glossary::parse_tbx(&g.to_tbx(), Path::new("x.tbx")).unwrap();
+            let set = |g: &Glossary| -> std::collections::BTreeSet<(String, String)> {
+                g.entries().iter().map(|e| (key(&e.zh), e.en.clone())).collect()
+            };
+            prop_assert_eq!(set(&tbx), set(&g));
+        }
+    }
+
+    fn key(s: &str) -> String {
+        crate::normalize::key(s)
+    }
+}
