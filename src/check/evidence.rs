@@ -20,6 +20,14 @@ pub trait TranslationEvidence: Send + Sync {
         let _ = zh_word;
         None
     }
+
+    /// True when `en_stem` is an ordinary English word the evidence knows
+    /// (it translates some Chinese word). Capitalised words it does not know
+    /// are taken for names.
+    fn knows(&self, en_stem: &str) -> bool {
+        let _ = en_stem;
+        false
+    }
 }
 
 /// Word pairs held in memory: each Chinese word with the stems of the
@@ -92,6 +100,10 @@ impl TranslationEvidence for WordPairs {
     fn pinyin(&self, zh_word: &str) -> Option<String> {
         self.pinyin.get(zh_word).cloned()
     }
+
+    fn knows(&self, en_stem: &str) -> bool {
+        self.map.values().any(|s| s.contains(en_stem))
+    }
 }
 
 /// Evidence from several sources: true when any of them says so.
@@ -104,6 +116,10 @@ impl TranslationEvidence for AnyOf {
 
     fn pinyin(&self, zh_word: &str) -> Option<String> {
         self.0.iter().find_map(|e| e.pinyin(zh_word))
+    }
+
+    fn knows(&self, en_stem: &str) -> bool {
+        self.0.iter().any(|e| e.knows(en_stem))
     }
 }
 
@@ -126,6 +142,7 @@ mod tests {
 /// Stems an English word may also be looked up under: nationality
 /// adjectives point to their country (asian → asia, chines → china).
 pub(crate) fn stem_variants(stem: &str) -> Vec<String> {
+    let stem = strip_possessive(stem);
     let mut v = vec![stem.to_string()];
     for (suffix, repl) in [("ian", "ia"), ("an", "a"), ("es", "a"), ("ese", "a")] {
         if let Some(base) = stem.strip_suffix(suffix) {
@@ -135,6 +152,19 @@ pub(crate) fn stem_variants(stem: &str) -> Vec<String> {
         }
     }
     v
+}
+
+/// `word` without a possessive ending (`cica's`, `asia’s` → `cica`,
+/// `asia`).
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if !base.is_empty() {
+                return base;
+            }
+        }
+    }
+    word
 }
 
 /// Pieces of a Chinese word to look up: the word, then (for words of three
@@ -168,7 +198,9 @@ pub(crate) fn zh_has_evidence(
 ) -> bool {
     if !word.chars().any(crate::normalize::is_han) {
         let w = word.to_lowercase();
-        return keys.iter().any(|k| *k == w);
+        return keys
+            .iter()
+            .any(|k| strip_possessive(k) == strip_possessive(&w));
     }
     zh_pieces(word)
         .into_iter()
@@ -180,6 +212,7 @@ pub(crate) fn zh_has_evidence(
 /// close by Jaro-Winkler with the same first letter (nazarbayev ~
 /// nazhaerbayefu).
 pub(crate) fn transliterates(ev: &dyn TranslationEvidence, key: &str, words: &[&str]) -> bool {
+    let key = strip_possessive(key);
     if key.chars().count() < 3 {
         return false;
     }
@@ -204,7 +237,11 @@ pub(crate) fn en_has_evidence(
     stem: &str,
     words: &[&str],
 ) -> bool {
-    if words.iter().any(|w| w.eq_ignore_ascii_case(key)) {
+    let key = strip_possessive(key);
+    if words
+        .iter()
+        .any(|w| strip_possessive(w).eq_ignore_ascii_case(key))
+    {
         return true;
     }
     let variants = stem_variants(stem);
@@ -234,7 +271,8 @@ mod piece_tests {
         assert!(zh_has_evidence(&w, "秘书处", &["secretari"], &[]));
         assert!(en_has_evidence(&w, "asian", "asian", &["亚洲"]));
         assert!(!en_has_evidence(&w, "summit", "summit", &["亚洲"]));
-        assert!(zh_has_evidence(&w, "CICA", &[], &["cica"]));
+        assert!(zh_has_evidence(&w, "CICA", &[], &["cica's"]));
+        assert!(en_has_evidence(&w, "asia’s", "asia’s", &["亚洲"]));
     }
 }
 

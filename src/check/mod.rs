@@ -163,7 +163,7 @@ impl Default for CheckConfig {
         CheckConfig {
             glossary: None,
             evidence: None,
-            length_z: 2.5,
+            length_z: 2.0,
             min_unmatched_words: 2,
             min_confidence: 0.3,
         }
