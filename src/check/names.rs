@@ -101,7 +101,9 @@ fn english_names_without_counterpart(
         if !capitalised || sentence_initial(text, t) {
             continue;
         }
-        if en_has_evidence(ev, &t.key, &t.stem, &zh_words) || transliterates(ev, &t.key, &zh_words)
+        if stem_variants(&t.stem).iter().any(|s| ev.knows(s))
+            || en_has_evidence(ev, &t.key, &t.stem, &zh_words)
+            || transliterates(ev, &t.key, &zh_words)
         {
             continue;
         }
