@@ -1,6 +1,7 @@
 //! Glossary violation: a bead uses a glossary term on the Chinese side but
 //! none of the term's accepted renderings on the English side.
 
+use super::evidence::strip_possessive;
 use super::{Flag, FlagKind, Severity, SideView};
 use crate::normalize::key;
 use crate::segment::TokenKind;
@@ -22,7 +23,7 @@ pub fn check(src: &SideView, tgt: &SideView, g: &Glossary) -> Option<Flag> {
         .tokens
         .iter()
         .filter(|t| t.kind != TokenKind::Han)
-        .map(|t| t.stem.as_str())
+        .map(|t| strip_possessive(&t.stem))
         .collect();
     let mut missing = Vec::new();
     for (term, rows) in g.terms_in(&key(zh.text())) {

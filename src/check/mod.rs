@@ -156,6 +156,10 @@ pub struct CheckConfig {
     /// Beads the aligner scored below this are flagged low-confidence
     /// (0 turns the flag off).
     pub min_confidence: f32,
+    /// Add word pairs learnt from the pair itself (words that share at
+    /// least three beads with a Dice coefficient of 0.5 or more, e.g.
+    /// 亚信 ↔ CICA) to the evidence; only used when `evidence` is set.
+    pub pair_evidence: bool,
 }
 
 impl Default for CheckConfig {
@@ -166,6 +170,7 @@ impl Default for CheckConfig {
             length_z: 2.0,
             min_unmatched_words: 2,
             min_confidence: 0.3,
+            pair_evidence: true,
         }
     }
 }
@@ -178,6 +183,7 @@ impl fmt::Debug for CheckConfig {
             .field("length_z", &self.length_z)
             .field("min_unmatched_words", &self.min_unmatched_words)
             .field("min_confidence", &self.min_confidence)
+            .field("pair_evidence", &self.pair_evidence)
             .finish()
     }
 }
@@ -211,15 +217,28 @@ impl SideView {
 /// record's `flags` (most severe first). Earlier flags are replaced.
 pub fn check(records: &mut [BeadRecord], seg: &Segmenter, cfg: &CheckConfig) {
     let model = LengthModel::fit(records);
+    let ev: Option<Arc<dyn TranslationEvidence>> = match &cfg.evidence {
+        Some(e) if cfg.pair_evidence => Some(Arc::new(evidence::AnyOf(vec![
+            e.clone(),
+            Arc::new(evidence::from_pair(records, seg)),
+        ]))),
+        other => other.clone(),
+    };
     records.par_iter_mut().for_each(|r| {
-        let mut flags = check_one(r, seg, cfg, &model);
+        let mut flags = check_one(r, seg, cfg, &model, ev.as_deref());
         sort_flags(&mut flags);
         r.flags = flags;
     });
 }
 
 /// Flags of one bead, unsorted.
-fn check_one(r: &BeadRecord, seg: &Segmenter, cfg: &CheckConfig, model: &LengthModel) -> Vec<Flag> {
+fn check_one(
+    r: &BeadRecord,
+    seg: &Segmenter,
+    cfg: &CheckConfig,
+    model: &LengthModel,
+    ev: Option<&dyn TranslationEvidence>,
+) -> Vec<Flag> {
     let mut flags = Vec::new();
     if r.src.is_empty() || r.tgt.is_empty() {
         flags.extend(unaligned::unaligned(r));
@@ -234,8 +253,8 @@ fn check_one(r: &BeadRecord, seg: &Segmenter, cfg: &CheckConfig, model: &LengthM
     }
     flags.extend(unaligned::low_confidence(r, cfg.min_confidence));
     flags.extend(numbers::check(&src.unit, &tgt.unit));
-    flags.extend(names::check(&src, &tgt, cfg.evidence.as_deref()));
-    if let Some(ev) = cfg.evidence.as_deref() {
+    flags.extend(names::check(&src, &tgt, ev));
+    if let Some(ev) = ev {
         flags.extend(omission::check(&src, &tgt, model, ev, cfg));
     }
     if let Some(g) = cfg.glossary.as_deref() {

@@ -17,6 +17,7 @@ use super::evidence::{en_has_evidence, stem_variants, strip_possessive, translit
 use super::words::is_en_stopword;
 use super::{Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::segment::{Token, TokenKind};
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// Flags names on one side only.
 pub fn check(src: &SideView, tgt: &SideView, ev: Option<&dyn TranslationEvidence>) -> Vec<Flag> {
@@ -101,7 +102,7 @@ fn english_names_without_counterpart(
         if !capitalised || sentence_initial(text, t) {
             continue;
         }
-        if stem_variants(&t.stem).iter().any(|s| ev.knows(s))
+        if known_word(ev, &t.key, &t.stem)
             || en_has_evidence(ev, &t.key, &t.stem, &zh_words)
             || transliterates(ev, &t.key, &zh_words)
         {
@@ -112,6 +113,30 @@ fn english_names_without_counterpart(
         }
     }
     out
+}
+
+/// True when the evidence knows the word, or the word with a common
+/// prefix or suffix removed (nongovernmental → governmental, chairmanship
+/// → chairman): such words are vocabulary, not names.
+fn known_word(ev: &dyn TranslationEvidence, key: &str, stem: &str) -> bool {
+    if stem_variants(stem).iter().any(|s| ev.knows(s)) {
+        return true;
+    }
+    let key = strip_possessive(key);
+    let mut bases: Vec<&str> = Vec::new();
+    for p in [
+        "non", "un", "re", "pre", "sub", "inter", "anti", "co", "pan", "multi", "trans",
+    ] {
+        bases.extend(key.strip_prefix(p).filter(|b| b.len() >= 4));
+    }
+    for x in ["ship", "ness", "hood", "ism", "ist", "ity", "al", "ly"] {
+        bases.extend(key.strip_suffix(x).filter(|b| b.len() >= 4));
+    }
+    let stemmer = Stemmer::create(Algorithm::English);
+    bases.iter().any(|b| {
+        let b = b.trim_start_matches('-');
+        ev.knows(&stemmer.stem(b))
+    })
 }
 
 /// True when nothing but spaces, quotes or brackets stand between the

@@ -7,6 +7,7 @@
 
 use super::extract::BeadRef;
 use super::glossary::en_stems;
+use crate::check::evidence::strip_possessive;
 use crate::document::Lang;
 use crate::normalize::{self, is_han};
 use crate::record::BeadRecord;
@@ -120,7 +121,7 @@ fn find_stems(text: &str, lang: Lang, stems: &[String], seg: &Segmenter) -> Vec<
         if toks[i..i + stems.len()]
             .iter()
             .zip(stems)
-            .all(|(t, s)| t.stem == *s)
+            .all(|(t, s)| strip_possessive(&t.stem) == strip_possessive(s))
         {
             out.push((toks[i].span.start, toks[i + stems.len() - 1].span.end));
         }

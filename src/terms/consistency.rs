@@ -9,6 +9,7 @@
 
 use super::extract::{zh_en, Associations, BeadRef, ExtractConfig};
 use super::glossary::{en_stems, Glossary};
+use crate::check::evidence::strip_possessive;
 use crate::check::glossary::contains_seq;
 use crate::normalize::key;
 use crate::record::BeadRecord;
@@ -24,6 +25,11 @@ pub struct TermSpec {
     pub zh: String,
     /// Candidate English renderings, best first.
     pub renderings: Vec<String>,
+    /// True when the renderings are prescribed (a glossary): each counts
+    /// even if used once. Extracted alternatives other than the best must
+    /// be used in two beads or more, or they are taken for chance
+    /// co-occurrences and their beads listed as unrendered.
+    pub prescribed: bool,
 }
 
 /// One rendering of a term, with where it was used.
@@ -72,6 +78,7 @@ pub fn specs_from_glossary(g: &Glossary) -> Vec<TermSpec> {
         .map(|zh| TermSpec {
             renderings: map.remove(&zh).unwrap_or_default(),
             zh,
+            prescribed: true,
         })
         .collect()
 }
@@ -90,7 +97,15 @@ pub fn specs_from_associations(
         .iter()
         .map(|zh| {
             let mut kept: Vec<(String, Vec<String>)> = Vec::new();
+            // The best candidate always; others only when they share at
+            // least twice the beads chance would give (a frequent term
+            // shares beads with many frequent words by chance).
+            let n = assoc.beads() as f64;
             for p in all.iter().filter(|p| &p.zh == zh) {
+                let chance = p.zh_freq as f64 * p.en_freq as f64 / n.max(1.0);
+                if !kept.is_empty() && (p.freq as f64) < 2.0 * chance {
+                    continue;
+                }
                 let s = en_stems(&p.en);
                 let overlaps = kept.iter().any(|(_, k)| {
                     contains_seq(&k.iter().map(String::as_str).collect::<Vec<_>>(), &s)
@@ -103,6 +118,7 @@ pub fn specs_from_associations(
             TermSpec {
                 zh: zh.clone(),
                 renderings: kept.into_iter().map(|(e, _)| e).collect(),
+                prescribed: false,
             }
         })
         .collect()
@@ -134,7 +150,7 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
             let es: Vec<&str> = toks
                 .iter()
                 .filter(|t| t.kind != TokenKind::Han)
-                .map(|t| t.stem.as_str())
+                .map(|t| strip_possessive(&t.stem))
                 .collect();
             let used = found
                 .into_iter()
@@ -169,13 +185,18 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
         }
     }
     for (i, u) in used.into_iter().enumerate() {
-        let mut rs: Vec<Rendering> = u
-            .into_iter()
-            .map(|(k, beads)| Rendering {
-                en: specs[i].renderings[k].clone(),
-                beads,
-            })
-            .collect();
+        let mut rs: Vec<Rendering> = Vec::new();
+        for (k, beads) in u {
+            if specs[i].prescribed || k == 0 || beads.len() >= 2 {
+                rs.push(Rendering {
+                    en: specs[i].renderings[k].clone(),
+                    beads,
+                });
+            } else {
+                out[i].unrendered.extend(beads);
+            }
+        }
+        out[i].unrendered.sort();
         rs.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
         out[i].renderings = rs;
     }
@@ -222,6 +243,7 @@ mod tests {
         let specs = vec![TermSpec {
             zh: "主席国".into(),
             renderings: vec!["chairmanship".into(), "chair".into()],
+            prescribed: true,
         }];
         let u = &consistency(&recs, &Segmenter::new(), &specs)[0];
         assert_eq!(u.occurrences, 4);

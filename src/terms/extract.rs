@@ -65,6 +65,9 @@ pub struct TermPair {
     pub zh: String,
     /// The English term, in its most frequent written form.
     pub en: String,
+    /// The English term's matching key: its word stems, space-separated.
+    #[serde(skip)]
+    pub en_key: String,
     /// Beads holding both.
     pub freq: usize,
     /// Beads holding the Chinese term.
@@ -210,6 +213,7 @@ impl Associations {
         TermPair {
             zh: self.zh[z as usize].clone(),
             en: self.en_surface[e as usize].clone(),
+            en_key: self.en[e as usize].clone(),
             freq: c,
             zh_freq: fz,
             en_freq: fe,
@@ -232,37 +236,64 @@ impl Associations {
         v
     }
 
-    /// Mutual best pairs, strongest (by G²) first.
+    /// One English term per Chinese term and vice versa, strongest (by
+    /// G²) first.
+    ///
+    /// Each Chinese term takes its best English candidate (Dice, then more
+    /// words, then G²), skipping candidates that contain an *anchor* — an
+    /// English n-gram whose own best Chinese partner is not part of this
+    /// term ("CICA Secretariat" for 秘书处 contains CICA, whose partner is
+    /// 亚信). Then, strongest first, each English term goes to one Chinese
+    /// term only (competitive linking).
     pub fn best_pairs(&self, cfg: &ExtractConfig) -> Vec<TermPair> {
         let all = self.all_pairs(cfg);
-        let words = |s: &str| s.split_whitespace().count();
-        let better = |a: &TermPair, b: &TermPair, en_side: bool| -> bool {
-            let (la, lb) = if en_side {
-                (words(&a.en), words(&b.en))
-            } else {
-                (a.zh.chars().count(), b.zh.chars().count())
-            };
-            (a.dice, la, a.llr) > (b.dice, lb, b.llr)
-        };
-        let mut best_for_zh: BTreeMap<&str, &TermPair> = BTreeMap::new();
-        let mut best_for_en: BTreeMap<&str, &TermPair> = BTreeMap::new();
+        let words = |p: &TermPair| p.en_key.split(' ').count();
+        let zlen = |p: &TermPair| p.zh.chars().count();
+        // Anchors: each English key with its best Chinese partner.
+        let mut anchor: BTreeMap<&str, &TermPair> = BTreeMap::new();
         for p in &all {
-            let bz = best_for_zh.entry(&p.zh).or_insert(p);
-            if better(p, bz, true) {
-                *bz = p;
-            }
-            let be = best_for_en.entry(&p.en).or_insert(p);
-            if better(p, be, false) {
-                *be = p;
+            let a = anchor.entry(&p.en_key).or_insert(p);
+            if (p.dice, zlen(p), p.llr) > (a.dice, zlen(a), a.llr) {
+                *a = p;
             }
         }
-        let mut out: Vec<TermPair> = best_for_zh
-            .values()
-            .filter(|p| best_for_en.get(p.en.as_str()).is_some_and(|q| q.zh == p.zh))
-            .map(|p| (*p).clone())
+        let foreign_anchor = |p: &TermPair| -> bool {
+            let ws: Vec<&str> = p.en_key.split(' ').collect();
+            (1..ws.len()).any(|n| {
+                ws.windows(n).any(|sub| {
+                    anchor
+                        .get(sub.join(" ").as_str())
+                        .is_some_and(|a| !p.zh.contains(a.zh.as_str()))
+                })
+            })
+        };
+        let mut best: BTreeMap<&str, &TermPair> = BTreeMap::new();
+        for p in all.iter().filter(|p| !foreign_anchor(p)) {
+            let b = best.entry(&p.zh).or_insert(p);
+            if (p.dice, words(p), p.llr) > (b.dice, words(b), b.llr) {
+                *b = p;
+            }
+        }
+        let mut chosen: Vec<&TermPair> = best.into_values().collect();
+        chosen.sort_by(|a, b| b.llr.total_cmp(&a.llr).then(rank(a, b)));
+        let mut taken: BTreeSet<&str> = BTreeSet::new();
+        let linked: Vec<&TermPair> = chosen
+            .into_iter()
+            .filter(|p| taken.insert(p.en_key.as_str()))
             .collect();
-        out.sort_by(|a, b| b.llr.total_cmp(&a.llr).then(rank(a, b)));
-        out
+        // A pair inside a longer pair seen as often adds nothing
+        // (外长/foreign inside 外长会议/foreign ministers).
+        let inside = |p: &TermPair, q: &TermPair| -> bool {
+            q.zh != p.zh
+                && q.zh.contains(p.zh.as_str())
+                && q.freq >= p.freq
+                && format!(" {} ", q.en_key).contains(&format!(" {} ", p.en_key))
+        };
+        linked
+            .iter()
+            .filter(|p| !linked.iter().any(|q| inside(p, q)))
+            .map(|p| (*p).clone())
+            .collect()
     }
 }
 
@@ -340,7 +371,7 @@ fn zh_candidates(text: &str, toks: &[Token], max: usize) -> BTreeSet<String> {
 fn en_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for i in 0..toks.len() {
-        if !en_edge_ok(&toks[i]) {
+        if !en_edge_ok(&toks[i]) || hyphen_glued(text, &toks[i], true) {
             continue;
         }
         let mut key = String::new();
@@ -353,7 +384,7 @@ fn en_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, Str
                 key.push(' ');
             }
             key.push_str(&t.stem);
-            if en_edge_ok(t) {
+            if en_edge_ok(t) && !hyphen_glued(text, t, false) {
                 let written = text.get(toks[i].span.start..t.span.end).unwrap_or("");
                 out.entry(key.clone())
                     .or_insert_with(|| display_form(written));
@@ -365,6 +396,17 @@ fn en_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, Str
 
 fn en_edge_ok(t: &Token) -> bool {
     t.kind == TokenKind::Latin && t.key.chars().count() >= 2 && !is_en_stopword(&t.key)
+}
+
+/// True when the token is glued by a hyphen to the word before (`start`)
+/// or after (`!start`): a candidate must not cut "sub-regional" in two.
+fn hyphen_glued(text: &str, t: &Token, start: bool) -> bool {
+    if start {
+        text.get(..t.span.start).is_some_and(|b| b.ends_with('-'))
+    } else {
+        text.get(t.span.end..)
+            .is_some_and(|a| a.starts_with('-') && a[1..].starts_with(char::is_alphanumeric))
+    }
 }
 
 /// True when only spaces (and, in English, hyphens) separate `a` and `b`.

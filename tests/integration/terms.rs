@@ -50,6 +50,19 @@ fn corpus(dir: &Path) -> PathBuf {
         ),
         bead(9, &["主席国发言。"], &["The chair spoke."]),
     ];
+    let fillers = [
+        ("天气很好。", "The weather is fine."),
+        ("我们吃饭。", "We eat rice."),
+        ("河水很深。", "The river is deep."),
+        ("孩子在读书。", "The child reads."),
+        ("山很高。", "The mountain is high."),
+        ("商店关门了。", "The shop closed."),
+        ("主席国表示感谢。", "The chair expressed thanks."),
+    ];
+    let mut beads = beads;
+    for (k, (zh, en)) in fillers.iter().enumerate() {
+        beads.push(bead(10 + k, &[zh], &[en]));
+    }
     write_jsonl(dir, "pair.jsonl", &beads)
 }
 
@@ -118,7 +131,7 @@ fn terms_writes_tsv_and_prints_a_table() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.starts_with("3 term pairs from 10 aligned beads"),
+        out.starts_with("3 term pairs from 17 aligned beads"),
         "{out}"
     );
     let text = std::fs::read_to_string(&tsv).unwrap();
