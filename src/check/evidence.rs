@@ -139,6 +139,28 @@ mod tests {
     }
 }
 
+/// Evidence from two borrowed sources: true when either says so.
+pub struct Both<'a>(
+    /// The first source (e.g. a lexicon).
+    pub &'a dyn TranslationEvidence,
+    /// The second source (e.g. pairs learnt from the document pair).
+    pub &'a dyn TranslationEvidence,
+);
+
+impl TranslationEvidence for Both<'_> {
+    fn translates(&self, zh_word: &str, en_stem: &str) -> bool {
+        self.0.translates(zh_word, en_stem) || self.1.translates(zh_word, en_stem)
+    }
+
+    fn pinyin(&self, zh_word: &str) -> Option<String> {
+        self.0.pinyin(zh_word).or_else(|| self.1.pinyin(zh_word))
+    }
+
+    fn knows(&self, en_stem: &str) -> bool {
+        self.0.knows(en_stem) || self.1.knows(en_stem)
+    }
+}
+
 /// Word pairs learnt from one aligned pair: single words that share at
 /// least three beads with a Dice coefficient of 0.5 or more (亚信 ↔ CICA,
 /// names and terms a dictionary lacks).

@@ -20,6 +20,7 @@ pub mod evidence;
 pub mod glossary;
 pub mod input;
 pub mod length;
+mod lexicon;
 pub mod names;
 pub mod numbers;
 pub mod omission;
@@ -215,17 +216,35 @@ impl SideView {
 
 /// Runs every check on the beads of one aligned pair and fills each
 /// record's `flags` (most severe first). Earlier flags are replaced.
+/// Uses `cfg.evidence` as translation evidence.
 pub fn check(records: &mut [BeadRecord], seg: &Segmenter, cfg: &CheckConfig) {
+    check_with(records, seg, cfg, cfg.evidence.as_deref());
+}
+
+/// [`check`] with borrowed translation evidence (e.g. the aligner's
+/// lexicon, `Aligner::lexicon()`), so a loaded lexicon is shared rather
+/// than loaded twice. `cfg.evidence` is ignored.
+pub fn check_with(
+    records: &mut [BeadRecord],
+    seg: &Segmenter,
+    cfg: &CheckConfig,
+    evidence: Option<&dyn TranslationEvidence>,
+) {
     let model = LengthModel::fit(records);
-    let ev: Option<Arc<dyn TranslationEvidence>> = match &cfg.evidence {
-        Some(e) if cfg.pair_evidence => Some(Arc::new(evidence::AnyOf(vec![
-            e.clone(),
-            Arc::new(evidence::from_pair(records, seg)),
-        ]))),
-        other => other.clone(),
+    let learnt = match evidence {
+        Some(_) if cfg.pair_evidence => Some(evidence::from_pair(records, seg)),
+        _ => None,
+    };
+    let both = match (evidence, &learnt) {
+        (Some(a), Some(b)) => Some(evidence::Both(a, b)),
+        _ => None,
+    };
+    let ev: Option<&dyn TranslationEvidence> = match &both {
+        Some(b) => Some(b),
+        None => evidence,
     };
     records.par_iter_mut().for_each(|r| {
-        let mut flags = check_one(r, seg, cfg, &model, ev.as_deref());
+        let mut flags = check_one(r, seg, cfg, &model, ev);
         sort_flags(&mut flags);
         r.flags = flags;
     });

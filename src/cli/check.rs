@@ -7,7 +7,7 @@
 //! ingested, segmented and aligned on the spot.
 
 use anyhow::{bail, Context};
-use bitext::align::{AlignConfig, Aligner};
+use bitext::align::{AlignConfig, Aligner, Lexicon};
 use bitext::check::{self, CheckConfig, Flag, Severity, TranslationEvidence};
 use bitext::record::{self, BeadRecord, Level, Side};
 use bitext::segment::Segmenter;
@@ -75,14 +75,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(p) => Some(Arc::new(Glossary::read(p)?)),
         None => None,
     };
-    let (mut records, failed) = load_records(&args.files, &seg)?;
+    let Loaded {
+        mut records,
+        failed,
+        aligner,
+    } = load_records(&args.files, &seg)?;
     let cfg = CheckConfig {
         glossary,
-        evidence: evidence(),
         ..CheckConfig::default()
     };
+    // The aligner's lexicon when we aligned; else load it once.
+    let own = match &aligner {
+        Some(_) => None,
+        None => load_lexicon(),
+    };
+    let ev: Option<&dyn TranslationEvidence> = match (&aligner, &own) {
+        (Some(a), _) => Some(a.lexicon()),
+        (None, Some(l)) => Some(l),
+        (None, None) => None,
+    };
     for pair in check::input::by_pair(&mut records) {
-        check::check(pair, &seg, &cfg);
+        check::check_with(pair, &seg, &cfg, ev);
     }
     let min = args.min_severity.severity();
     for r in records.iter_mut() {
@@ -120,10 +133,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The translation evidence the checks use: none until a bilingual lexicon
-/// ships with the aligner.
-fn evidence() -> Option<Arc<dyn TranslationEvidence>> {
-    None
+/// The lexicon the checks use as translation evidence: the one named by
+/// `BITEXT_LEXICON`, else the shipped CC-CEDICT. A failure is reported and
+/// the checks that need it are skipped.
+fn load_lexicon() -> Option<Lexicon> {
+    let lex = match std::env::var_os("BITEXT_LEXICON") {
+        Some(p) => Lexicon::read(Path::new(&p)),
+        None => Lexicon::embedded(),
+    };
+    match lex {
+        Ok(l) => Some(l),
+        Err(e) => {
+            eprintln!("bitext: {e}; omission and name checks are off");
+            None
+        }
+    }
 }
 
 /// "123 beads, 17 flagged: 5 number-mismatch, 12 unaligned".
@@ -198,15 +222,23 @@ fn is_jsonl(path: &Path) -> bool {
     head.trim_start().starts_with('{')
 }
 
+/// What [`load_records`] read.
+pub(crate) struct Loaded {
+    /// The bead records, pair by pair.
+    pub records: Vec<BeadRecord>,
+    /// True when some file failed (reported on stderr).
+    pub failed: bool,
+    /// The aligner, when the files were aligned here (its lexicon can be
+    /// shared).
+    pub aligner: Option<Aligner>,
+}
+
 /// Reads bead records from `files`: every JSONL file as written, or, when
 /// the files are not JSONL, one source and its translation (one file
 /// holding both languages, or two files) ingested, segmented and aligned
 /// at sentence level. Returns the records and whether some file failed
 /// (it was reported on stderr; the others were still read).
-pub(crate) fn load_records(
-    files: &[PathBuf],
-    seg: &Segmenter,
-) -> anyhow::Result<(Vec<BeadRecord>, bool)> {
+pub(crate) fn load_records(files: &[PathBuf], seg: &Segmenter) -> anyhow::Result<Loaded> {
     if files.iter().all(|f| is_jsonl(f)) {
         let mut all = Vec::new();
         let mut failed = false;
@@ -222,16 +254,30 @@ pub(crate) fn load_records(
         if all.is_empty() {
             bail!("no bead records read");
         }
-        return Ok((all, failed));
+        return Ok(Loaded {
+            records: all,
+            failed,
+            aligner: None,
+        });
     }
     if files.len() > 2 {
         bail!("give JSONL files, or one source file and at most one translation");
     }
-    align_files(files, seg).map(|r| (r, false))
+    let aligner = Aligner::new(AlignConfig::default())?;
+    let records = align_files(files, seg, &aligner)?;
+    Ok(Loaded {
+        records,
+        failed: false,
+        aligner: Some(aligner),
+    })
 }
 
 /// Ingests, segments and aligns a source and its translation.
-fn align_files(files: &[PathBuf], seg: &Segmenter) -> anyhow::Result<Vec<BeadRecord>> {
+fn align_files(
+    files: &[PathBuf],
+    seg: &Segmenter,
+    aligner: &Aligner,
+) -> anyhow::Result<Vec<BeadRecord>> {
     let mut docs = Vec::new();
     for f in files {
         let ing = bitext::ingest::read_file(f)?;
@@ -250,7 +296,6 @@ fn align_files(files: &[PathBuf], seg: &Segmenter) -> anyhow::Result<Vec<BeadRec
         .iter()
         .find(|d| d.lang == Lang::En)
         .with_context(|| format!("{names}: no English document found"))?;
-    let aligner = Aligner::new(AlignConfig::default())?;
     let (s, t) = (seg.segment(src), seg.segment(tgt));
     let al = aligner.align_docs(&s, &t, Level::Sentence, seg);
     let pair = Path::new(&src.source)

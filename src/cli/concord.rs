@@ -52,7 +52,9 @@ pub struct Args {
 /// Runs `bitext concord`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
-    let (records, failed) = super::check::load_records(&args.files, &seg)?;
+    let super::check::Loaded {
+        records, failed, ..
+    } = super::check::load_records(&args.files, &seg)?;
     let lines = concordance(&records, &seg, &args.term, args.width);
     let stdout = std::io::stdout();
     let colour = match args.color {

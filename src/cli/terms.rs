@@ -61,7 +61,9 @@ struct Report<'a> {
 /// Runs `bitext terms`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
-    let (records, failed) = super::check::load_records(&args.files, &seg)?;
+    let super::check::Loaded {
+        records, failed, ..
+    } = super::check::load_records(&args.files, &seg)?;
     let cfg = ExtractConfig {
         min_freq: args.min_freq.max(1),
         min_dice: args.min_dice,
