@@ -130,7 +130,10 @@ fn describe(text: &str, n: &Number) -> String {
         .get(n.span.start..n.span.end)
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let value = if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
+    let value = if n.kind == NumberKind::Date && n.value >= 100_000.0 {
+        let (y, m) = ((n.value / 100.0).floor(), n.value % 100.0);
+        format!("{}-{:02}", y as i64, m as i64)
+    } else if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
         format!("{}", n.value as i64)
     } else {
         format!("{}", n.value)
@@ -143,6 +146,7 @@ fn describe(text: &str, n: &Number) -> String {
         NumberKind::Date => "date",
     };
     match written {
+        Some(w) if n.kind == NumberKind::Date && n.value < 100_000.0 => format!("“{w}” ({kind})"),
         Some(w) if w != value => format!("“{w}” ({kind} {value})"),
         _ => format!("{value} ({kind})"),
     }

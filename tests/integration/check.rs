@@ -137,3 +137,44 @@ fn min_severity_filters() {
     let out = stdout(&o);
     assert!(out.contains("t#9 ") && !out.contains("t#8 "), "{out}");
 }
+
+#[test]
+fn omission_and_addition_name_their_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut beads: Vec<Value> = (0..10).map(|i| bead(i, &[GOOD.0], &[GOOD.1])).collect();
+    beads.push(bead(
+        10,
+        &["会议讨论了信任措施，各国领导人在上海举行峰会并通过了联合宣言。"],
+        &[GOOD.1],
+    ));
+    beads.push(bead(
+        11,
+        &[GOOD.0],
+        &["The meeting discussed confidence building measures, which the leaders of the member states had set at the summit in Shanghai."],
+    ));
+    let jsonl = write_jsonl(dir.path(), "pair.jsonl", &beads);
+    let o = run(["check".as_ref(), jsonl.as_os_str()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let block = |b: &str| -> String {
+        let at = out.find(b).unwrap_or_else(|| panic!("{b} missing:\n{out}"));
+        let rest = &out[at..];
+        rest[..rest.find("\n\n").unwrap_or(rest.len())].to_string()
+    };
+    let om = block("t#10 ");
+    assert!(om.contains("omission: target is shorter"), "{om}");
+    for w in ["上海", "峰会", "宣言"] {
+        assert!(om.contains(w), "{w} not listed:\n{om}");
+    }
+    let add = block("t#11 ");
+    assert!(add.contains("addition: target is longer"), "{add}");
+    for w in ["leaders", "summit", "Shanghai"] {
+        assert!(add.contains(w), "{w} not listed:\n{add}");
+    }
+    for good in 0..10 {
+        assert!(
+            !out.contains(&format!("t#{good} ")),
+            "good bead {good} flagged:\n{out}"
+        );
+    }
+}
