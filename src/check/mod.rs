@@ -475,6 +475,60 @@ mod tests {
     }
 
     #[test]
+    fn english_source_works_the_other_way_round() {
+        let mut rs: Vec<BeadRecord> = (0..10)
+            .map(|i| {
+                let mut r = rec(i, &[GOOD_EN], &[GOOD_ZH]);
+                r.src_lang = Lang::En;
+                r.tgt_lang = Lang::ZhHans;
+                r
+            })
+            .collect();
+        let mut bad = rec(
+            10,
+            &["The meeting discussed confidence building measures."],
+            &["The meeting discussed confidence building measures."],
+        );
+        bad.src_lang = Lang::En;
+        bad.tgt_lang = Lang::ZhHans;
+        rs.push(bad);
+        let mut om = rec(11, &["The meeting discussed confidence building measures, and the leaders held a summit in Shanghai and adopted a joint declaration."], &[GOOD_ZH]);
+        om.src_lang = Lang::En;
+        om.tgt_lang = Lang::ZhHans;
+        rs.push(om);
+        check(&mut rs, &Segmenter::new(), &config());
+        assert!(
+            rs[..10].iter().all(|r| r.flags.is_empty()),
+            "{:?}",
+            rs[0].flags
+        );
+        assert_eq!(kinds(&rs[10].flags), vec![FlagKind::Untranslated]);
+        assert!(
+            rs[10].flags[0]
+                .reason
+                .starts_with("target repeats the source"),
+            "{:?}",
+            rs[10].flags
+        );
+        let f = &rs[11].flags;
+        assert!(kinds(f).contains(&FlagKind::Omission), "{f:?}");
+        assert!(f.iter().any(|x| x.reason.contains("Shanghai")), "{f:?}");
+    }
+
+    #[test]
+    fn two_chinese_scripts_are_not_untranslated() {
+        let mut r = rec(
+            0,
+            &["亚信会议讨论了信任措施。"],
+            &["亞信會議討論了信任措施。"],
+        );
+        r.tgt_lang = Lang::ZhHant;
+        let mut rs = vec![r];
+        check(&mut rs, &Segmenter::new(), &config());
+        assert!(rs[0].flags.is_empty(), "{:?}", rs[0].flags);
+    }
+
+    #[test]
     fn low_confidence_is_reported() {
         let mut bad = rec(10, &[GOOD_ZH], &[GOOD_EN]);
         bad.score = 0.1;
