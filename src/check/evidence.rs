@@ -186,6 +186,9 @@ pub fn from_pair(
 pub(crate) fn stem_variants(stem: &str) -> Vec<String> {
     let stem = strip_possessive(stem);
     let mut v = vec![stem.to_string()];
+    if let Some(base) = super::words::irregular_base(stem) {
+        v.push(base.to_string());
+    }
     for (suffix, repl) in [("ian", "ia"), ("an", "a"), ("es", "a"), ("ese", "a")] {
         if let Some(base) = stem.strip_suffix(suffix) {
             if base.len() >= 3 {

@@ -10,6 +10,9 @@ use super::words::is_content;
 use super::{CheckConfig, Flag, FlagKind, LengthModel, Severity, SideView, TranslationEvidence};
 use crate::segment::Token;
 
+/// Smallest bead (longer side, in English characters) examined.
+const MIN_SIZE: usize = 45;
+
 /// At most this many words are listed in a reason.
 const LIST: usize = 8;
 
@@ -25,8 +28,11 @@ pub fn check(
         return None; // two scripts of one language: no translation to weigh
     }
     let (ls, lt) = (char_len(src.text()), char_len(tgt.text()));
-    if ls.max(lt) < 12 {
-        return None; // headings and fragments: ratios mean little
+    // Sizes in English characters (a Chinese character counts three):
+    // headings and short fragments give ratios that mean little.
+    let size = |n: usize, v: &SideView| if v.lang.is_chinese() { 3 * n } else { n };
+    if size(ls, src).max(size(lt, tgt)) < MIN_SIZE {
+        return None;
     }
     let z = model.z(ls, lt);
     let (long, short, kind) = if z <= -cfg.length_z {

@@ -290,8 +290,110 @@ pub(crate) fn is_zh_stopword(w: &str) -> bool {
 /// not a function word.
 pub(crate) fn is_content(t: &Token) -> bool {
     match t.kind {
-        TokenKind::Han => t.key.chars().count() >= 2 && !is_zh_stopword(&t.key),
+        TokenKind::Han => {
+            t.key.chars().count() >= 2 && !is_zh_stopword(&t.key) && !is_zh_numeral(&t.key)
+        }
         TokenKind::Latin => t.key.chars().count() >= 3 && !is_en_stopword(&t.key),
         TokenKind::Digits => false,
+    }
+}
+
+/// True for a Chinese number word (二十五, 百分之五, 第四十七): numbers are
+/// the number check's business, not the omission check's.
+pub(crate) fn is_zh_numeral(w: &str) -> bool {
+    let w = w.trim_start_matches('第').replace("百分之", "");
+    !w.is_empty()
+        && w.chars()
+            .all(|c| "〇零一二两三四五六七八九十百千万亿点".contains(c))
+}
+
+/// Base forms of common irregular English verbs, by past form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("was", "be"),
+    ("were", "be"),
+    ("been", "be"),
+    ("became", "becom"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("bought", "buy"),
+    ("came", "come"),
+    ("chose", "choos"),
+    ("chosen", "choos"),
+    ("did", "do"),
+    ("done", "done"),
+    ("drew", "draw"),
+    ("drawn", "drawn"),
+    ("fell", "fall"),
+    ("fallen", "fallen"),
+    ("felt", "feel"),
+    ("found", "find"),
+    ("fought", "fight"),
+    ("gave", "give"),
+    ("given", "given"),
+    ("got", "get"),
+    ("grew", "grow"),
+    ("grown", "grown"),
+    ("had", "have"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "known"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("left", "leav"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("put", "put"),
+    ("ran", "run"),
+    ("rose", "rise"),
+    ("risen", "risen"),
+    ("said", "say"),
+    ("saw", "see"),
+    ("seen", "seen"),
+    ("sent", "send"),
+    ("set", "set"),
+    ("shown", "show"),
+    ("sought", "seek"),
+    ("spoke", "speak"),
+    ("spoken", "spoken"),
+    ("spent", "spend"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("taken", "taken"),
+    ("took", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("understood", "understand"),
+    ("went", "go"),
+    ("gone", "gone"),
+    ("won", "win"),
+    ("wrote", "write"),
+    ("written", "written"),
+];
+
+/// The base stem of an irregular past form (`grew` → `grow`).
+pub(crate) fn irregular_base(stem: &str) -> Option<&'static str> {
+    IRREGULAR.iter().find(|(p, _)| *p == stem).map(|(_, b)| *b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_are_not_content() {
+        for w in ["二十五", "百分之五", "第四十七", "两千"] {
+            assert!(is_zh_numeral(w), "{w}");
+        }
+        for w in ["一方面", "统一", "第一次"] {
+            assert!(!is_zh_numeral(w), "{w}");
+        }
+        assert_eq!(irregular_base("grew"), Some("grow"));
     }
 }
