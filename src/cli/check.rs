@@ -42,6 +42,11 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Lexicon used as translation evidence (and for aligning): gzip TSV as
+    /// built by data/build-lexicon.sh; default: $BITEXT_LEXICON, else the
+    /// shipped CC-CEDICT.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
     /// Show only flags at or above this severity.
     #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
     pub min_severity: MinSeverity,
@@ -79,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         mut records,
         failed,
         aligner,
-    } = load_records(&args.files, &seg)?;
+    } = load_records(&args.files, &seg, args.lexicon.as_deref())?;
     let cfg = CheckConfig {
         glossary,
         ..CheckConfig::default()
@@ -87,7 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The aligner's lexicon when we aligned; else load it once.
     let own = match &aligner {
         Some(_) => None,
-        None => load_lexicon(),
+        None => load_lexicon(args.lexicon.as_deref()),
     };
     let ev: Option<&dyn TranslationEvidence> = match (&aligner, &own) {
         (Some(a), _) => Some(a.lexicon()),
@@ -133,12 +138,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The lexicon the checks use as translation evidence: the one named by
-/// `BITEXT_LEXICON`, else the shipped CC-CEDICT. A failure is reported and
-/// the checks that need it are skipped.
-fn load_lexicon() -> Option<Lexicon> {
-    let lex = match std::env::var_os("BITEXT_LEXICON") {
-        Some(p) => Lexicon::read(Path::new(&p)),
+/// The lexicon the checks use as translation evidence: `path`, else the
+/// one named by `BITEXT_LEXICON`, else the shipped CC-CEDICT. A failure is
+/// reported and the checks that need it are skipped.
+fn load_lexicon(path: Option<&Path>) -> Option<Lexicon> {
+    let env = std::env::var_os("BITEXT_LEXICON").map(PathBuf::from);
+    let lex = match path.or(env.as_deref()) {
+        Some(p) => Lexicon::read(p),
         None => Lexicon::embedded(),
     };
     match lex {
@@ -238,7 +244,11 @@ pub(crate) struct Loaded {
 /// holding both languages, or two files) ingested, segmented and aligned
 /// at sentence level. Returns the records and whether some file failed
 /// (it was reported on stderr; the others were still read).
-pub(crate) fn load_records(files: &[PathBuf], seg: &Segmenter) -> anyhow::Result<Loaded> {
+pub(crate) fn load_records(
+    files: &[PathBuf],
+    seg: &Segmenter,
+    lexicon: Option<&Path>,
+) -> anyhow::Result<Loaded> {
     if files.iter().all(|f| is_jsonl(f)) {
         let mut all = Vec::new();
         let mut failed = false;
@@ -263,7 +273,10 @@ pub(crate) fn load_records(files: &[PathBuf], seg: &Segmenter) -> anyhow::Result
     if files.len() > 2 {
         bail!("give JSONL files, or one source file and at most one translation");
     }
-    let aligner = Aligner::new(AlignConfig::default())?;
+    let aligner = Aligner::new(AlignConfig {
+        lexicon: lexicon.map(Path::to_path_buf),
+        ..AlignConfig::default()
+    })?;
     let records = align_files(files, seg, &aligner)?;
     Ok(Loaded {
         records,

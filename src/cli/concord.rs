@@ -54,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
     let super::check::Loaded {
         records, failed, ..
-    } = super::check::load_records(&args.files, &seg)?;
+    } = super::check::load_records(&args.files, &seg, None)?;
     let lines = concordance(&records, &seg, &args.term, args.width);
     let stdout = std::io::stdout();
     let colour = match args.color {

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
     let super::check::Loaded {
         records, failed, ..
-    } = super::check::load_records(&args.files, &seg)?;
+    } = super::check::load_records(&args.files, &seg, None)?;
     let cfg = ExtractConfig {
         min_freq: args.min_freq.max(1),
         min_dice: args.min_dice,
