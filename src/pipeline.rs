@@ -133,15 +133,18 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         .collect();
     let mut docs: Vec<Document> = Vec::new();
     let mut doc_file: Vec<usize> = Vec::new();
-    let mut errors: Vec<Option<String>> = Vec::new();
+    let mut reads: Vec<FileRead> = Vec::new();
     for (i, r) in read.into_iter().enumerate() {
         match r {
             Ok(ing) => {
                 doc_file.extend(std::iter::repeat_n(i, ing.documents.len()));
                 docs.extend(ing.documents);
-                errors.push(None);
+                reads.push(FileRead::Ok {
+                    encoding: ing.encoding,
+                    format: ing.format,
+                });
             }
-            Err(e) => errors.push(Some(e.to_string())),
+            Err(e) => reads.push(FileRead::Failed(e.to_string())),
         }
     }
 
@@ -200,7 +203,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
 
     let mut summary = summarize(
         &files,
-        &errors,
+        &reads,
         &segmented,
         &doc_file,
         &translations,
@@ -378,9 +381,18 @@ fn doc_ref(d: &Document) -> DocRef {
     }
 }
 
+/// How reading one corpus file went.
+enum FileRead {
+    Ok {
+        encoding: String,
+        format: crate::document::Format,
+    },
+    Failed(String),
+}
+
 fn summarize(
     files: &[PathBuf],
-    errors: &[Option<String>],
+    reads: &[FileRead],
     docs: &[SegmentedDoc],
     doc_file: &[usize],
     translations: &[DocPair],
@@ -397,13 +409,15 @@ fn summarize(
                 .filter(|(_, &fi)| fi == i)
                 .map(|(d, _)| d)
                 .collect();
+            let (encoding, format, error) = match reads.get(i) {
+                Some(FileRead::Ok { encoding, format }) => (encoding.clone(), Some(*format), None),
+                Some(FileRead::Failed(e)) => (String::new(), None, Some(e.clone())),
+                None => (String::new(), None, None),
+            };
             FileSummary {
                 file: f.to_string_lossy().into_owned(),
-                encoding: mine
-                    .first()
-                    .map(|d| d.doc.encoding.clone())
-                    .unwrap_or_default(),
-                format: mine.first().map(|d| d.doc.format),
+                encoding,
+                format,
                 documents: mine
                     .iter()
                     .map(|d| DocSummary {
@@ -414,7 +428,7 @@ fn summarize(
                         dropped: d.doc.dropped.clone(),
                     })
                     .collect(),
-                error: errors.get(i).cloned().flatten(),
+                error,
             }
         })
         .collect();
@@ -439,7 +453,10 @@ fn summarize(
         .collect();
     let totals = Totals {
         files: files.len(),
-        failed_files: errors.iter().filter(|e| e.is_some()).count(),
+        failed_files: reads
+            .iter()
+            .filter(|r| matches!(r, FileRead::Failed(_)))
+            .count(),
         documents: docs.len(),
         unpaired_documents: unpaired_documents.len(),
         pairs: pairs.len(),

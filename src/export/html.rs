@@ -8,7 +8,7 @@
 //! assets), works from `file://`, and every text is HTML-escaped.
 
 use super::summary::LevelStats;
-use super::{fmt_lines, fmt_score, LOW_SCORE};
+use super::{fmt_score, LOW_SCORE};
 use crate::document::Lang;
 use crate::record::BeadRecord;
 use quick_xml::escape::escape;
@@ -75,11 +75,14 @@ pub fn render(records: &[BeadRecord]) -> String {
          <label><input type=\"radio\" name=\"filter\" value=\"all\" checked> all <span class=\"count\">{}</span></label>\
          <label class=\"f-flagged\"><input type=\"radio\" name=\"filter\" value=\"flagged\"> flagged <span class=\"count\">{}</span></label>\
          <label class=\"f-low\"><input type=\"radio\" name=\"filter\" value=\"low\"> low score &lt; {} <span class=\"count\">{}</span></label>\
-         <span class=\"keys\">keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous visible bead</span></nav>\n</header>\n",
+         <span class=\"shown\">showing <output id=\"shown\">{}</output> of {}</span>\
+         <span class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> next / previous</span></nav>\n</header>\n",
         stats.beads,
         stats.flagged,
         LOW_SCORE,
         stats.low_score,
+        stats.beads,
+        stats.beads,
     );
     let _ = write!(
         h,
@@ -101,7 +104,7 @@ pub fn render(records: &[BeadRecord]) -> String {
     let _ = write!(
         h,
         "</tbody>\n</table>\n</main>\n<footer>bitext {} · review page · \
-         scores are calibrated confidences in [0, 1]; ¶ marks the first unit of a paragraph</footer>\n\
+         scores are calibrated confidences in [0, 1]; L<i>n</i>: source line; ¶: first unit of a paragraph</footer>\n\
          <script>\n{JS}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
     );
@@ -221,7 +224,7 @@ fn side(
             "<div class=\"unit\"><span class=\"loc\" title=\"{}\">{}{}</span>{}</div>",
             escape(&tip),
             if start { "¶ " } else { "" },
-            line.map(|l| fmt_lines(&[l])).unwrap_or_default(),
+            line.map(|l| format!("L{l}")).unwrap_or_default(),
             escape(u.as_str()),
         );
     }

@@ -62,7 +62,13 @@ fn doc(d: &DocRef) -> String {
     )
 }
 
-fn stats_cells(h: &mut String, st: &LevelStats) {
+/// Statistics cells; with `page`, the flagged and low-score counts link
+/// to the review page filtered to them.
+fn stats_cells(h: &mut String, st: &LevelStats, page: Option<&str>) {
+    let count = |n: usize, filter: &str| match page {
+        Some(p) if n > 0 => format!("<a href=\"{p}?filter={filter}\">{n}</a>"),
+        _ => n.to_string(),
+    };
     let _ = write!(
         h,
         "<td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td>{}</td>\
@@ -72,8 +78,8 @@ fn stats_cells(h: &mut String, st: &LevelStats) {
         st.beads,
         escape(st.types_line()),
         st.mean_score,
-        st.flagged,
-        st.low_score,
+        count(st.flagged, "flagged"),
+        count(st.low_score, "low"),
     );
 }
 
@@ -99,13 +105,13 @@ fn pairs(h: &mut String, s: &Summary) {
             p.score,
             escape(&p.reason),
         );
-        stats_cells(h, &p.sentence);
+        stats_cells(h, &p.sentence, Some(&format!("{id}.html")));
         let _ = write!(
             h,
             "<td><a href=\"{id}.sentence.tmx\">tmx</a> <a href=\"{id}.sentence.tsv\">tsv</a> \
              <a href=\"{id}.sentence.jsonl\">jsonl</a></td></tr>\n<tr><td>paragraph</td>"
         );
-        stats_cells(h, &p.paragraph);
+        stats_cells(h, &p.paragraph, None);
         let _ = writeln!(
             h,
             "<td><a href=\"{id}.paragraph.tmx\">tmx</a> <a href=\"{id}.paragraph.tsv\">tsv</a> \
