@@ -138,7 +138,7 @@ fn unpaired(h: &mut String, s: &Summary) {
         return;
     }
     h.push_str(
-        "<details><summary>Pairing decisions not aligned</summary>\n\
+        "<details open><summary>Pairing decisions not aligned</summary>\n\
          <table class=\"list\"><thead><tr><th>Chinese document</th><th>English document</th>\
          <th>relation</th><th>score</th><th>reason</th></tr></thead>\n<tbody>\n",
     );
@@ -198,8 +198,9 @@ fn inputs(h: &mut String, s: &Summary) {
         if dropped > 0 {
             let _ = writeln!(
                 h,
-                "<tr class=\"dropped\"><td colspan=\"5\"><details><summary>{dropped} pieces dropped from {}</summary>\
+                "<tr class=\"dropped\"><td colspan=\"5\"><details><summary>{dropped} {} dropped from {}</summary>\
                  <table class=\"list\"><tbody>",
+                if dropped == 1 { "piece" } else { "pieces" },
                 escape(&f.file)
             );
             for d in &f.documents {
