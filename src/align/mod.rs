@@ -3,12 +3,34 @@
 //! Takes segmented documents and gives [`Bead`]s: monotone groups of source
 //! and target units (1-1, 1-2, 0-1 …) with a calibrated confidence.
 //!
-//! NOTE: the bodies below are a placeholder (diagonal 1-1 pairing) that fixes
-//! the API the pipeline codes against; the real aligner replaces them.
+//! Inside, one job per module: [`lexicon`] (CC-CEDICT), `evidence`
+//! (numbers, Latin tokens, names), `encode` (units as weighted items),
+//! `length`, `model1` (a translation table learned from the pair), `cost`
+//! (the one place the scorers combine), `dp` (the banded search, which sees
+//! only a cost callback), `shape` (bead shapes as data), `params` (fitted
+//! constants), `calibrate` (confidence), [`eval`] (strict/lax P/R/F1).
 
 mod bead;
+mod calibrate;
+mod cost;
+mod dp;
+mod encode;
+pub mod eval;
+mod evidence;
+mod length;
+pub mod lexicon;
+mod model1;
+mod params;
+mod pass;
+pub mod presplit;
+mod shape;
 
 pub use bead::{Bead, Shape};
+pub use calibrate::inputs as calibration_inputs;
+pub use cost::Features;
+pub use lexicon::Lexicon;
+pub use params::{priors_from_counts, Params, SHAPE_COUNTS};
+pub use shape::SHAPES;
 
 use crate::error::Result;
 use crate::record::Level;
@@ -17,15 +39,48 @@ use crate::segment::{SegmentedDoc, Segmenter, Sentence};
 /// Settings of the aligner.
 #[derive(Debug, Clone, Default)]
 pub struct AlignConfig {
-    /// Path of the bilingual lexicon; `None` uses the one shipped with the
-    /// repository.
+    /// Path of the bilingual lexicon; `None` uses `BITEXT_LEXICON` when set,
+    /// else the one shipped with the repository (embedded in the binary).
     pub lexicon: Option<std::path::PathBuf>,
+    /// Which scoring components are used (all by default).
+    pub components: Components,
+    /// Fitted weights and penalties (see `params.rs`).
+    pub params: Params,
+}
+
+/// The scoring components, each of which can be switched off (ablation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Components {
+    /// CC-CEDICT lexical matches.
+    pub lexicon: bool,
+    /// Numbers, Latin tokens and transliterated names.
+    pub names_numbers: bool,
+    /// Bead-shape priors.
+    pub priors: bool,
+    /// Second pass with a Model 1 table learned from the first.
+    pub model1: bool,
+    /// Second pass with the length variance re-estimated from the first.
+    pub refit_length: bool,
+}
+
+impl Default for Components {
+    fn default() -> Self {
+        Components {
+            lexicon: true,
+            names_numbers: true,
+            priors: true,
+            model1: true,
+            // Measured to hurt on MAC-Dev (see the ablation in the README).
+            refit_length: false,
+        }
+    }
 }
 
 /// The aligner with its lexicon loaded; build once, share by `&`.
 #[derive(Debug)]
 pub struct Aligner {
     cfg: AlignConfig,
+    lexicon: Lexicon,
 }
 
 /// The alignment of one document pair at one level.
@@ -69,7 +124,27 @@ pub struct DocPair {
 impl Aligner {
     /// Loads the lexicon and prepares the aligner.
     pub fn new(cfg: AlignConfig) -> Result<Aligner> {
-        Ok(Aligner { cfg })
+        let path = cfg
+            .lexicon
+            .clone()
+            .or_else(|| std::env::var_os("BITEXT_LEXICON").map(std::path::PathBuf::from));
+        let lexicon = match path {
+            Some(p) => Lexicon::read(&p)?,
+            None => Lexicon::embedded()?,
+        };
+        Ok(Aligner { cfg, lexicon })
+    }
+
+    /// Replaces the weights and the components in use (the lexicon stays
+    /// loaded): for tuning and ablation without reloading.
+    pub fn set_params(&mut self, params: Params, components: Components) {
+        self.cfg.params = params;
+        self.cfg.components = components;
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// The configuration in use.
@@ -77,27 +152,37 @@ impl Aligner {
         &self.cfg
     }
 
-    /// Aligns source units with target units.
+    /// Aligns source units with target units: beads cover every unit once,
+    /// in order, each with a confidence in [0, 1]. When the source is
+    /// English and the target Chinese, the lexicon is applied the other way
+    /// round; the beads still index `src` and `tgt` as given.
     pub fn align(&self, src: &[Sentence], tgt: &[Sentence]) -> Vec<Bead> {
-        let n = src.len().min(tgt.len());
-        let mut beads: Vec<Bead> = (0..n)
-            .map(|i| Bead {
-                src: i..i + 1,
-                tgt: i..i + 1,
-                score: 0.5,
-            })
-            .collect();
-        beads.extend((n..src.len()).map(|i| Bead {
-            src: i..i + 1,
-            tgt: tgt.len()..tgt.len(),
-            score: 0.5,
-        }));
-        beads.extend((n..tgt.len()).map(|j| Bead {
-            src: src.len()..src.len(),
-            tgt: j..j + 1,
-            score: 0.5,
-        }));
-        beads
+        self.align_explained(src, tgt)
+            .into_iter()
+            .map(|(b, _)| b)
+            .collect()
+    }
+
+    /// Like [`Aligner::align`], with the features each bead's score was
+    /// computed from.
+    pub fn align_explained(&self, src: &[Sentence], tgt: &[Sentence]) -> Vec<(Bead, Features)> {
+        let chinese =
+            |u: &[Sentence]| u.iter().filter(|s| s.lang.is_chinese()).count() * 2 > u.len();
+        if !chinese(src) && chinese(tgt) {
+            pass::align(tgt, src, &self.lexicon, &self.cfg)
+                .into_iter()
+                .map(|(b, f)| {
+                    let bead = Bead {
+                        src: b.tgt,
+                        tgt: b.src,
+                        score: b.score,
+                    };
+                    (bead, f)
+                })
+                .collect()
+        } else {
+            pass::align(src, tgt, &self.lexicon, &self.cfg)
+        }
     }
 
     /// Aligns two documents at `level` (paragraph units are built with

@@ -1,0 +1,256 @@
+//! The search: a banded dynamic programme over bead shapes.
+//!
+//! Takes the two unit counts, a [`Band`] (for every source row the range of
+//! target positions allowed), the shapes, and a cost callback; gives the
+//! monotone path of least total cost from (0, 0) to (n_src, n_tgt). It never
+//! sees text. Time and memory grow with the band's area, so a band of fixed
+//! width makes the search linear in document length.
+
+use super::bead::Shape;
+use std::ops::Range;
+
+/// The cells the search may visit: for each source position `i` in
+/// `0..=n_src`, the target positions `lo[i]..=hi[i]`.
+#[derive(Debug, Clone)]
+pub struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+}
+
+impl Band {
+    /// The whole matrix.
+    pub fn full(n_src: usize, n_tgt: usize) -> Band {
+        Band {
+            lo: vec![0; n_src + 1],
+            hi: vec![n_tgt; n_src + 1],
+        }
+    }
+
+    /// A band of half-width `width` around `centre[i]` (one target position
+    /// per source position `0..=n_src`), made monotone and connected.
+    pub fn around(centre: &[usize], width: usize, n_tgt: usize) -> Band {
+        let n = centre.len();
+        let mut lo: Vec<usize> = centre.iter().map(|&c| c.saturating_sub(width)).collect();
+        let mut hi: Vec<usize> = centre.iter().map(|&c| (c + width).min(n_tgt)).collect();
+        if n > 0 {
+            lo[0] = 0;
+            hi[n - 1] = n_tgt;
+        }
+        // Monotone: lo non-decreasing from the left, hi non-increasing
+        // read from the right.
+        for i in 1..n {
+            lo[i] = lo[i].max(lo[i - 1]).min(n_tgt);
+        }
+        for i in (0..n.saturating_sub(1)).rev() {
+            hi[i] = hi[i].min(hi[i + 1]);
+        }
+        for i in 0..n {
+            hi[i] = hi[i].max(lo[i]);
+        }
+        // Connected: each row overlaps the previous one.
+        for i in 1..n {
+            if lo[i] > hi[i - 1] {
+                lo[i] = hi[i - 1];
+            }
+        }
+        Band { lo, hi }
+    }
+
+    /// Allowed target positions at source position `i`.
+    pub fn cols(&self, i: usize) -> Range<usize> {
+        self.lo[i]..self.hi[i] + 1
+    }
+}
+
+/// One step of the best path: the units it groups and what it cost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Source units.
+    pub src: Range<usize>,
+    /// Target units.
+    pub tgt: Range<usize>,
+    /// The bead's cost as given by the callback.
+    pub cost: f32,
+}
+
+/// The best path, and whether it ran along the band's edge (a hint that a
+/// wider band could find a better one).
+#[derive(Debug, Clone)]
+pub struct Path {
+    /// Steps in order, covering every unit exactly once.
+    pub steps: Vec<Step>,
+    /// True if some cell of the path lies on an inner edge of the band.
+    pub touched_edge: bool,
+}
+
+/// Finds the least-cost monotone path through `band` using `shapes`;
+/// `cost(src, tgt)` gives the cost of one bead (finite, or `f32::INFINITY`
+/// to forbid it). Shapes with an empty side must be among `shapes` for every
+/// input to have a path; if none exists, the remaining units are emitted as
+/// insertions and deletions.
+pub fn search(
+    n_src: usize,
+    n_tgt: usize,
+    band: &Band,
+    shapes: &[Shape],
+    mut cost: impl FnMut(Range<usize>, Range<usize>) -> f32,
+) -> Path {
+    // Row storage: costs and back-pointers (shape index + 1; 0 = none).
+    let mut offset = Vec::with_capacity(n_src + 2);
+    let mut total = 0usize;
+    for i in 0..=n_src {
+        offset.push(total);
+        total += band.cols(i).len();
+    }
+    let mut best = vec![f32::INFINITY; total];
+    let mut back = vec![0u8; total];
+    let at = |i: usize, j: usize| -> Option<usize> {
+        let c = band.cols(i);
+        c.contains(&j).then(|| offset[i] + j - c.start)
+    };
+    if let Some(k) = at(0, 0) {
+        best[k] = 0.0;
+    }
+    for (i, &row) in offset.iter().enumerate() {
+        for j in band.cols(i) {
+            let here = row + j - band.lo[i];
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let (mut b, mut bk) = (f32::INFINITY, 0u8);
+            for (k, s) in shapes.iter().enumerate() {
+                if s.src > i || s.tgt > j {
+                    continue;
+                }
+                let Some(p) = at(i - s.src, j - s.tgt) else {
+                    continue;
+                };
+                let prev = best[p];
+                if !prev.is_finite() {
+                    continue;
+                }
+                let c = prev + cost(i - s.src..i, j - s.tgt..j);
+                if c < b {
+                    b = c;
+                    bk = k as u8 + 1;
+                }
+            }
+            best[here] = b;
+            back[here] = bk;
+        }
+    }
+    // Trace back.
+    let mut steps = Vec::new();
+    let mut touched_edge = false;
+    let (mut i, mut j) = (n_src, n_tgt);
+    let reachable = at(i, j).is_some_and(|k| back[k] != 0 || (i == 0 && j == 0));
+    if !reachable {
+        return fallback(n_src, n_tgt);
+    }
+    while i > 0 || j > 0 {
+        let Some(k) = at(i, j) else {
+            return fallback(n_src, n_tgt);
+        };
+        let c = band.cols(i);
+        if (j == c.start && c.start > 0) || (j + 1 == c.end && c.end <= n_tgt) {
+            touched_edge = true;
+        }
+        let sk = back[k];
+        if sk == 0 {
+            return fallback(n_src, n_tgt);
+        }
+        let s = shapes[sk as usize - 1];
+        let (pi, pj) = (i - s.src, j - s.tgt);
+        let prev = at(pi, pj).map_or(0.0, |p| best[p]);
+        steps.push(Step {
+            src: pi..i,
+            tgt: pj..j,
+            cost: best[k] - prev,
+        });
+        i = pi;
+        j = pj;
+    }
+    steps.reverse();
+    Path {
+        steps,
+        touched_edge,
+    }
+}
+
+/// Every unit alone (used only when the band admits no path).
+fn fallback(n_src: usize, n_tgt: usize) -> Path {
+    let mut steps: Vec<Step> = (0..n_src)
+        .map(|i| Step {
+            src: i..i + 1,
+            tgt: 0..0,
+            cost: 0.0,
+        })
+        .collect();
+    steps.extend((0..n_tgt).map(|j| Step {
+        src: n_src..n_src,
+        tgt: j..j + 1,
+        cost: 0.0,
+    }));
+    Path {
+        steps,
+        touched_edge: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::shape::SHAPES;
+
+    fn covers(path: &Path, n: usize, m: usize) -> bool {
+        let (mut i, mut j) = (0, 0);
+        for s in &path.steps {
+            if s.src.start != i || s.tgt.start != j {
+                return false;
+            }
+            i = s.src.end;
+            j = s.tgt.end;
+        }
+        i == n && j == m
+    }
+
+    #[test]
+    fn finds_the_planted_path() {
+        // Source unit i belongs with target units planted[i].
+        let planted = [0..1, 1..3, 3..4, 4..4, 4..5];
+        let cost = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| {
+            if s.len() == 1 && planted[s.start] == t {
+                0.0
+            } else {
+                1.0 + (s.len() + t.len()) as f32
+            }
+        };
+        let p = search(5, 5, &Band::full(5, 5), &SHAPES, cost);
+        assert!(covers(&p, 5, 5));
+        let got: Vec<_> = p.steps.iter().map(|s| s.tgt.clone()).collect();
+        assert_eq!(got, planted.to_vec());
+    }
+
+    #[test]
+    fn empty_sides_give_null_beads() {
+        let p = search(0, 3, &Band::full(0, 3), &SHAPES, |_, _| 1.0);
+        assert_eq!(p.steps.len(), 3);
+        assert!(covers(&p, 0, 3));
+        let p = search(2, 0, &Band::full(2, 0), &SHAPES, |_, _| 1.0);
+        assert!(covers(&p, 2, 0));
+    }
+
+    #[test]
+    fn band_is_monotone_and_connected() {
+        let centre = [0, 5, 1, 9, 9, 2];
+        let b = Band::around(&centre, 1, 10);
+        for i in 1..centre.len() {
+            assert!(b.lo[i] >= b.lo[i - 1] && b.hi[i] >= b.hi[i - 1]);
+            assert!(b.lo[i] <= b.hi[i - 1]);
+        }
+        assert_eq!(b.lo[0], 0);
+        assert_eq!(b.hi[5], 10);
+        let p = search(5, 10, &b, &SHAPES, |_, _| 1.0);
+        assert!(covers(&p, 5, 10));
+    }
+}

@@ -1,0 +1,362 @@
+//! Turns the sentences of one document pair into integer items the cost
+//! model can match quickly.
+//!
+//! Takes source (Chinese) and target (English) [`Sentence`]s and the
+//! [`Lexicon`]; gives, per unit, its content items with IDF weights (rare
+//! words weigh more), its length in characters, each source word's set of
+//! target ids (lexicon glosses, numbers, Latin tokens, transliterated
+//! names, and later what Model 1 learns), and an inverted index of the
+//! target side. Pair masks ([`Masks`]) record, for each source unit and each
+//! target unit near it, which items of either side the other explains.
+
+use super::evidence;
+use super::lexicon::{is_stop_word, Lexicon};
+use crate::segment::{Sentence, TokenKind};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+/// Most content items kept per unit (the highest-weighted ones): masks are
+/// 64-bit.
+pub const MAX_ITEMS: usize = 64;
+
+/// Which evidence the encoder uses (for ablation).
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence {
+    /// CC-CEDICT glosses.
+    pub lexicon: bool,
+    /// Numbers, Latin tokens and transliterated names.
+    pub names_numbers: bool,
+}
+
+/// One side's units as weighted items.
+#[derive(Debug, Clone, Default)]
+pub struct Side {
+    /// Unit `u` owns items `start[u]..start[u + 1]`.
+    pub start: Vec<u32>,
+    /// Source side: word id; target side: target id.
+    pub item: Vec<u32>,
+    /// IDF weight of each item.
+    pub weight: Vec<f32>,
+    /// Whether an item can be matched at all (counts in coverage).
+    pub active: Vec<bool>,
+    /// Sum of active weights per unit.
+    pub total: Vec<f32>,
+    /// Length of each unit in characters (whitespace excluded).
+    pub chars: Vec<f32>,
+}
+
+impl Side {
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    /// Item range of unit `u`.
+    pub fn items(&self, u: usize) -> Range<usize> {
+        self.start[u] as usize..self.start[u + 1] as usize
+    }
+
+    /// Weight of the items of unit `u` selected by `mask`.
+    pub fn masked_weight(&self, u: usize, mut mask: u64) -> f32 {
+        let base = self.start[u] as usize;
+        let mut w = 0.0;
+        while mask != 0 {
+            let k = mask.trailing_zeros() as usize;
+            w += self.weight[base + k];
+            mask &= mask - 1;
+        }
+        w
+    }
+
+    fn recompute_totals(&mut self) {
+        self.total = (0..self.len())
+            .map(|u| {
+                self.items(u)
+                    .filter(|&k| self.active[k])
+                    .map(|k| self.weight[k])
+                    .sum()
+            })
+            .collect();
+    }
+}
+
+/// A document pair, encoded.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    /// Source (Chinese) units.
+    pub src: Side,
+    /// Target (English) units.
+    pub tgt: Side,
+    /// For each source word id, the target ids it translates to (sorted).
+    pub word_targets: Vec<Vec<u32>>,
+    /// Target id → (target unit, item slot), in unit order.
+    postings: HashMap<u32, Vec<(u32, u8)>>,
+}
+
+/// Computes a new source word's target ids, given a way to intern target
+/// keys.
+type TargetsOf<'a> = dyn Fn(&mut dyn FnMut(&str) -> u32) -> Vec<u32> + 'a;
+
+/// Items of one unit before weighting.
+type RawUnit = Vec<u32>;
+
+impl Encoded {
+    /// Encodes a document pair.
+    pub fn new(src: &[Sentence], tgt: &[Sentence], lex: &Lexicon, ev: Evidence) -> Encoded {
+        let mut tgt_ids: HashMap<String, u32> = HashMap::new();
+        let mut tgt_id = |key: &str, lex: &Lexicon| -> u32 {
+            if let Some(id) = lex.stem_id(key) {
+                return id;
+            }
+            let next = (lex.stem_count() + tgt_ids.len()) as u32;
+            *tgt_ids.entry(key.to_string()).or_insert(next)
+        };
+        // Target side: content stems and numbers.
+        let tgt_raw: Vec<RawUnit> = tgt
+            .iter()
+            .map(|s| {
+                let mut items: Vec<u32> = Vec::new();
+                for t in &s.tokens {
+                    match t.kind {
+                        TokenKind::Latin | TokenKind::Han if !is_stop_word(&t.key) => {
+                            items.push(tgt_id(&t.stem, lex))
+                        }
+                        _ => {}
+                    }
+                }
+                if ev.names_numbers {
+                    for k in evidence::number_keys(s) {
+                        items.push(tgt_id(&k, lex));
+                    }
+                }
+                dedup(items)
+            })
+            .collect();
+        // Source side: words, each with its target ids.
+        let names = if ev.names_numbers {
+            evidence::name_candidates(tgt)
+        } else {
+            Vec::new()
+        };
+        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut word_targets: Vec<Vec<u32>> = Vec::new();
+        let mut src_raw: Vec<RawUnit> = Vec::with_capacity(src.len());
+        for s in src {
+            let mut items = Vec::new();
+            let mut add = |key: String, targets: &TargetsOf| {
+                let id = match word_ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = word_targets.len() as u32;
+                        let t = targets(&mut |k| tgt_id(k, lex));
+                        word_targets.push(dedup(t));
+                        word_ids.insert(key, id);
+                        id
+                    }
+                };
+                items.push(id);
+            };
+            for t in &s.tokens {
+                match t.kind {
+                    TokenKind::Han => add(t.key.clone(), &|_| {
+                        let mut out = Vec::new();
+                        let known = ev.lexicon && lex.translate_into(&t.key, &mut out);
+                        if !ev.lexicon {
+                            out.clear();
+                        }
+                        if ev.names_numbers && !known {
+                            for k in evidence::names_for(&t.key, lex, &names) {
+                                // Names are matched by their stem on the
+                                // target side.
+                                out.push(u32::MAX - k as u32);
+                            }
+                        }
+                        out
+                    }),
+                    TokenKind::Latin if !is_stop_word(&t.key) => {
+                        add(format!("L:{}", t.stem), &|id| vec![id(&t.stem)])
+                    }
+                    _ => {}
+                }
+            }
+            if ev.names_numbers {
+                for k in evidence::number_keys(s) {
+                    add(k.clone(), &|id| vec![id(&k)]);
+                }
+            }
+            src_raw.push(dedup(items));
+        }
+        // Resolve name placeholders to target ids.
+        for targets in &mut word_targets {
+            if targets.iter().any(|&t| t > u32::MAX - names.len() as u32) {
+                let resolved: Vec<u32> = targets
+                    .iter()
+                    .map(|&t| {
+                        if t > u32::MAX - names.len() as u32 {
+                            tgt_id(&names[(u32::MAX - t) as usize].1, lex)
+                        } else {
+                            t
+                        }
+                    })
+                    .collect();
+                *targets = dedup(resolved);
+            }
+        }
+        let src_side = weigh(&src_raw, src);
+        let tgt_side = weigh(&tgt_raw, tgt);
+        let mut enc = Encoded {
+            src: src_side,
+            tgt: tgt_side,
+            word_targets,
+            postings: HashMap::new(),
+        };
+        enc.refresh();
+        enc
+    }
+
+    /// Adds learned translations (source word id → target ids) and updates
+    /// activity, totals and the index.
+    pub fn add_targets(&mut self, learned: &[(u32, u32)]) {
+        for &(w, t) in learned {
+            if let Some(v) = self.word_targets.get_mut(w as usize) {
+                if let Err(p) = v.binary_search(&t) {
+                    v.insert(p, t);
+                }
+            }
+        }
+        self.refresh();
+    }
+
+    /// Recomputes which items are matchable, the unit totals and the
+    /// target index.
+    fn refresh(&mut self) {
+        for k in 0..self.src.item.len() {
+            self.src.active[k] = !self.word_targets[self.src.item[k] as usize].is_empty();
+        }
+        let reachable: BTreeSet<u32> = self.word_targets.iter().flatten().copied().collect();
+        for k in 0..self.tgt.item.len() {
+            self.tgt.active[k] = reachable.contains(&self.tgt.item[k]);
+        }
+        self.src.recompute_totals();
+        self.tgt.recompute_totals();
+        self.postings.clear();
+        for u in 0..self.tgt.len() {
+            for (slot, k) in self.tgt.items(u).enumerate() {
+                if self.tgt.active[k] {
+                    self.postings
+                        .entry(self.tgt.item[k])
+                        .or_default()
+                        .push((u as u32, slot as u8));
+                }
+            }
+        }
+    }
+
+    /// Pair masks for source unit `u` against target units `window`.
+    fn row(&self, u: usize, window: Range<usize>) -> Row {
+        let n = window.len();
+        let mut row = Row {
+            lo: window.start,
+            src: vec![0; n],
+            tgt: vec![0; n],
+        };
+        for (slot, k) in self.src.items(u).enumerate() {
+            if !self.src.active[k] {
+                continue;
+            }
+            for t in &self.word_targets[self.src.item[k] as usize] {
+                let Some(list) = self.postings.get(t) else {
+                    continue;
+                };
+                let first = list.partition_point(|p| (p.0 as usize) < window.start);
+                for &(j, tslot) in &list[first..] {
+                    let j = j as usize;
+                    if j >= window.end {
+                        break;
+                    }
+                    row.src[j - window.start] |= 1 << slot;
+                    row.tgt[j - window.start] |= 1 << tslot;
+                }
+            }
+        }
+        row
+    }
+
+    /// Masks for every source unit against the target units `windows[u]`.
+    pub fn masks(&self, windows: &[Range<usize>]) -> Masks {
+        Masks {
+            rows: windows
+                .iter()
+                .enumerate()
+                .map(|(u, w)| self.row(u, w.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Matches between one source unit and the target units of its window.
+#[derive(Debug, Clone)]
+struct Row {
+    lo: usize,
+    /// Source items explained by each target unit.
+    src: Vec<u64>,
+    /// Target items explained by the source unit.
+    tgt: Vec<u64>,
+}
+
+/// Pair masks of a document pair within a band.
+#[derive(Debug, Clone)]
+pub struct Masks {
+    rows: Vec<Row>,
+}
+
+impl Masks {
+    /// (source items of `i` explained by `j`, items of `j` explained by
+    /// `i`); zero outside the computed window.
+    pub fn get(&self, i: usize, j: usize) -> (u64, u64) {
+        let r = &self.rows[i];
+        match j.checked_sub(r.lo) {
+            Some(k) if k < r.src.len() => (r.src[k], r.tgt[k]),
+            _ => (0, 0),
+        }
+    }
+}
+
+fn dedup(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// IDF-weights the items of each unit, keeps the [`MAX_ITEMS`] heaviest.
+fn weigh(raw: &[RawUnit], units: &[Sentence]) -> Side {
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for u in raw {
+        for &i in u {
+            *df.entry(i).or_default() += 1;
+        }
+    }
+    let n = raw.len().max(1) as f32;
+    let mut side = Side {
+        start: vec![0],
+        ..Side::default()
+    };
+    for (u, items) in raw.iter().enumerate() {
+        let mut w: Vec<(u32, f32)> = items
+            .iter()
+            .map(|&i| (i, (1.0 + n / df[&i] as f32).ln()))
+            .collect();
+        if w.len() > MAX_ITEMS {
+            w.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            w.truncate(MAX_ITEMS);
+        }
+        for (i, wt) in w {
+            side.item.push(i);
+            side.weight.push(wt);
+            side.active.push(true);
+        }
+        side.start.push(side.item.len() as u32);
+        side.chars.push(units[u].char_len() as f32);
+    }
+    side
+}
