@@ -118,19 +118,23 @@ pub struct Built {
 /// Runs the whole build and writes the output folder.
 pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     let files = corpus_files(&cfg.corpus)?;
-    let seg = Segmenter::new();
-    let aligner = Aligner::new(cfg.align.clone())?;
 
-    // Read.
+    // Read the files while the dictionaries load.
     progress.stage(Stage::Read, files.len());
-    let read: Vec<Result<crate::ingest::Ingested>> = files
-        .par_iter()
-        .map(|f| {
-            let r = crate::ingest::read_file(f);
-            progress.advance();
-            r
-        })
-        .collect();
+    let (read, (seg, aligner)) = rayon::join(
+        || {
+            files
+                .par_iter()
+                .map(|f| {
+                    let r = crate::ingest::read_file(f);
+                    progress.advance();
+                    r
+                })
+                .collect::<Vec<Result<crate::ingest::Ingested>>>()
+        },
+        || rayon::join(Segmenter::new, || Aligner::new(cfg.align.clone())),
+    );
+    let aligner = aligner?;
     let mut docs: Vec<Document> = Vec::new();
     let mut doc_file: Vec<usize> = Vec::new();
     let mut reads: Vec<FileRead> = Vec::new();

@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::time::Instant;
 
 /// Arguments of `bitext build`.
@@ -20,6 +21,9 @@ pub struct Args {
     /// level) and an HTML review page, plus index.html and summary.json.
     #[arg(long, default_value = "alignments")]
     pub out: PathBuf,
+    /// Print the wall time of each stage on standard error.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Runs `bitext build`.
@@ -33,6 +37,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let bar = Bar::new();
     let built = pipeline::build(&cfg, &bar);
     bar.finish();
+    if args.timings {
+        for (stage, secs) in bar.timings() {
+            eprintln!("{:>10} {secs:.3} s", stage.label());
+        }
+    }
     let built = built.context("build failed")?;
     let s = &built.summary;
     for f in &s.inputs {
@@ -74,8 +83,9 @@ fn relative_to_cwd(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-/// A progress bar on standard error, drawn only when it is a terminal.
-struct Bar(ProgressBar);
+/// A progress bar on standard error, drawn only when it is a terminal;
+/// also notes when each stage starts.
+struct Bar(ProgressBar, Mutex<Vec<(Stage, Instant)>>);
 
 impl Bar {
     fn new() -> Bar {
@@ -87,16 +97,36 @@ impl Bar {
         let style = ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ");
-        Bar(ProgressBar::with_draw_target(Some(0), target).with_style(style))
+        Bar(
+            ProgressBar::with_draw_target(Some(0), target).with_style(style),
+            Mutex::new(Vec::new()),
+        )
     }
 
     fn finish(&self) {
         self.0.finish_and_clear();
+        self.1
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((Stage::Write, Instant::now()));
+    }
+
+    /// Seconds spent in each stage (a stage ends when the next starts).
+    fn timings(&self) -> Vec<(Stage, f64)> {
+        let marks = self.1.lock().unwrap_or_else(|e| e.into_inner());
+        marks
+            .windows(2)
+            .map(|w| (w[0].0, (w[1].1 - w[0].1).as_secs_f64()))
+            .collect()
     }
 }
 
 impl Progress for Bar {
     fn stage(&self, stage: Stage, total: usize) {
+        self.1
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((stage, Instant::now()));
         self.0.reset();
         self.0.set_length(total as u64);
         self.0.set_message(stage.label());
