@@ -88,4 +88,13 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("edit.jsonl:2: not a bead record"), "{msg}");
     }
+
+    #[test]
+    fn non_utf8_input_is_an_encoding_error() {
+        let err = read(&b"\xff\xfe{}\n"[..], Path::new("x.jsonl")).unwrap_err();
+        assert!(
+            err.to_string().starts_with("x.jsonl: cannot decode"),
+            "{err}"
+        );
+    }
 }

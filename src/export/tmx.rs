@@ -157,6 +157,7 @@ fn common<'a, T: PartialEq>(
 mod tests {
     use super::*;
     use crate::record::tests::sample;
+    use proptest::prelude::*;
     use quick_xml::events::Event;
     use quick_xml::Reader;
 
@@ -256,5 +257,21 @@ mod tests {
         assert!(xml.contains("segtype=\"block\"") && xml.contains("srclang=\"*all*\""));
         assert!(!xml.contains("x-pair"));
         assert!(render(&[]).contains("<body>") || render(&[]).contains("<body/>"));
+    }
+
+    proptest! {
+        /// Any text survives the TMX writer and an XML parser, except the
+        /// characters XML cannot carry; the document stays well-formed.
+        #[test]
+        fn any_text_round_trips(src in "\\PC{1,40}", tgt in any::<String>()) {
+            prop_assume!(!src.trim().is_empty() && !tgt.trim().is_empty());
+            let mut r = sample().remove(0);
+            r.src = vec![src];
+            r.tgt = vec![tgt];
+            let got = segs(&render(std::slice::from_ref(&r)));
+            prop_assert_eq!(got.len(), 2);
+            prop_assert_eq!(&got[0].1, &xml_safe(&r.src_text()).into_owned());
+            prop_assert_eq!(&got[1].1, &xml_safe(&r.tgt_text()).into_owned());
+        }
     }
 }

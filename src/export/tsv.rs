@@ -85,6 +85,7 @@ fn into_io(e: csv::Error) -> std::io::Error {
 mod tests {
     use super::*;
     use crate::record::tests::sample;
+    use proptest::prelude::*;
 
     #[test]
     fn one_row_per_bead_and_header() {
@@ -116,5 +117,24 @@ mod tests {
             "A <b>bold</b> \"claim\" & more. Second sentence on two lines."
         );
         assert_eq!(&rows[2][1], "");
+    }
+
+    proptest! {
+        /// Whatever the text, a bead is one line of eight fields that a TSV
+        /// reader gives back with only control characters made spaces.
+        #[test]
+        fn any_text_is_one_row(text in any::<String>()) {
+            let mut r = sample().remove(0);
+            r.tgt = vec![text];
+            let mut buf = Vec::new();
+            write(&mut buf, std::slice::from_ref(&r)).unwrap();
+            let mut rd = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&buf[..]);
+            let rows: Vec<csv::StringRecord> = rd.records().map(|x| x.unwrap()).collect();
+            prop_assert_eq!(rows.len(), 1);
+            prop_assert_eq!(rows[0].len(), 8);
+            let want = one_line(&r.tgt_text());
+            prop_assert_eq!(&rows[0][2], want.as_str());
+            prop_assert!(!rows[0][2].chars().any(char::is_control));
+        }
     }
 }
