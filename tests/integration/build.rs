@@ -217,6 +217,39 @@ const TRICKY_JSONL: &str = concat!(
     "\n"
 );
 
+/// Validates `tmx` against the TMX 1.4b DTD that `.ci/setup` extracts;
+/// skipped with a notice when xmllint or the DTD is missing, except under
+/// `CI`.
+fn assert_dtd_valid(tmx: &Path) {
+    let dtd = root().join("target/ci/tmx14.dtd");
+    let xmllint = std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !dtd.is_file() || !xmllint {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint or target/ci/tmx14.dtd missing (CI is set); run .ci/setup"
+        );
+        eprintln!(
+            "NOTICE: xmllint or target/ci/tmx14.dtd missing; DTD check skipped (run .ci/setup)"
+        );
+        return;
+    }
+    let o = std::process::Command::new("xmllint")
+        .args(["--noout", "--dtdvalid"])
+        .arg(&dtd)
+        .arg(tmx)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{} is not valid TMX 1.4b:\n{}",
+        tmx.display(),
+        stderr(&o)
+    );
+}
+
 #[test]
 fn jsonl_to_tmx_round_trips_segment_texts() {
     let dir = scratch("export-round-trip");
@@ -244,6 +277,7 @@ fn jsonl_to_tmx_round_trips_segment_texts() {
         segs[1]
     );
     assert!(!tmx.contains('\u{1}') && !tmx.contains("<script>"));
+    assert_dtd_valid(&out);
 
     // The corpus's own sentence alignment round-trips as well.
     for p in summary(built())["pairs"].as_array().unwrap() {
