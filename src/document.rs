@@ -130,6 +130,8 @@ pub enum DropReason {
     Caption,
     /// Nothing readable: punctuation or symbols only.
     Noise,
+    /// A repeat of a title already kept (a page title shown twice).
+    Duplicate,
 }
 
 impl fmt::Display for DropReason {
@@ -140,6 +142,7 @@ impl fmt::Display for DropReason {
             DropReason::Markup => "markup",
             DropReason::Caption => "caption",
             DropReason::Noise => "noise",
+            DropReason::Duplicate => "duplicate",
         };
         f.write_str(s)
     }

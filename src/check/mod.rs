@@ -1,10 +1,43 @@
 //! Divergence checks: what in an aligned bead a reviewer should look at.
 //!
-//! Takes beads with their texts, numbers and tokens, and gives [`Flag`]s,
-//! each with a kind, a severity and a reason that names the evidence.
+//! Takes [`BeadRecord`]s of one aligned pair (texts of both sides), re-derives
+//! their words and numbers with the [`Segmenter`], and gives [`Flag`]s, each
+//! with a kind, a severity and a reason that names the evidence:
+//!
+//! - [`numbers`]: a number, year, date, percentage or ordinal on one side
+//!   only, or different on the two sides;
+//! - [`omission`]: a length ratio far outside the pair's own fitted model
+//!   *and* content words with no translation evidence on the other side;
+//! - [`names`]: Latin tokens, acronyms and transliterated names on one side
+//!   only;
+//! - [`unaligned`]: units with no counterpart (1-0, 0-1), targets left in
+//!   the source language, and beads the aligner itself doubts;
+//! - [`glossary`]: a glossary term whose prescribed rendering is missing.
+//!
+//! Checks never panic on input and cost a few tokenizations per bead.
 
+pub mod evidence;
+pub mod glossary;
+pub mod input;
+pub mod length;
+mod lexicon;
+pub mod names;
+pub mod numbers;
+pub mod omission;
+pub mod unaligned;
+pub(crate) mod words;
+
+pub use evidence::{TranslationEvidence, WordPairs};
+pub use length::LengthModel;
+
+use crate::document::Lang;
+use crate::record::BeadRecord;
+use crate::segment::{Segmenter, Sentence};
+use crate::terms::Glossary;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// What a flag is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -26,6 +59,20 @@ pub enum FlagKind {
     GlossaryViolation,
     /// The aligner itself is unsure of this bead.
     LowConfidence,
+}
+
+impl FlagKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [FlagKind; 8] = [
+        FlagKind::NumberMismatch,
+        FlagKind::Omission,
+        FlagKind::Addition,
+        FlagKind::NameMismatch,
+        FlagKind::Unaligned,
+        FlagKind::Untranslated,
+        FlagKind::GlossaryViolation,
+        FlagKind::LowConfidence,
+    ];
 }
 
 impl fmt::Display for FlagKind {
@@ -56,6 +103,16 @@ pub enum Severity {
     Error,
 }
 
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
 /// One finding on one bead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
@@ -67,28 +124,496 @@ pub struct Flag {
     pub reason: String,
 }
 
+impl Flag {
+    /// A flag of `kind` with `severity` and `reason`.
+    pub fn new(kind: FlagKind, severity: Severity, reason: impl Into<String>) -> Flag {
+        Flag {
+            kind,
+            severity,
+            reason: reason.into(),
+        }
+    }
+}
+
 /// Settings of the checks.
-#[derive(Debug, Clone, Default)]
-pub struct CheckConfig {}
+///
+/// `CheckConfig::default()` runs every check except those that need data
+/// it does not have: without [`CheckConfig::evidence`] there is no omission
+/// or addition check (a long bead alone is not evidence enough), without
+/// [`CheckConfig::glossary`] no glossary check.
+#[derive(Clone)]
+pub struct CheckConfig {
+    /// Prescribed renderings; beads using a glossary term without one of
+    /// its renderings are flagged.
+    pub glossary: Option<Arc<Glossary>>,
+    /// Bilingual word evidence (a lexicon) for the omission/addition and
+    /// name checks.
+    pub evidence: Option<Arc<dyn TranslationEvidence>>,
+    /// How many robust standard deviations a bead's length ratio must lie
+    /// from the pair's own model before its words are examined.
+    pub length_z: f64,
+    /// How many content words without evidence an omission/addition needs.
+    pub min_unmatched_words: usize,
+    /// Beads the aligner scored below this are flagged low-confidence
+    /// (0 turns the flag off).
+    pub min_confidence: f32,
+    /// Add word pairs learnt from the pair itself (words that share at
+    /// least three beads with a Dice coefficient of 0.5 or more, e.g.
+    /// 亚信 ↔ CICA) to the evidence; only used when `evidence` is set.
+    pub pair_evidence: bool,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            glossary: None,
+            evidence: None,
+            length_z: 2.0,
+            min_unmatched_words: 2,
+            min_confidence: 0.3,
+            pair_evidence: true,
+        }
+    }
+}
+
+impl fmt::Debug for CheckConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CheckConfig")
+            .field("glossary", &self.glossary.as_ref().map(|g| g.len()))
+            .field("evidence", &self.evidence.is_some())
+            .field("length_z", &self.length_z)
+            .field("min_unmatched_words", &self.min_unmatched_words)
+            .field("min_confidence", &self.min_confidence)
+            .field("pair_evidence", &self.pair_evidence)
+            .finish()
+    }
+}
+
+/// One side of a bead, analysed once and shared by the checks.
+pub struct SideView {
+    /// Language of the side.
+    pub lang: Lang,
+    /// The side's units joined into one unit (tokens, numbers).
+    pub unit: Sentence,
+}
+
+impl SideView {
+    /// Joins `texts` (no space between Chinese units) and analyses them.
+    pub fn new(texts: &[String], lang: Lang, seg: &Segmenter) -> SideView {
+        let sep = if lang.is_chinese() { "" } else { " " };
+        let text = texts.join(sep);
+        SideView {
+            lang,
+            unit: seg.unit(&text, lang),
+        }
+    }
+
+    /// The joined text.
+    pub fn text(&self) -> &str {
+        &self.unit.text
+    }
+}
 
 /// Runs every check on the beads of one aligned pair and fills each
-/// record's `flags` (most severe first).
-///
-/// NOTE: placeholder that only flags unaligned units; the real checks
-/// replace it.
-pub fn check(
-    records: &mut [crate::record::BeadRecord],
-    seg: &crate::segment::Segmenter,
+/// record's `flags` (most severe first). Earlier flags are replaced.
+/// Uses `cfg.evidence` as translation evidence.
+pub fn check(records: &mut [BeadRecord], seg: &Segmenter, cfg: &CheckConfig) {
+    check_with(records, seg, cfg, cfg.evidence.as_deref());
+}
+
+/// [`check`] with borrowed translation evidence (e.g. the aligner's
+/// lexicon, `Aligner::lexicon()`), so a loaded lexicon is shared rather
+/// than loaded twice. `cfg.evidence` is ignored.
+pub fn check_with(
+    records: &mut [BeadRecord],
+    seg: &Segmenter,
     cfg: &CheckConfig,
+    evidence: Option<&dyn TranslationEvidence>,
 ) {
-    let _ = (seg, cfg);
-    for r in records.iter_mut() {
-        if r.src.is_empty() || r.tgt.is_empty() {
-            r.flags.push(Flag {
-                kind: FlagKind::Unaligned,
-                severity: Severity::Warning,
-                reason: "no counterpart on the other side".into(),
-            });
+    let model = LengthModel::fit(records);
+    let learnt = match evidence {
+        Some(_) if cfg.pair_evidence => Some(evidence::from_pair(records, seg)),
+        _ => None,
+    };
+    let both = match (evidence, &learnt) {
+        (Some(a), Some(b)) => Some(evidence::Both(a, b)),
+        _ => None,
+    };
+    let ev: Option<&dyn TranslationEvidence> = match &both {
+        Some(b) => Some(b),
+        None => evidence,
+    };
+    records.par_iter_mut().for_each(|r| {
+        let mut flags = check_one(r, seg, cfg, &model, ev);
+        sort_flags(&mut flags);
+        r.flags = flags;
+    });
+}
+
+/// Flags of one bead, unsorted.
+fn check_one(
+    r: &BeadRecord,
+    seg: &Segmenter,
+    cfg: &CheckConfig,
+    model: &LengthModel,
+    ev: Option<&dyn TranslationEvidence>,
+) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    if r.src.is_empty() || r.tgt.is_empty() {
+        flags.extend(unaligned::unaligned(r));
+        return flags;
+    }
+    let src = SideView::new(&r.src, r.src_lang, seg);
+    let tgt = SideView::new(&r.tgt, r.tgt_lang, seg);
+    if let Some(f) = unaligned::untranslated(&src, &tgt) {
+        // A target in the wrong language makes word-level checks moot.
+        flags.push(f);
+        return flags;
+    }
+    flags.extend(unaligned::low_confidence(r, cfg.min_confidence));
+    flags.extend(numbers::check(&src.unit, &tgt.unit));
+    flags.extend(names::check(&src, &tgt, ev));
+    if let Some(ev) = ev {
+        flags.extend(omission::check(&src, &tgt, model, ev, cfg));
+    }
+    if let Some(g) = cfg.glossary.as_deref() {
+        flags.extend(glossary::check(&src, &tgt, g));
+    }
+    flags
+}
+
+/// Orders flags most severe first, then by kind.
+pub fn sort_flags(flags: &mut [Flag]) {
+    flags.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.kind.cmp(&b.kind)));
+}
+
+/// The highest severity among `flags`, if any.
+pub fn worst(flags: &[Flag]) -> Option<Severity> {
+    flags.iter().map(|f| f.severity).max()
+}
+
+/// Shortens `text` to at most `max` characters, marking the cut with `…`.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::GlossaryEntry;
+
+    fn rec(i: usize, src: &[&str], tgt: &[&str]) -> BeadRecord {
+        BeadRecord {
+            pair: "p".into(),
+            level: Default::default(),
+            bead: i,
+            shape: format!("{}-{}", src.len(), tgt.len()),
+            score: 0.9,
+            src_lang: Lang::ZhHans,
+            tgt_lang: Lang::En,
+            src: src.iter().map(|s| s.to_string()).collect(),
+            tgt: tgt.iter().map(|s| s.to_string()).collect(),
+            src_idx: vec![],
+            tgt_idx: vec![],
+            src_file: String::new(),
+            tgt_file: String::new(),
+            src_lines: vec![i + 1],
+            tgt_lines: vec![i + 1],
+            src_para: vec![],
+            tgt_para: vec![],
+            flags: vec![],
+        }
+    }
+
+    const GOOD_ZH: &str = "会议讨论了信任措施。";
+    const GOOD_EN: &str = "The meeting discussed confidence building measures.";
+
+    fn lexicon() -> WordPairs {
+        let mut w: WordPairs = [
+            ("会议", "meeting conference"),
+            ("讨论", "discuss"),
+            ("信任", "confidence trust"),
+            ("措施", "measures"),
+            ("亚信", "CICA"),
+        ]
+        .into_iter()
+        .collect();
+        w.add_pinyin("纳扎尔巴耶夫", "na zha er ba ye fu");
+        w
+    }
+
+    fn config() -> CheckConfig {
+        CheckConfig {
+            evidence: Some(Arc::new(lexicon())),
+            glossary: Some(Arc::new(Glossary::new(vec![GlossaryEntry {
+                zh: "信任措施".into(),
+                en: "confidence building measures".into(),
+                note: String::new(),
+            }]))),
+            ..CheckConfig::default()
+        }
+    }
+
+    /// Ten good beads, then `bad`; returns the flags of the last bead and
+    /// asserts the good ones stay silent.
+    fn flags_of(bad: BeadRecord) -> Vec<Flag> {
+        let mut rs: Vec<BeadRecord> = (0..10).map(|i| rec(i, &[GOOD_ZH], &[GOOD_EN])).collect();
+        rs.push(bad);
+        check(&mut rs, &Segmenter::new(), &config());
+        for r in &rs[..10] {
+            assert!(r.flags.is_empty(), "good bead flagged: {:?}", r.flags);
+        }
+        rs.pop().map(|r| r.flags).unwrap_or_default()
+    }
+
+    fn kinds(flags: &[Flag]) -> Vec<FlagKind> {
+        flags.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn good_pair_is_silent() {
+        assert!(flags_of(rec(10, &[GOOD_ZH], &[GOOD_EN])).is_empty());
+    }
+
+    #[test]
+    fn unaligned_units_are_flagged() {
+        let f = flags_of(rec(10, &["亚信会议讨论了很多重要的信任措施问题。"], &[]));
+        assert_eq!(kinds(&f), vec![FlagKind::Unaligned]);
+        assert!(f[0].reason.contains("line 11"), "{}", f[0].reason);
+    }
+
+    #[test]
+    fn chinese_target_is_untranslated() {
+        let f = flags_of(rec(10, &[GOOD_ZH], &["会议讨论了信任措施和其他问题。"]));
+        assert_eq!(kinds(&f), vec![FlagKind::Untranslated]);
+        assert_eq!(f[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn latin_name_on_one_side_is_flagged() {
+        let f = flags_of(rec(10, &["会议（CICA）讨论了信任措施。"], &[GOOD_EN]));
+        assert_eq!(kinds(&f), vec![FlagKind::NameMismatch]);
+        assert!(f[0].reason.contains("“CICA”"), "{}", f[0].reason);
+        let ok = flags_of(rec(
+            10,
+            &["会议（CICA）讨论了信任措施。"],
+            &["The CICA meeting discussed confidence building measures."],
+        ));
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn english_name_without_chinese_counterpart_is_info() {
+        let en = "The meeting with Nazarbayev discussed confidence building measures.";
+        let f = flags_of(rec(10, &[GOOD_ZH], &[en]));
+        assert_eq!(kinds(&f), vec![FlagKind::NameMismatch]);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(f[0].reason.contains("“Nazarbayev”"), "{}", f[0].reason);
+        let ok = flags_of(rec(10, &["会议与纳扎尔巴耶夫讨论了信任措施。"], &[en]));
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn glossary_rendering_missing_is_flagged() {
+        let f = flags_of(rec(
+            10,
+            &[GOOD_ZH],
+            &["The meeting discussed trust measures."],
+        ));
+        assert_eq!(kinds(&f), vec![FlagKind::GlossaryViolation]);
+        assert!(
+            f[0].reason
+                .contains("信任措施 → “confidence building measures”"),
+            "{}",
+            f[0].reason
+        );
+    }
+
+    #[test]
+    fn omitted_clause_is_flagged_with_its_words() {
+        let f = flags_of(rec(
+            10,
+            &["会议讨论了信任措施，各国领导人在上海举行峰会并通过了联合宣言。"],
+            &[GOOD_EN],
+        ));
+        assert!(kinds(&f).contains(&FlagKind::Omission), "{f:?}");
+        let r = &f
+            .iter()
+            .find(|x| x.kind == FlagKind::Omission)
+            .unwrap()
+            .reason;
+        for w in ["上海", "峰会", "宣言"] {
+            assert!(r.contains(w), "{r}");
+        }
+        assert!(!r.contains("会议"), "{r}");
+    }
+
+    #[test]
+    fn added_clause_is_flagged_with_its_words() {
+        let f = flags_of(rec(
+            10,
+            &[GOOD_ZH],
+            &["The meeting discussed confidence building measures, which the leaders of the member states had set at the summit on October 5 in Shanghai."],
+        ));
+        assert!(kinds(&f).contains(&FlagKind::Addition), "{f:?}");
+        let r = &f
+            .iter()
+            .find(|x| x.kind == FlagKind::Addition)
+            .unwrap()
+            .reason;
+        for w in ["leaders", "summit", "October", "Shanghai"] {
+            assert!(r.contains(w), "{r}");
+        }
+        assert!(!r.contains("meeting"), "{r}");
+        assert!(r.starts_with("target is longer"), "{r}");
+    }
+
+    #[test]
+    fn english_source_works_the_other_way_round() {
+        let mut rs: Vec<BeadRecord> = (0..10)
+            .map(|i| {
+                let mut r = rec(i, &[GOOD_EN], &[GOOD_ZH]);
+                r.src_lang = Lang::En;
+                r.tgt_lang = Lang::ZhHans;
+                r
+            })
+            .collect();
+        let mut bad = rec(
+            10,
+            &["The meeting discussed confidence building measures."],
+            &["The meeting discussed confidence building measures."],
+        );
+        bad.src_lang = Lang::En;
+        bad.tgt_lang = Lang::ZhHans;
+        rs.push(bad);
+        let mut om = rec(11, &["The meeting discussed confidence building measures, and the leaders held a summit in Shanghai and adopted a joint declaration."], &[GOOD_ZH]);
+        om.src_lang = Lang::En;
+        om.tgt_lang = Lang::ZhHans;
+        rs.push(om);
+        check(&mut rs, &Segmenter::new(), &config());
+        assert!(
+            rs[..10].iter().all(|r| r.flags.is_empty()),
+            "{:?}",
+            rs[0].flags
+        );
+        assert_eq!(kinds(&rs[10].flags), vec![FlagKind::Untranslated]);
+        assert!(
+            rs[10].flags[0]
+                .reason
+                .starts_with("target repeats the source"),
+            "{:?}",
+            rs[10].flags
+        );
+        let f = &rs[11].flags;
+        assert!(kinds(f).contains(&FlagKind::Omission), "{f:?}");
+        assert!(f.iter().any(|x| x.reason.contains("Shanghai")), "{f:?}");
+    }
+
+    #[test]
+    fn two_chinese_scripts_are_not_untranslated() {
+        let mut r = rec(
+            0,
+            &["亚信会议讨论了信任措施。"],
+            &["亞信會議討論了信任措施。"],
+        );
+        r.tgt_lang = Lang::ZhHant;
+        let mut rs = vec![r];
+        check(&mut rs, &Segmenter::new(), &config());
+        assert!(rs[0].flags.is_empty(), "{:?}", rs[0].flags);
+    }
+
+    #[test]
+    fn low_confidence_is_reported() {
+        let mut bad = rec(10, &[GOOD_ZH], &[GOOD_EN]);
+        bad.score = 0.1;
+        assert_eq!(kinds(&flags_of(bad)), vec![FlagKind::LowConfidence]);
+    }
+
+    #[test]
+    fn flags_sort_most_severe_first() {
+        let mut f = vec![
+            Flag::new(FlagKind::Unaligned, Severity::Info, "a"),
+            Flag::new(FlagKind::Omission, Severity::Error, "b"),
+            Flag::new(FlagKind::NumberMismatch, Severity::Warning, "c"),
+        ];
+        sort_flags(&mut f);
+        assert_eq!(worst(&f), Some(Severity::Error));
+        assert_eq!(
+            kinds(&f),
+            vec![
+                FlagKind::Omission,
+                FlagKind::NumberMismatch,
+                FlagKind::Unaligned
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn seg() -> &'static Segmenter {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        SEG.get_or_init(Segmenter::new)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn check_never_panics(
+            beads in proptest::collection::vec(
+                (proptest::collection::vec("\\PC{0,40}", 0..3),
+                 proptest::collection::vec("\\PC{0,60}", 0..3),
+                 0.0f32..1.0),
+                0..12),
+        ) {
+            let mut rs: Vec<BeadRecord> = beads
+                .into_iter()
+                .enumerate()
+                .map(|(i, (src, tgt, score))| BeadRecord {
+                    pair: "p".into(),
+                    level: Default::default(),
+                    bead: i,
+                    shape: format!("{}-{}", src.len(), tgt.len()),
+                    score,
+                    src_lang: Lang::ZhHant,
+                    tgt_lang: Lang::En,
+                    src,
+                    tgt,
+                    src_idx: vec![],
+                    tgt_idx: vec![],
+                    src_file: String::new(),
+                    tgt_file: String::new(),
+                    src_lines: vec![],
+                    tgt_lines: vec![],
+                    src_para: vec![],
+                    tgt_para: vec![],
+                    flags: vec![],
+                })
+                .collect();
+            let cfg = CheckConfig {
+                evidence: Some(Arc::new(WordPairs::new())),
+                glossary: Some(Arc::new(Glossary::new(vec![crate::terms::GlossaryEntry {
+                    zh: "會議".into(),
+                    en: "meeting".into(),
+                    note: String::new(),
+                }]))),
+                ..CheckConfig::default()
+            };
+            check(&mut rs, seg(), &cfg);
+            for r in &rs {
+                let sorted = r.flags.windows(2).all(|w| w[0].severity >= w[1].severity);
+                prop_assert!(sorted);
+            }
         }
     }
 }

@@ -1,17 +1,108 @@
-//! `bitext concord`.
+//! `bitext concord TERM PAIR.jsonl… | SRC [TGT] [--width N] [--color
+//! auto|always|never] [--format text|json]`: every aligned pair containing
+//! TERM as keyword-in-context lines, the other side of the bead below.
 
+use bitext::segment::Segmenter;
+use bitext::terms::concord::{concordance, ConcordLine};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// When to colour the term.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    /// When stdout is a terminal.
+    Auto,
+    /// Always (ANSI escapes).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Keyword-in-context lines for people.
+    Text,
+    /// One JSON object per hit and line.
+    Json,
+}
 
 /// Arguments of `bitext concord`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Input files.
+    /// The term: Chinese (Simplified or Traditional, matched on
+    /// Simplified keys) or English (matched on word stems, any case).
+    pub term: String,
+    /// Aligned pairs as JSONL (from `bitext build`), or a source file and
+    /// its translation, which are then ingested and aligned first.
+    #[arg(required = true, value_name = "PAIR.jsonl…|SRC [TGT]")]
     pub files: Vec<PathBuf>,
+    /// Characters of context each side of the term.
+    #[arg(long, default_value_t = 30)]
+    pub width: usize,
+    /// Colour the term.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// Runs `bitext concord`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("`bitext concord` is not implemented yet")
+    let seg = Segmenter::new();
+    let super::check::Loaded {
+        records, failed, ..
+    } = super::check::load_records(&args.files, &seg, None)?;
+    let lines = concordance(&records, &seg, &args.term, args.width);
+    let stdout = std::io::stdout();
+    let colour = match args.color {
+        Color::Auto => stdout.is_terminal(),
+        Color::Always => true,
+        Color::Never => false,
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            for l in &lines {
+                serde_json::to_writer(&mut out, l)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Text => {
+            for l in &lines {
+                write_line(&mut out, l, colour)?;
+            }
+            let beads: std::collections::BTreeSet<_> = lines.iter().map(|l| &l.at).collect();
+            writeln!(
+                out,
+                "{} hits of “{}” in {} beads",
+                lines.len(),
+                args.term,
+                beads.len()
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_line(out: &mut impl Write, l: &ConcordLine, colour: bool) -> std::io::Result<()> {
+    let (on, off) = if colour {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    writeln!(out, "{}  {}{on}{}{off}{}", l.at, l.left, l.hit, l.right)?;
+    let other: String = if l.other.chars().count() > 160 {
+        format!("{}…", l.other.chars().take(159).collect::<String>())
+    } else {
+        l.other.clone()
+    };
+    writeln!(out, "    ↳ {}", if other.is_empty() { "—" } else { &other })
 }

@@ -1,17 +1,197 @@
-//! `bitext terms`.
+//! `bitext terms PAIR.jsonl… | SRC [TGT] [--top N] [--glossary FILE]
+//! [--glossary-out FILE.tsv|FILE.tbx] [--format text|json]`: extracts
+//! bilingual term pairs from aligned beads and reports Chinese terms
+//! rendered more than one way.
 
+use bitext::segment::Segmenter;
+use bitext::terms::consistency::{self, TermUse};
+use bitext::terms::extract::{self, ExtractConfig, TermPair};
+use bitext::terms::{Glossary, GlossaryEntry};
+use serde::Serialize;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for people.
+    Text,
+    /// One JSON object: `{"terms": […], "inconsistent": […]}`.
+    Json,
+}
 
 /// Arguments of `bitext terms`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Input files.
+    /// Aligned pairs as JSONL (from `bitext build`), or a source file and
+    /// its translation, which are then ingested and aligned first.
+    #[arg(required = true, value_name = "PAIR.jsonl…|SRC [TGT]")]
     pub files: Vec<PathBuf>,
+    /// How many term pairs to list (and to write with --glossary-out),
+    /// strongest association (log-likelihood) first.
+    #[arg(long, default_value_t = 30)]
+    pub top: usize,
+    /// Fewest beads a term pair must share.
+    #[arg(long, default_value_t = 2)]
+    pub min_freq: usize,
+    /// Lowest Dice coefficient of a term pair (0–1).
+    #[arg(long, default_value_t = 0.3)]
+    pub min_dice: f64,
+    /// Check the consistency of this glossary's terms (TSV or TBX) instead
+    /// of the extracted ones.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Write the listed term pairs as a glossary: TBX-Basic when the name
+    /// ends in .tbx, TSV otherwise.
+    #[arg(long, value_name = "FILE")]
+    pub glossary_out: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    beads: usize,
+    terms: &'a [TermPair],
+    inconsistent: Vec<&'a TermUse>,
 }
 
 /// Runs `bitext terms`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("`bitext terms` is not implemented yet")
+    let seg = Segmenter::new();
+    let super::check::Loaded {
+        records, failed, ..
+    } = super::check::load_records(&args.files, &seg, None)?;
+    let cfg = ExtractConfig {
+        min_freq: args.min_freq.max(1),
+        min_dice: args.min_dice,
+        ..ExtractConfig::default()
+    };
+    let assoc = extract::associations(&records, &seg, &cfg);
+    let mut pairs = assoc.best_pairs(&cfg);
+    pairs.truncate(args.top);
+    let specs = match &args.glossary {
+        Some(p) => consistency::specs_from_glossary(&Glossary::read(p)?),
+        None => {
+            let terms: Vec<String> = pairs.iter().map(|p| p.zh.clone()).collect();
+            consistency::specs_from_associations(&terms, &assoc, &cfg)
+        }
+    };
+    let uses = consistency::consistency(&records, &seg, &specs);
+    let inconsistent: Vec<&TermUse> = uses.iter().filter(|u| u.inconsistent()).collect();
+    if let Some(path) = &args.glossary_out {
+        let g = Glossary::new(
+            pairs
+                .iter()
+                .map(|p| GlossaryEntry {
+                    zh: p.zh.clone(),
+                    en: p.en.clone(),
+                    note: format!(
+                        "bitext: {} beads, Dice {:.2}, e.g. {}",
+                        p.freq, p.dice, p.example
+                    ),
+                })
+                .collect(),
+        );
+        g.write(path)?;
+        eprintln!("bitext: wrote {} terms to {}", g.len(), path.display());
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &Report {
+                    beads: assoc.beads(),
+                    terms: &pairs,
+                    inconsistent,
+                },
+            )?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "{} term pairs from {} aligned beads (strongest first)",
+                pairs.len(),
+                assoc.beads()
+            )?;
+            writeln!(
+                out,
+                "{:>3}  {:<12}  {:<36}  {:>4}  {:>7}  {:>5}  {:>6}  example",
+                "#", "zh", "en", "both", "zh/en", "dice", "G2"
+            )?;
+            for (i, p) in pairs.iter().enumerate() {
+                writeln!(
+                    out,
+                    "{:>3}  {}  {:<36}  {:>4}  {:>7}  {:>5.2}  {:>6.1}  {}",
+                    i + 1,
+                    pad(&p.zh, 12),
+                    p.en,
+                    p.freq,
+                    format!("{}/{}", p.zh_freq, p.en_freq),
+                    p.dice,
+                    p.llr,
+                    p.example
+                )?;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{} terms rendered more than one way",
+                inconsistent.len()
+            )?;
+            for u in &inconsistent {
+                write_use(&mut out, u)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_use(out: &mut impl Write, u: &TermUse) -> std::io::Result<()> {
+    writeln!(out, "  {} ({} beads)", u.zh, u.occurrences)?;
+    let refs = |beads: &[extract::BeadRef]| -> String {
+        let mut s: Vec<String> = beads.iter().take(6).map(|b| b.to_string()).collect();
+        if beads.len() > 6 {
+            s.push("…".into());
+        }
+        s.join(" ")
+    };
+    for r in &u.renderings {
+        writeln!(
+            out,
+            "    {:<34} ×{:<3} {}",
+            r.en,
+            r.beads.len(),
+            refs(&r.beads)
+        )?;
+    }
+    if !u.unrendered.is_empty() {
+        writeln!(
+            out,
+            "    {:<34} ×{:<3} {}",
+            "(none of these)",
+            u.unrendered.len(),
+            refs(&u.unrendered)
+        )?;
+    }
+    Ok(())
+}
+
+/// Pads `s` to `width` terminal columns (Han characters take two).
+fn pad(s: &str, width: usize) -> String {
+    let cols: usize = s
+        .chars()
+        .map(|c| if bitext::normalize::is_han(c) { 2 } else { 1 })
+        .sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }

@@ -1,1 +1,17 @@
 //! Terminology: bilingual term extraction, consistency and concordance.
+//!
+//! Takes aligned [`crate::record::BeadRecord`]s and gives:
+//! - [`extract`]: Chinese terms (jieba words and their n-grams) paired with
+//!   English n-grams by association over beads (Dice, log-likelihood);
+//! - [`consistency`]: every English rendering of each Chinese term, with
+//!   counts and beads, and the terms rendered more than one way;
+//! - [`concord`]: keyword-in-context lines for a term, either language or
+//!   script;
+//! - [`glossary`]: glossaries read and written as TSV and TBX.
+
+pub mod concord;
+pub mod consistency;
+pub mod extract;
+pub mod glossary;
+
+pub use glossary::{Glossary, GlossaryEntry};

@@ -1,1 +1,173 @@
-//! End-to-end tests: `bitext terms`.
+//! End-to-end tests: `bitext terms` and `bitext concord`.
+
+use crate::check::{bead, write_jsonl};
+use crate::util::{run, stderr, stdout};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn corpus(dir: &Path) -> PathBuf {
+    let beads = vec![
+        bead(
+            0,
+            &["秘书处设在阿拉木图。"],
+            &["The Secretariat is located in Almaty."],
+        ),
+        bead(
+            1,
+            &["秘书处的工作得到加强。"],
+            &["The work of the Secretariat was strengthened."],
+        ),
+        bead(
+            2,
+            &["各国讨论了信任措施。"],
+            &["Countries discussed confidence building measures."],
+        ),
+        bead(
+            3,
+            &["信任措施十分重要。"],
+            &["Confidence building measures matter a lot."],
+        ),
+        bead(
+            4,
+            &["秘书处发布了信任措施目录。"],
+            &["The Secretariat published a catalogue of confidence building measures."],
+        ),
+        bead(
+            5,
+            &["会议在阿拉木图举行。"],
+            &["The meeting was held in Almaty."],
+        ),
+        bead(
+            6,
+            &["中国担任主席国。"],
+            &["China assumed the chairmanship."],
+        ),
+        bead(7, &["主席国的职责。"], &["The duties of the chairmanship."]),
+        bead(
+            8,
+            &["历任主席国的努力。"],
+            &["Efforts of successive chairs."],
+        ),
+        bead(9, &["主席国发言。"], &["The chair spoke."]),
+    ];
+    let fillers = [
+        ("天气很好。", "The weather is fine."),
+        ("我们吃饭。", "We eat rice."),
+        ("河水很深。", "The river is deep."),
+        ("孩子在读书。", "The child reads."),
+        ("山很高。", "The mountain is high."),
+        ("商店关门了。", "The shop closed."),
+        ("主席国表示感谢。", "The chair expressed thanks."),
+    ];
+    let mut beads = beads;
+    for (k, (zh, en)) in fillers.iter().enumerate() {
+        beads.push(bead(10 + k, &[zh], &[en]));
+    }
+    write_jsonl(dir, "pair.jsonl", &beads)
+}
+
+#[test]
+fn extracts_pairs_and_writes_glossaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = corpus(dir.path());
+    let tbx = dir.path().join("terms.tbx");
+    let o = run([
+        "terms".as_ref(),
+        jsonl.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--glossary-out".as_ref(),
+        tbx.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let terms = v["terms"].as_array().unwrap();
+    let en_of = |zh: &str| {
+        terms
+            .iter()
+            .find(|t| t["zh"] == zh)
+            .map(|t| t["en"].as_str().unwrap().to_lowercase())
+    };
+    assert_eq!(en_of("秘书处").as_deref(), Some("secretariat"), "{v:#}");
+    assert_eq!(
+        en_of("信任措施").as_deref(),
+        Some("confidence building measures"),
+        "{v:#}"
+    );
+    assert_eq!(en_of("阿拉木图").as_deref(), Some("almaty"), "{v:#}");
+    let inconsistent = v["inconsistent"].as_array().unwrap();
+    let chair = inconsistent
+        .iter()
+        .find(|u| u["zh"] == "主席国")
+        .unwrap_or_else(|| panic!("主席国 not reported: {v:#}"));
+    let renderings: Vec<&str> = chair["renderings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["en"].as_str().unwrap())
+        .collect();
+    assert!(renderings.len() >= 2, "{chair:#}");
+
+    let text = std::fs::read_to_string(&tbx).unwrap();
+    assert!(text.contains("<martif type=\"TBX-Basic\""), "{text}");
+    assert!(text.contains("<term>秘书处</term>"), "{text}");
+    let back = bitext::terms::Glossary::read(&tbx).unwrap();
+    assert_eq!(back.len(), terms.len());
+}
+
+#[test]
+fn terms_writes_tsv_and_prints_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = corpus(dir.path());
+    let tsv = dir.path().join("terms.tsv");
+    let o = run([
+        "terms".as_ref(),
+        jsonl.as_os_str(),
+        "--glossary-out".as_ref(),
+        tsv.as_os_str(),
+        "--top".as_ref(),
+        "3".as_ref(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("3 term pairs from 17 aligned beads"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&tsv).unwrap();
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.starts_with("zh\ten\tnote\n"), "{text}");
+}
+
+#[test]
+fn concord_finds_traditional_and_english_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = corpus(dir.path());
+    let o = run(["concord".as_ref(), "祕書處".as_ref(), jsonl.as_os_str()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("t#0  秘书处设在阿拉木图。"), "{out}");
+    assert!(
+        out.contains("    ↳ The Secretariat is located in Almaty."),
+        "{out}"
+    );
+    assert!(!out.contains('\x1b'), "no colour when piped: {out}");
+    assert!(
+        out.trim_end().ends_with("3 hits of “祕書處” in 3 beads"),
+        "{out}"
+    );
+
+    let o = run([
+        "concord".as_ref(),
+        "confidence-building measure".as_ref(),
+        jsonl.as_os_str(),
+        "--color".as_ref(),
+        "always".as_ref(),
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("\x1b[1;31mConfidence building measures\x1b[0m"),
+        "{out}"
+    );
+    assert!(out.contains("    ↳ 信任措施十分重要。"), "{out}");
+}

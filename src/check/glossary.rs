@@ -1,0 +1,55 @@
+//! Glossary violation: a bead uses a glossary term on the Chinese side but
+//! none of the term's accepted renderings on the English side.
+
+use super::evidence::strip_possessive;
+use super::{Flag, FlagKind, Severity, SideView};
+use crate::normalize::key;
+use crate::segment::TokenKind;
+use crate::terms::Glossary;
+
+/// Flags glossary terms of the Chinese side whose renderings are missing
+/// from the English side.
+pub fn check(src: &SideView, tgt: &SideView, g: &Glossary) -> Option<Flag> {
+    if src.lang.is_chinese() == tgt.lang.is_chinese() {
+        return None;
+    }
+    let (zh, en) = if src.lang.is_chinese() {
+        (src, tgt)
+    } else {
+        (tgt, src)
+    };
+    let stems: Vec<&str> = en
+        .unit
+        .tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Han)
+        .map(|t| strip_possessive(&t.stem))
+        .collect();
+    let mut missing = Vec::new();
+    for (term, rows) in g.terms_in(&key(zh.text())) {
+        let rendered = rows.iter().any(|&i| contains_seq(&stems, g.en_stems_of(i)));
+        if !rendered {
+            let wanted: Vec<String> = rows
+                .iter()
+                .map(|&i| format!("“{}”", g.entries()[i].en))
+                .collect();
+            missing.push(format!("{term} → {}", wanted.join(" or ")));
+        }
+    }
+    (!missing.is_empty()).then(|| {
+        Flag::new(
+            FlagKind::GlossaryViolation,
+            Severity::Warning,
+            format!("glossary rendering not found: {}", missing.join("; ")),
+        )
+    })
+}
+
+/// True when `needle` occurs as a contiguous run in `hay`.
+pub(crate) fn contains_seq<S: AsRef<str>>(hay: &[&str], needle: &[S]) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.windows(needle.len())
+        .any(|w| w.iter().zip(needle).all(|(a, b)| *a == b.as_ref()))
+}

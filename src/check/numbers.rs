@@ -1,0 +1,231 @@
+//! Number mismatch: numbers, years, dates, percentages and ordinals stated
+//! on one side and absent or different on the other.
+//!
+//! Takes the normalized [`Number`]s of both sides (so 二十五 = 25,
+//! 第四十七届 = 47th, 2014年5月 = May 2014) and matches them leniently across
+//! kinds, because the languages state the same fact differently: English
+//! "in 1992" may be a plain cardinal where Chinese 1992年 is a year, and a
+//! Chinese date 2014年5月 may face an English year and a separate month.
+//! Small counts (ten and under) left over are ignored: they come and go
+//! with wording (两国 "both countries", 一方面 "on the one hand").
+
+use super::{Flag, FlagKind, Severity};
+use crate::segment::{Number, NumberKind, Sentence};
+
+/// Leftover counts at or under this are wording, not facts.
+const SMALL: f64 = 10.0;
+
+/// Flags the numbers of `src` and `tgt` that find no counterpart.
+pub fn check(src: &Sentence, tgt: &Sentence) -> Option<Flag> {
+    let (left_src, left_tgt) = unmatched(&src.numbers, &tgt.numbers);
+    let show = |s: &Sentence, idx: &[usize]| -> Vec<String> {
+        idx.iter()
+            .map(|&i| describe(&s.text, &s.numbers[i]))
+            .collect()
+    };
+    let (ls, lt) = (show(src, &left_src), show(tgt, &left_tgt));
+    match (ls.is_empty(), lt.is_empty()) {
+        (true, true) => None,
+        (false, false) => Some(Flag::new(
+            FlagKind::NumberMismatch,
+            Severity::Error,
+            format!(
+                "source states {} where target states {}",
+                ls.join(", "),
+                lt.join(", ")
+            ),
+        )),
+        (false, true) => Some(Flag::new(
+            FlagKind::NumberMismatch,
+            Severity::Warning,
+            format!("{} in source, not in target", ls.join(", ")),
+        )),
+        (true, false) => Some(Flag::new(
+            FlagKind::NumberMismatch,
+            Severity::Warning,
+            format!("{} in target, not in source", lt.join(", ")),
+        )),
+    }
+}
+
+/// Indices of the numbers of each side that find no counterpart on the
+/// other and matter (small counts are dropped).
+pub fn unmatched(src: &[Number], tgt: &[Number]) -> (Vec<usize>, Vec<usize>) {
+    let mut used_s = vec![false; src.len()];
+    let mut used_t = vec![false; tgt.len()];
+    // 1. Same value, same kind first, then same value any kind.
+    for same_kind in [true, false] {
+        for (i, a) in src.iter().enumerate() {
+            if used_s[i] {
+                continue;
+            }
+            if let Some(j) = (0..tgt.len()).find(|&j| {
+                !used_t[j] && (!same_kind || tgt[j].kind == a.kind) && same_value(a, &tgt[j])
+            }) {
+                used_s[i] = true;
+                used_t[j] = true;
+            }
+        }
+    }
+    // 2. A date on one side against its year (and month) on the other.
+    match_dates(src, tgt, &mut used_s, &mut used_t);
+    match_dates(tgt, src, &mut used_t, &mut used_s);
+    let left = |ns: &[Number], used: &[bool]| -> Vec<usize> {
+        (0..ns.len())
+            .filter(|&i| !used[i] && matters(&ns[i]))
+            .collect()
+    };
+    (left(src, &used_s), left(tgt, &used_t))
+}
+
+/// Dates of `a` matched by a year (plus, when present, the month as a
+/// count) of `b`.
+fn match_dates(a: &[Number], b: &[Number], used_a: &mut [bool], used_b: &mut [bool]) {
+    for (i, d) in a.iter().enumerate() {
+        if used_a[i] || d.kind != NumberKind::Date {
+            continue;
+        }
+        let year = (d.value / 100.0).floor();
+        let month = d.value - year * 100.0;
+        let Some(j) = (0..b.len()).find(|&j| {
+            !used_b[j]
+                && matches!(b[j].kind, NumberKind::Year | NumberKind::Cardinal)
+                && b[j].value == year
+        }) else {
+            continue;
+        };
+        used_a[i] = true;
+        used_b[j] = true;
+        if let Some(k) = (0..b.len())
+            .find(|&k| !used_b[k] && b[k].kind == NumberKind::Cardinal && b[k].value == month)
+        {
+            used_b[k] = true;
+        }
+    }
+}
+
+/// Equal values; non-integers may differ by rounding (1%).
+fn same_value(a: &Number, b: &Number) -> bool {
+    let (x, y) = (a.value, b.value);
+    if x == y {
+        return true;
+    }
+    let integral = x.fract() == 0.0 && y.fract() == 0.0;
+    !integral && (x - y).abs() <= 0.01 * x.abs().max(y.abs())
+}
+
+/// True when a leftover number is a fact worth a flag.
+fn matters(n: &Number) -> bool {
+    match n.kind {
+        NumberKind::Cardinal | NumberKind::Ordinal => {
+            n.value.abs() > SMALL || n.value.fract() != 0.0
+        }
+        NumberKind::Year | NumberKind::Percent | NumberKind::Date => true,
+    }
+}
+
+/// "1993 (year)" with the text as written when the span is valid.
+fn describe(text: &str, n: &Number) -> String {
+    let written = text
+        .get(n.span.start..n.span.end)
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let value = if n.kind == NumberKind::Date && n.value >= 100_000.0 {
+        let (y, m) = ((n.value / 100.0).floor(), n.value % 100.0);
+        format!("{}-{:02}", y as i64, m as i64)
+    } else if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
+        format!("{}", n.value as i64)
+    } else {
+        format!("{}", n.value)
+    };
+    let kind = match n.kind {
+        NumberKind::Cardinal => "number",
+        NumberKind::Year => "year",
+        NumberKind::Percent => "percent",
+        NumberKind::Ordinal => "ordinal",
+        NumberKind::Date => "date",
+    };
+    match written {
+        Some(w) if n.kind == NumberKind::Date && n.value < 100_000.0 => format!("“{w}” ({kind})"),
+        Some(w) if w != value => format!("“{w}” ({kind} {value})"),
+        _ => format!("{value} ({kind})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Lang, Span};
+
+    fn n(value: f64, kind: NumberKind) -> Number {
+        Number {
+            value,
+            kind,
+            span: Span::new(0, 0),
+        }
+    }
+
+    fn unit(nums: Vec<Number>) -> Sentence {
+        Sentence {
+            para: 0,
+            span: Span::new(0, 0),
+            text: String::new(),
+            lang: Lang::En,
+            tokens: vec![],
+            numbers: nums,
+        }
+    }
+
+    use NumberKind::*;
+
+    #[test]
+    fn equal_values_match_across_kinds() {
+        let (a, b) = unmatched(
+            &[n(1992.0, Year), n(25.0, Cardinal), n(47.0, Ordinal)],
+            &[n(25.0, Cardinal), n(1992.0, Cardinal), n(47.0, Ordinal)],
+        );
+        assert!(a.is_empty() && b.is_empty());
+    }
+
+    #[test]
+    fn date_matches_year_and_month() {
+        let (a, b) = unmatched(&[n(201405.0, Date)], &[n(2014.0, Year), n(5.0, Cardinal)]);
+        assert!(a.is_empty() && b.is_empty());
+        let (a, b) = unmatched(&[n(2014.0, Year)], &[n(201405.0, Date)]);
+        assert!(a.is_empty() && b.is_empty());
+    }
+
+    #[test]
+    fn different_year_is_an_error() {
+        let f = check(&unit(vec![n(1993.0, Year)]), &unit(vec![n(1992.0, Year)])).unwrap();
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.reason.contains("1993") && f.reason.contains("1992"),
+            "{}",
+            f.reason
+        );
+    }
+
+    #[test]
+    fn missing_percent_is_a_warning_small_counts_are_not() {
+        let f = check(
+            &unit(vec![n(5.0, Percent), n(2.0, Cardinal)]),
+            &unit(vec![]),
+        )
+        .unwrap();
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.reason.contains("5 (percent)"), "{}", f.reason);
+        assert!(!f.reason.contains("2 (number)"), "{}", f.reason);
+        assert!(check(&unit(vec![n(2.0, Cardinal)]), &unit(vec![])).is_none());
+    }
+
+    #[test]
+    fn rounding_is_not_a_mismatch_but_integers_must_agree() {
+        let (a, b) = unmatched(&[n(3.5e8, Cardinal)], &[n(3.5e8, Cardinal)]);
+        assert!(a.is_empty() && b.is_empty());
+        let (a, b) = unmatched(&[n(26.65, Percent)], &[n(26.7, Percent)]);
+        assert!(a.is_empty() && b.is_empty());
+        let (a, b) = unmatched(&[n(26.0, Cardinal)], &[n(27.0, Cardinal)]);
+        assert_eq!((a.len(), b.len()), (1, 1));
+    }
+}

@@ -1,0 +1,440 @@
+//! HTML to candidate blocks: takes decoded HTML (front matter already
+//! skipped), gives one block per block-level element's text with the real
+//! source line where its text starts.
+//!
+//! A small linear scanner rather than a DOM: line numbers must be exact and
+//! nothing may be lost, so every piece of text ends up in a block, and
+//! `<style>`, `<script>`, comments and `<head>` become dropped blocks.
+//! Inline tags (`<span>`, `<a>`, `<b>`…) are removed, entities decoded,
+//! runs of ASCII whitespace collapsed to one space.
+
+use super::block::Block;
+use crate::document::DropReason;
+
+/// Elements whose start or end closes the current block.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+/// Elements without an end tag.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+/// Elements whose content is raw text, not shown.
+const RAW_TAGS: &[&str] = &["script", "style", "noscript", "template", "textarea"];
+
+/// Deepest element nesting tracked (deeper start tags are treated as
+/// void), so malformed input cannot make the scan quadratic.
+const MAX_DEPTH: usize = 256;
+
+/// One open element and what it says about its content.
+struct Open {
+    name: String,
+    /// The content is dropped for this reason (chrome, caption…).
+    reason: Option<DropReason>,
+    heading: bool,
+}
+
+/// Scans `text` from byte `start` (at source line `first_line`).
+pub fn blocks(text: &str, start: usize, first_line: usize) -> Vec<Block> {
+    let mut s = Scanner {
+        text,
+        out: Vec::new(),
+        buf: String::new(),
+        buf_line: 0,
+        line: first_line,
+        counted: start,
+        stack: Vec::new(),
+    };
+    s.run(start);
+    s.flush();
+    s.out
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    out: Vec<Block>,
+    buf: String,
+    buf_line: usize,
+    /// Source line at byte `counted`.
+    line: usize,
+    counted: usize,
+    stack: Vec<Open>,
+}
+
+impl Scanner<'_> {
+    /// The source line of byte `pos` (moving forward only: linear overall).
+    fn line_at(&mut self, pos: usize) -> usize {
+        if pos > self.counted {
+            self.line += self.text.as_bytes()[self.counted..pos]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.counted = pos;
+        }
+        self.line
+    }
+
+    fn run(&mut self, mut pos: usize) {
+        let text = self.text;
+        while pos < text.len() {
+            let Some(lt) = text[pos..].find('<').map(|i| pos + i) else {
+                self.add_text(pos, text.len());
+                return;
+            };
+            self.add_text(pos, lt);
+            pos = self.markup(lt);
+        }
+    }
+
+    /// Handles the markup starting at `lt` (a `<`); returns where text resumes.
+    fn markup(&mut self, lt: usize) -> usize {
+        let text = self.text;
+        let rest = &text[lt..];
+        if rest.starts_with("<!--") {
+            let end = rest.find("-->").map_or(text.len(), |i| lt + i + 3);
+            let line = self.line_at(lt);
+            self.flush();
+            self.out.push(Block::dropped(
+                text[lt..end].trim(),
+                line,
+                DropReason::Markup,
+            ));
+            return end;
+        }
+        let tag_end = match rest.find('>') {
+            Some(i) => lt + i + 1,
+            None => {
+                // No `>` anywhere after: the rest is text (one scan, so
+                // a run of lone `<` stays linear).
+                self.add_text(lt, text.len());
+                return text.len();
+            }
+        };
+        let inner = &text[lt + 1..tag_end - 1];
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            if inner.starts_with('!') || inner.starts_with('?') {
+                return tag_end; // doctype, processing instruction
+            }
+            self.add_text(lt, lt + 1);
+            return lt + 1;
+        }
+        if !closing && RAW_TAGS.contains(&name.as_str()) {
+            return self.raw(&name, tag_end);
+        }
+        let block_level = BLOCK_TAGS.contains(&name.as_str());
+        let reason = element_reason(&name, inner);
+        if block_level || reason.is_some() || closing && self.closes_marked(&name) {
+            self.flush();
+        }
+        if closing {
+            if let Some(i) = self.stack.iter().rposition(|o| o.name == name) {
+                self.stack.truncate(i);
+            }
+        } else if !VOID_TAGS.contains(&name.as_str())
+            && !inner.ends_with('/')
+            && self.stack.len() < MAX_DEPTH
+        {
+            let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+            self.stack.push(Open {
+                name,
+                reason,
+                heading,
+            });
+        }
+        tag_end
+    }
+
+    /// True when closing `name` ends an element that marks its content.
+    fn closes_marked(&self, name: &str) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| o.name == name)
+            .is_some_and(|o| o.reason.is_some() || o.heading)
+    }
+
+    /// Skips raw-text content up to `</name`; its text becomes a dropped
+    /// block (markup).
+    fn raw(&mut self, name: &str, from: usize) -> usize {
+        let text = self.text;
+        let lower_close = format!("</{name}");
+        let end = find_ascii_ci(&text[from..], &lower_close).map_or(text.len(), |i| from + i);
+        let after = text[end..].find('>').map_or(text.len(), |i| end + i + 1);
+        self.flush();
+        let content = text[from..end].trim();
+        if !content.is_empty() {
+            let first = from + (text[from..end].len() - text[from..end].trim_start().len());
+            let line = self.line_at(first);
+            self.out
+                .push(Block::dropped(content, line, DropReason::Markup));
+        }
+        after
+    }
+
+    /// Adds source text `text[from..to]` to the current block.
+    fn add_text(&mut self, from: usize, to: usize) {
+        let raw = &self.text[from..to];
+        if raw.trim().is_empty() {
+            if !raw.is_empty() && !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                self.buf.push(' ');
+            }
+            return;
+        }
+        if self.buf.trim().is_empty() {
+            let first = from + (raw.len() - raw.trim_start().len());
+            self.buf_line = self.line_at(first);
+        }
+        let decoded = decode_entities(raw);
+        for c in decoded.chars() {
+            if c.is_ascii_whitespace() {
+                if !self.buf.ends_with(' ') && !self.buf.is_empty() {
+                    self.buf.push(' ');
+                }
+            } else {
+                self.buf.push(c);
+            }
+        }
+    }
+
+    /// Ends the current block.
+    fn flush(&mut self) {
+        let text = self.buf.trim();
+        if !text.is_empty() {
+            let mut block = Block::new(text, self.buf_line);
+            block.heading = self.stack.iter().any(|o| o.heading);
+            block.drop = self.stack.iter().rev().find_map(|o| o.reason);
+            self.out.push(block);
+        }
+        self.buf.clear();
+    }
+}
+
+/// What an element's name and attributes say about its content.
+fn element_reason(name: &str, tag: &str) -> Option<DropReason> {
+    match name {
+        "head" | "title" => return Some(DropReason::Markup),
+        "nav" | "footer" | "aside" | "header" => return Some(DropReason::Boilerplate),
+        "figcaption" => return Some(DropReason::Caption),
+        _ => {}
+    }
+    let class = attribute(tag, "class")?.to_ascii_lowercase();
+    if [
+        "caption",
+        "img_desc",
+        "img-desc",
+        "photo-desc",
+        "pic_desc",
+        "imgdesc",
+    ]
+    .iter()
+    .any(|k| class.contains(k))
+    {
+        return Some(DropReason::Caption);
+    }
+    if [
+        "breadcrumb",
+        "navbar",
+        "nav-",
+        "menu",
+        "footer",
+        "copyright",
+        "share",
+        "editor",
+        "qr",
+    ]
+    .iter()
+    .any(|k| class.contains(k))
+    {
+        return Some(DropReason::Boilerplate);
+    }
+    None
+}
+
+/// The value of attribute `name` in the inside of a start tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value_start = tag.len() - rest.len() + 1;
+        let value = tag[value_start..].trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let v = &value[1..];
+                &v[..v.find(q).unwrap_or(v.len())]
+            }
+            _ => value
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or(""),
+        });
+    }
+    None
+}
+
+/// Byte offset of `needle` (ASCII, lowercase) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Decodes character references (`&amp;`, `&#20013;`, `&#x4E2D;`, `&nbsp;`…).
+/// Unknown references stay as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let semi = rest.bytes().take(12).position(|b| b == b';');
+        let decoded = semi.and_then(|j| entity(&rest[1..j]).map(|c| (c, j + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character a reference name (between `&` and `;`) stands for.
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|&c| c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_inline_tags_and_lines() {
+        let html = "<div>\n<p>　　第一段<span><a href=\"x\">驱动力</a></span>文字。</p>\n<h2>标题</h2>\n<p>A &amp; B\n  line two</p>\n</div>";
+        let b = blocks(html, 0, 1);
+        let got: Vec<(&str, usize, bool)> = b
+            .iter()
+            .map(|b| (b.text.as_str(), b.line, b.heading))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("第一段驱动力文字。", 2, false),
+                ("标题", 3, true),
+                ("A & B line two", 4, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn style_comments_and_captions_are_dropped() {
+        let html = "<!-- c -->\n<style>\n.a{x:1}\n</style>\n<div class=\"img_wrapper\"><img src=\"a.jpg\" alt=\"x\"><span class=\"img_descr\">图为会场</span></div>\n<p>正文。</p>";
+        let b = blocks(html, 0, 1);
+        let got: Vec<(&str, usize, Option<DropReason>)> = b
+            .iter()
+            .map(|b| (b.text.as_str(), b.line, b.drop))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("<!-- c -->", 1, Some(DropReason::Markup)),
+                (".a{x:1}", 3, Some(DropReason::Markup)),
+                ("图为会场", 5, Some(DropReason::Caption)),
+                ("正文。", 6, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("&#20013;&#x6587; &lt;a&gt; &bogus; &"),
+            "中文 <a> &bogus; &"
+        );
+    }
+}

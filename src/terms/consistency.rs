@@ -1,0 +1,274 @@
+//! Consistency: every English rendering of each Chinese term, with counts
+//! and beads; a term rendered more than one way is reported.
+//!
+//! Takes bead records and [`TermSpec`]s (a Chinese term with its candidate
+//! renderings, from a glossary or from [`super::extract`]). Each bead whose
+//! Chinese side holds the term credits the first candidate (best first)
+//! found on its English side, matched on word stems; beads with none are
+//! listed as unrendered.
+
+use super::extract::{zh_en, Associations, BeadRef, ExtractConfig};
+use super::glossary::{en_stems, Glossary};
+use crate::check::evidence::strip_possessive;
+use crate::check::glossary::contains_seq;
+use crate::normalize::key;
+use crate::record::BeadRecord;
+use crate::segment::{Segmenter, TokenKind};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A Chinese term and the renderings to look for, best first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermSpec {
+    /// The Chinese term.
+    pub zh: String,
+    /// Candidate English renderings, best first.
+    pub renderings: Vec<String>,
+    /// True when the renderings are prescribed (a glossary): each counts
+    /// even if used once. Extracted alternatives other than the best must
+    /// be used in two beads or more, or they are taken for chance
+    /// co-occurrences and their beads listed as unrendered.
+    pub prescribed: bool,
+}
+
+/// One rendering of a term, with where it was used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rendering {
+    /// The English rendering.
+    pub en: String,
+    /// Beads using it.
+    pub beads: Vec<BeadRef>,
+}
+
+/// How a term was rendered across the beads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermUse {
+    /// The Chinese term.
+    pub zh: String,
+    /// Beads whose Chinese side holds the term.
+    pub occurrences: usize,
+    /// Renderings used, most used first.
+    pub renderings: Vec<Rendering>,
+    /// Beads holding the term with none of the candidate renderings.
+    pub unrendered: Vec<BeadRef>,
+}
+
+impl TermUse {
+    /// True when more than one rendering is in use.
+    pub fn inconsistent(&self) -> bool {
+        self.renderings.len() > 1
+    }
+}
+
+/// Term specs from a glossary: each Chinese term with its accepted
+/// renderings in file order.
+pub fn specs_from_glossary(g: &Glossary) -> Vec<TermSpec> {
+    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut order = Vec::new();
+    for e in g.entries() {
+        let k = key(e.zh.trim());
+        if !map.contains_key(&k) {
+            order.push(k.clone());
+        }
+        map.entry(k).or_default().push(e.en.clone());
+    }
+    order
+        .into_iter()
+        .map(|zh| TermSpec {
+            renderings: map.remove(&zh).unwrap_or_default(),
+            zh,
+            prescribed: true,
+        })
+        .collect()
+}
+
+/// Term specs from associations: each of `terms` with every associated
+/// English candidate meeting `cfg`, best first, dropping candidates that
+/// contain or are contained in a better one ("CICA chairmanship" after
+/// "chairmanship").
+pub fn specs_from_associations(
+    terms: &[String],
+    assoc: &Associations,
+    cfg: &ExtractConfig,
+) -> Vec<TermSpec> {
+    let all = assoc.all_pairs(cfg);
+    terms
+        .iter()
+        .map(|zh| {
+            let mut kept: Vec<(String, Vec<String>)> = Vec::new();
+            // The best candidate always; others only when they share at
+            // least twice the beads chance would give (a frequent term
+            // shares beads with many frequent words by chance).
+            let n = assoc.beads() as f64;
+            for p in all.iter().filter(|p| &p.zh == zh) {
+                let chance = p.zh_freq as f64 * p.en_freq as f64 / n.max(1.0);
+                if !kept.is_empty() && (p.freq as f64) < 2.0 * chance {
+                    continue;
+                }
+                let s = en_stems(&p.en);
+                let overlaps = kept.iter().any(|(_, k)| {
+                    contains_seq(&k.iter().map(String::as_str).collect::<Vec<_>>(), &s)
+                        || contains_seq(&s.iter().map(String::as_str).collect::<Vec<_>>(), k)
+                });
+                if !overlaps {
+                    kept.push((p.en.clone(), s));
+                }
+            }
+            TermSpec {
+                zh: zh.clone(),
+                renderings: kept.into_iter().map(|(e, _)| e).collect(),
+                prescribed: false,
+            }
+        })
+        .collect()
+}
+
+/// A spec found in a bead, with the index of the rendering used.
+type SpecHit = (usize, Option<usize>);
+
+/// How each term of `specs` is rendered across `records`.
+pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) -> Vec<TermUse> {
+    let stems: Vec<Vec<Vec<String>>> = specs
+        .iter()
+        .map(|s| s.renderings.iter().map(|r| en_stems(r)).collect())
+        .collect();
+    let keys: Vec<String> = specs.iter().map(|s| key(&s.zh)).collect();
+    // Per bead: for each spec found, the rendering index used (if any).
+    let hits: Vec<(BeadRef, Vec<SpecHit>)> = records
+        .par_iter()
+        .filter_map(|r| {
+            let (zh, en) = zh_en(r)?;
+            let zk = key(&zh);
+            let found: Vec<usize> = (0..specs.len())
+                .filter(|&i| zk.contains(&keys[i]))
+                .collect();
+            if found.is_empty() {
+                return None;
+            }
+            let toks = seg.tokens(&en, crate::Lang::En);
+            let es: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.kind != TokenKind::Han)
+                .map(|t| strip_possessive(&t.stem))
+                .collect();
+            let used = found
+                .into_iter()
+                .map(|i| (i, stems[i].iter().position(|s| contains_seq(&es, s))))
+                .collect();
+            Some((
+                BeadRef {
+                    pair: r.pair.clone(),
+                    bead: r.bead,
+                },
+                used,
+            ))
+        })
+        .collect();
+    let mut out: Vec<TermUse> = specs
+        .iter()
+        .map(|s| TermUse {
+            zh: s.zh.clone(),
+            occurrences: 0,
+            renderings: Vec::new(),
+            unrendered: Vec::new(),
+        })
+        .collect();
+    let mut used: Vec<BTreeMap<usize, Vec<BeadRef>>> = vec![BTreeMap::new(); specs.len()];
+    for (at, list) in hits {
+        for (i, r) in list {
+            out[i].occurrences += 1;
+            match r {
+                Some(k) => used[i].entry(k).or_default().push(at.clone()),
+                None => out[i].unrendered.push(at.clone()),
+            }
+        }
+    }
+    for (i, u) in used.into_iter().enumerate() {
+        let mut rs: Vec<Rendering> = Vec::new();
+        for (k, beads) in u {
+            if specs[i].prescribed || k == 0 || beads.len() >= 2 {
+                rs.push(Rendering {
+                    en: specs[i].renderings[k].clone(),
+                    beads,
+                });
+            } else {
+                out[i].unrendered.extend(beads);
+            }
+        }
+        out[i].unrendered.sort();
+        rs.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
+        out[i].renderings = rs;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn rec(i: usize, zh: &str, en: &str) -> BeadRecord {
+        BeadRecord {
+            pair: "p".into(),
+            level: Default::default(),
+            bead: i,
+            shape: "1-1".into(),
+            score: 1.0,
+            src_lang: Lang::ZhHant,
+            tgt_lang: Lang::En,
+            src: vec![zh.into()],
+            tgt: vec![en.into()],
+            src_idx: vec![],
+            tgt_idx: vec![],
+            src_file: String::new(),
+            tgt_file: String::new(),
+            src_lines: vec![],
+            tgt_lines: vec![],
+            src_para: vec![],
+            tgt_para: vec![],
+            flags: vec![],
+        }
+    }
+
+    #[test]
+    fn two_renderings_are_reported_with_their_beads() {
+        let recs = vec![
+            rec(0, "中國擔任主席國。", "China assumed the chairmanship."),
+            rec(1, "主席國的職責。", "The duties of the chairmanship."),
+            rec(2, "歷任主席國的努力。", "Efforts of successive chairs."),
+            rec(3, "主席國發言。", "The host spoke."),
+            rec(4, "會議結束。", "The chair closed the meeting."),
+        ];
+        let specs = vec![TermSpec {
+            zh: "主席国".into(),
+            renderings: vec!["chairmanship".into(), "chair".into()],
+            prescribed: true,
+        }];
+        let u = &consistency(&recs, &Segmenter::new(), &specs)[0];
+        assert_eq!(u.occurrences, 4);
+        assert!(u.inconsistent());
+        assert_eq!(u.renderings[0].en, "chairmanship");
+        assert_eq!(u.renderings[0].beads.len(), 2);
+        assert_eq!(u.renderings[1].en, "chair");
+        assert_eq!(u.renderings[1].beads[0].bead, 2);
+        assert_eq!(u.unrendered.len(), 1);
+        assert_eq!(u.unrendered[0].bead, 3);
+    }
+
+    #[test]
+    fn one_rendering_is_consistent() {
+        let recs = vec![
+            rec(0, "秘書處設在阿拉木圖。", "The Secretariat is in Almaty."),
+            rec(1, "秘書處工作。", "Secretariat work."),
+        ];
+        let g = Glossary::new(vec![crate::terms::GlossaryEntry {
+            zh: "秘书处".into(),
+            en: "Secretariat".into(),
+            note: String::new(),
+        }]);
+        let u = &consistency(&recs, &Segmenter::new(), &specs_from_glossary(&g))[0];
+        assert_eq!(u.occurrences, 2);
+        assert!(!u.inconsistent());
+    }
+}
