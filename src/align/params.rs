@@ -72,3 +72,24 @@ impl Default for Params {
         }
     }
 }
+
+impl Params {
+    /// The paragraph-level variant. Translators keep paragraph structure,
+    /// so merging paragraphs is rarer than merging sentences, while an
+    /// untranslated paragraph (a note, a credit line) is more common.
+    /// Not fitted (there is no paragraph-level gold): every merge costs
+    /// twice its sentence-level prior, and an insertion or deletion costs
+    /// the same prior as a 1-2 bead.
+    pub fn for_paragraphs(&self) -> Params {
+        let mut p = self.clone();
+        let one_two = p.prior[3];
+        for (k, s) in SHAPES.iter().enumerate() {
+            if s.src == 0 || s.tgt == 0 {
+                p.prior[k] = one_two;
+            } else if s.src + s.tgt > 2 {
+                p.prior[k] *= 2.0;
+            }
+        }
+        p
+    }
+}
