@@ -3,10 +3,9 @@
 //!
 //! Takes segmented documents, the aligner and an optional [`Manifest`];
 //! gives a [`DocPair`] for every (Chinese, English) combination with a
-//! decision, a score and a reason. The score is the share of both
-//! documents' sentences that fall in confident, non-empty beads when the
-//! two are aligned as wholes; each document is paired at most once (best
-//! score first). A manifest line overrides the decision for its pair.
+//! decision, a score and a reason. The score grows with the lexical
+//! coverage of the two documents aligned as wholes; each document is
+//! paired at most once (best score first). A manifest line overrides the decision for its pair.
 //!
 //! Manifest format (`corpus/manifest.tsv`, optional): one decision per
 //! line, `translation<TAB>SRC<TAB>TGT` or `comparable<TAB>SRC<TAB>TGT`,
@@ -19,12 +18,15 @@ use crate::segment::SegmentedDoc;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Share of sentences in confident beads above which two documents are
-/// taken as translations.
-const MIN_TRANSLATION_SCORE: f32 = 0.5;
+/// Lexical coverage at which two documents are as likely translations as
+/// not (see [`translation_score`]).
+const MIN_COVERAGE: f32 = 0.35;
 
-/// Bead confidence counted as "confident".
-const CONFIDENT_BEAD: f32 = 0.5;
+/// Steepness of the map from coverage to confidence.
+const COVERAGE_SLOPE: f32 = 20.0;
+
+/// Confidence above which two documents are taken as translations.
+const MIN_TRANSLATION_SCORE: f32 = 0.5;
 
 /// Forced decisions about document pairs.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -82,29 +84,37 @@ impl Manifest {
     }
 }
 
-/// How much of two documents aligns confidently: (score, detail).
+/// How well two documents explain each other: (confidence, detail). The
+/// documents are aligned as wholes; the coverage is the lexical similarity
+/// of each non-empty bead weighted by its units, over all units (0 for a
+/// unit left unpaired). Translations measured on the corpus and on MAC-Dev
+/// chapters score 0.5–0.7, same-subject documents 0.13–0.26; the
+/// confidence is a logistic map centred on [`MIN_COVERAGE`].
 fn translation_score(al: &Aligner, src: &SegmentedDoc, tgt: &SegmentedDoc) -> (f32, String) {
     let (ns, nt) = (src.sentences.len(), tgt.sentences.len());
     if ns == 0 || nt == 0 {
         return (0.0, "a document has no sentences".into());
     }
-    let beads = al.align(&src.sentences, &tgt.sentences);
-    let covered: usize = beads
+    let beads = al.align_explained(&src.sentences, &tgt.sentences);
+    let units = |b: &super::Bead| (b.src.len() + b.tgt.len()) as f32;
+    let coverage: f32 = beads
         .iter()
-        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.score >= CONFIDENT_BEAD)
-        .map(|b| b.src.len() + b.tgt.len())
-        .sum();
-    let score = covered as f32 / (ns + nt) as f32;
+        .filter(|(b, _)| !b.src.is_empty() && !b.tgt.is_empty())
+        .map(|(b, f)| f.sim * units(b))
+        .sum::<f32>()
+        / (ns + nt) as f32;
+    let nulls = beads
+        .iter()
+        .filter(|(b, _)| b.src.is_empty() || b.tgt.is_empty())
+        .count();
     let chars = |d: &SegmentedDoc| d.sentences.iter().map(|s| s.char_len()).sum::<usize>();
     let ratio = chars(tgt) as f32 / chars(src).max(1) as f32;
+    let score = 1.0 / (1.0 + (-(coverage - MIN_COVERAGE) * COVERAGE_SLOPE).exp());
     (
         score,
         format!(
-            "{:.0}% of {} + {} sentences in confident beads; length ratio {:.2}",
-            score * 100.0,
-            ns,
-            nt,
-            ratio
+            "lexical coverage {coverage:.2} over {ns} + {nt} sentences (translations score above \
+             {MIN_COVERAGE}); {nulls} unpaired; length ratio {ratio:.2}"
         ),
     )
 }
