@@ -168,3 +168,50 @@ fn windows(band: &Band, n: usize, m: usize) -> Vec<Range<usize>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+    use crate::Lang;
+
+    fn covers(beads: &[(Bead, Features)], n: usize, m: usize) -> bool {
+        let (mut i, mut j) = (0, 0);
+        for (b, _) in beads {
+            if b.src.start != i || b.tgt.start != j || !(0.0..=1.0).contains(&b.score) {
+                return false;
+            }
+            i = b.src.end;
+            j = b.tgt.end;
+        }
+        i == n && j == m
+    }
+
+    #[test]
+    fn mismatched_and_empty_inputs_still_cover_every_unit() {
+        let seg = Segmenter::new();
+        let lex = Lexicon::empty();
+        let cfg = AlignConfig::default();
+        let zh: Vec<Sentence> = ["你好。", "我们走吧。", "", "谢谢！"]
+            .iter()
+            .map(|t| seg.unit(t, Lang::ZhHans))
+            .collect();
+        let en: Vec<Sentence> = (0..200)
+            .map(|k| seg.unit(&format!("Line {k} of a much longer text."), Lang::En))
+            .collect();
+        for (s, t) in [
+            (&zh[..], &en[..]),
+            (&en[..], &zh[..]),
+            (&zh[..0], &en[..5]),
+            (&zh[..], &en[..0]),
+        ] {
+            let beads = align(s, t, &lex, &cfg);
+            assert!(
+                covers(&beads, s.len(), t.len()),
+                "{} x {}",
+                s.len(),
+                t.len()
+            );
+        }
+    }
+}
