@@ -159,18 +159,15 @@ fn ablation(al: &mut Aligner, files: &[File]) {
 /// The grid searched by cross-validation.
 fn grid() -> Vec<Params> {
     let mut out = Vec::new();
-    for &len_weight in &[0.15f32, 0.3, 0.5] {
-        for &skip in &[0.9f32, 1.2, 1.6] {
-            for &prior_scale in &[0.15f32, 0.3, 0.5] {
-                for &sim_smooth in &[0.5f32, 2.0] {
-                    out.push(Params {
-                        len_weight,
-                        skip,
-                        prior_scale,
-                        sim_smooth,
-                        ..Params::default()
-                    });
-                }
+    for &len_weight in &[0.2f32, 0.3, 0.45] {
+        for &len_var in &[0.1f32, 0.15, 0.2] {
+            for &prior_scale in &[0.3f32, 0.4, 0.5] {
+                out.push(Params {
+                    len_weight,
+                    len_var,
+                    prior_scale,
+                    ..Params::default()
+                });
             }
         }
     }
@@ -209,8 +206,8 @@ fn cv(al: &mut Aligner, files: &[File]) {
         let g = &grid[best];
         let f = score(files, &results[k][best], &[k]).report().strict.f1;
         println!(
-            "fold {} (held out): len_weight {} skip {} prior_scale {} sim_smooth {} -> held-out strict F1 {f:.3}",
-            files[k].name, g.len_weight, g.skip, g.prior_scale, g.sim_smooth
+            "fold {} (held out): len_weight {} len_var {} prior_scale {} -> held-out strict F1 {f:.3}",
+            files[k].name, g.len_weight, g.len_var, g.prior_scale
         );
         chosen.push(best);
     }
@@ -228,8 +225,8 @@ fn cv(al: &mut Aligner, files: &[File]) {
     }
     let g = &grid[best.1];
     println!(
-        "best on all files: len_weight {} skip {} prior_scale {} sim_smooth {} -> strict F1 {:.3}",
-        g.len_weight, g.skip, g.prior_scale, g.sim_smooth, best.0
+        "best on all files: len_weight {} len_var {} prior_scale {} -> strict F1 {:.3}",
+        g.len_weight, g.len_var, g.prior_scale, best.0
     );
     println!(
         "shape counts (all files, add-one): {:?}",

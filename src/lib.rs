@@ -19,6 +19,7 @@
 //! - [`align`] pairs documents, paragraphs and sentences into [`align::Bead`]s.
 //! - [`check`] flags divergences; [`terms`] extracts and checks terminology.
 //! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
+//! - [`pipeline`] runs every stage over a corpus folder (`bitext build`).
 
 #![warn(missing_docs)]
 
@@ -29,6 +30,7 @@ pub mod error;
 pub mod export;
 pub mod ingest;
 pub mod normalize;
+pub mod pipeline;
 pub mod record;
 pub mod segment;
 pub mod terms;

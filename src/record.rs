@@ -17,6 +17,23 @@ pub enum Level {
     Paragraph,
 }
 
+impl Level {
+    /// The name used in file names and TMX `segtype` (`sentence`,
+    /// `paragraph`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Sentence => "sentence",
+            Level::Paragraph => "paragraph",
+        }
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One bead of an aligned document pair, self-contained.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BeadRecord {
@@ -70,6 +87,40 @@ pub struct BeadRecord {
     /// Findings of the checks.
     #[serde(default)]
     pub flags: Vec<Flag>,
+}
+
+impl BeadRecord {
+    /// The source units as one text (see [`join_units`]).
+    pub fn src_text(&self) -> String {
+        join_units(self.src_lang, &self.src)
+    }
+
+    /// The target units as one text (see [`join_units`]).
+    pub fn tgt_text(&self) -> String {
+        join_units(self.tgt_lang, &self.tgt)
+    }
+
+    /// True when both sides have at least one unit (not 0-1 or 1-0).
+    pub fn is_aligned(&self) -> bool {
+        !self.src.is_empty() && !self.tgt.is_empty()
+    }
+
+    /// True when a check flagged this bead.
+    pub fn is_flagged(&self) -> bool {
+        !self.flags.is_empty()
+    }
+}
+
+/// Joins the units of one side of a bead into one text: Chinese units are
+/// concatenated, English units are joined by a space.
+pub fn join_units(lang: Lang, units: &[String]) -> String {
+    let sep = if lang.is_chinese() { "" } else { " " };
+    units
+        .iter()
+        .map(|u| u.trim())
+        .filter(|u| !u.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// One side of an aligned pair: the document and the units that were
@@ -128,4 +179,95 @@ pub fn records(
             flags: Vec::new(),
         })
         .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::check::{FlagKind, Severity};
+
+    /// A small alignment with everything exporters must handle: a 1-2
+    /// bead, a 0-1 bead, markup and control characters in the text, a
+    /// paragraph boundary, flags.
+    pub(crate) fn sample() -> Vec<BeadRecord> {
+        let base = BeadRecord {
+            pair: "p".into(),
+            level: Level::Sentence,
+            bead: 0,
+            shape: "1-1".into(),
+            score: 0.9,
+            src_lang: Lang::ZhHans,
+            tgt_lang: Lang::En,
+            src: vec!["亚信会议创立于 1992 年。".into()],
+            tgt: vec!["CICA was founded in 1992.".into()],
+            src_idx: vec![0],
+            tgt_idx: vec![0],
+            src_file: "corpus/p.txt".into(),
+            tgt_file: "corpus/p.txt".into(),
+            src_lines: vec![3],
+            tgt_lines: vec![40],
+            src_para: vec![0],
+            tgt_para: vec![0],
+            flags: vec![],
+        };
+        vec![
+            base.clone(),
+            BeadRecord {
+                bead: 1,
+                shape: "1-2".into(),
+                score: 0.31,
+                src: vec!["<script>alert(\"x\")</script> & 成员国\u{1}。".into()],
+                tgt: vec![
+                    "A <b>bold</b> \"claim\" & more.".into(),
+                    "Second\tsentence\non two lines.".into(),
+                ],
+                src_idx: vec![1],
+                tgt_idx: vec![1, 2],
+                src_lines: vec![5],
+                tgt_lines: vec![42, 42],
+                src_para: vec![1],
+                tgt_para: vec![1, 1],
+                flags: vec![Flag {
+                    kind: FlagKind::NumberMismatch,
+                    severity: Severity::Error,
+                    reason: "26 on the source side, 25 on the target side".into(),
+                }],
+                ..base.clone()
+            },
+            BeadRecord {
+                bead: 2,
+                shape: "0-1".into(),
+                score: 0.2,
+                src: vec![],
+                tgt: vec!["An added sentence.".into()],
+                src_idx: vec![],
+                tgt_idx: vec![3],
+                src_lines: vec![],
+                tgt_lines: vec![43],
+                src_para: vec![],
+                tgt_para: vec![1],
+                flags: vec![Flag {
+                    kind: FlagKind::Unaligned,
+                    severity: Severity::Warning,
+                    reason: "no counterpart on the other side".into(),
+                }],
+                ..base
+            },
+        ]
+    }
+
+    #[test]
+    fn joins_units_per_language() {
+        let r = &sample()[1];
+        assert_eq!(
+            r.tgt_text(),
+            "A <b>bold</b> \"claim\" & more. Second\tsentence\non two lines."
+        );
+        assert_eq!(
+            join_units(Lang::ZhHant, &["甲。".into(), "乙。".into()]),
+            "甲。乙。"
+        );
+        assert!(!sample()[2].is_aligned());
+        assert!(sample()[2].is_flagged() && !sample()[0].is_flagged());
+    }
 }

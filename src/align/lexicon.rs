@@ -18,6 +18,33 @@ use std::path::Path;
 /// The lexicon shipped with the repository (see `data/README.md`).
 static EMBEDDED: &[u8] = include_bytes!("../../data/cedict-zh-en.tsv.gz");
 
+/// First line of the compact lexicon form.
+const COMPACT_HEADER: &str = "#bitext-lexicon 2";
+
+/// FNV-1a: a fast, deterministic hasher for the lexicon's short keys.
+#[derive(Default, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
 /// Most gloss stems kept per headword: the first senses are the common
 /// ones; long tails of rare senses only add spurious matches.
 const MAX_GLOSS_STEMS: usize = 12;
@@ -125,21 +152,28 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
-/// One headword: where its gloss stems are, and its pinyin.
-#[derive(Debug, Clone)]
+/// One headword: where its text, pinyin and gloss stems are.
+#[derive(Debug, Clone, Copy)]
 struct Entry {
+    /// Byte range of the headword in [`Lexicon::strings`].
+    head: (u32, u32),
+    /// Byte range of the toneless pinyin (syllables space-separated).
+    pinyin: (u32, u32),
     /// Range into [`Lexicon::targets`].
     start: u32,
     len: u16,
-    /// Toneless pinyin syllables, space-separated.
-    pinyin: Box<str>,
 }
 
 /// CC-CEDICT indexed for alignment; load once, share by `&`.
 pub struct Lexicon {
-    entries: HashMap<Box<str>, Entry>,
+    /// Headwords sorted by their text (binary search; nothing to hash or
+    /// allocate per entry at load time).
+    entries: Vec<Entry>,
+    /// Text the entries point into (the decompressed file, or the
+    /// headwords and pinyin appended one after another).
+    strings: String,
     targets: Vec<u32>,
-    stems: HashMap<Box<str>, u32>,
+    stems: HashMap<Box<str>, u32, Fnv>,
     stemmer: Stemmer,
     longest_headword: usize,
 }
@@ -172,9 +206,10 @@ impl Lexicon {
     /// An empty lexicon (length and evidence only).
     pub fn empty() -> Lexicon {
         Lexicon {
-            entries: HashMap::new(),
+            entries: Vec::new(),
+            strings: String::new(),
             targets: Vec::new(),
-            stems: HashMap::new(),
+            stems: HashMap::default(),
             stemmer: Stemmer::create(Algorithm::English),
             longest_headword: 0,
         }
@@ -189,7 +224,103 @@ impl Lexicon {
                 line: 0,
                 why: format!("not a gzip-compressed UTF-8 lexicon: {e}"),
             })?;
-        Self::parse(&text, path)
+        if text.starts_with(COMPACT_HEADER) {
+            Self::parse_compact(&text, path)
+        } else {
+            Self::parse(&text, path)
+        }
+    }
+
+    /// Parses the compact form written by [`Lexicon::write_compact`]:
+    /// stems already computed, so loading is only splitting and integer
+    /// parsing.
+    fn parse_compact(text: &str, path: &Path) -> Result<Lexicon> {
+        let err = |line: usize, why: &str| Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            why: why.to_string(),
+        };
+        let mut lex = Lexicon::empty();
+        let mut lines = text.lines().enumerate().skip(1);
+        let n_stems: usize = lines
+            .next()
+            .and_then(|(_, l)| l.strip_prefix("#stems\t"))
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| err(2, "expected `#stems<TAB>count`"))?;
+        lex.stems.reserve(n_stems);
+        for (n, line) in lines.by_ref().take(n_stems) {
+            if lex
+                .stems
+                .insert(line.into(), lex.stems.len() as u32)
+                .is_some()
+            {
+                return Err(err(n + 1, "duplicate stem"));
+            }
+        }
+        lex.entries.reserve(130_000);
+        lex.targets.reserve(700_000);
+        let base = text.as_ptr() as usize;
+        let range = |s: &str| {
+            let at = s.as_ptr() as usize - base;
+            (at as u32, (at + s.len()) as u32)
+        };
+        for (n, line) in lines {
+            let mut cols = line.splitn(3, '\t');
+            let (Some(head), Some(pinyin), Some(ids)) = (cols.next(), cols.next(), cols.next())
+            else {
+                return Err(err(n + 1, "expected `simplified<TAB>pinyin<TAB>stem ids`"));
+            };
+            let start = lex.targets.len() as u32;
+            for id in ids.split(' ').filter(|x| !x.is_empty()) {
+                match id.parse::<u32>() {
+                    Ok(v) if (v as usize) < n_stems => lex.targets.push(v),
+                    _ => return Err(err(n + 1, "bad stem id")),
+                }
+            }
+            if let Some(prev) = lex.entries.last() {
+                if &text[prev.head.0 as usize..prev.head.1 as usize] >= head {
+                    return Err(err(n + 1, "headwords not sorted"));
+                }
+            }
+            lex.longest_headword = lex.longest_headword.max(head.chars().count());
+            lex.entries.push(Entry {
+                head: range(head),
+                pinyin: range(pinyin),
+                start,
+                len: (lex.targets.len() as u32 - start) as u16,
+            });
+        }
+        lex.strings = text.to_string();
+        Ok(lex)
+    }
+
+    fn text_of(&self, r: (u32, u32)) -> &str {
+        &self.strings[r.0 as usize..r.1 as usize]
+    }
+
+    fn get(&self, word: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| self.text_of(e.head).cmp(word))
+            .ok()
+            .map(|k| &self.entries[k])
+    }
+
+    /// Writes the compact form (stems, then headwords sorted, each with its
+    /// stem ids) that loads fastest; `data/build-lexicon.sh` uses it.
+    pub fn write_compact(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let mut stems: Vec<(&str, u32)> = self.stems.iter().map(|(k, &v)| (&**k, v)).collect();
+        stems.sort_by_key(|x| x.1);
+        writeln!(out, "{COMPACT_HEADER}")?;
+        writeln!(out, "#stems\t{}", stems.len())?;
+        for (s, _) in stems {
+            writeln!(out, "{s}")?;
+        }
+        for e in &self.entries {
+            let h = self.text_of(e.head);
+            let ids: Vec<String> = self.glosses(h).iter().map(|i| i.to_string()).collect();
+            writeln!(out, "{h}\t{}\t{}", self.text_of(e.pinyin), ids.join(" "))?;
+        }
+        Ok(())
     }
 
     /// Parses the TSV text of a lexicon.
@@ -233,15 +364,22 @@ impl Lexicon {
             let start = lex.targets.len() as u32;
             lex.targets.extend_from_slice(&ids);
             lex.longest_headword = lex.longest_headword.max(head.chars().count());
-            lex.entries.insert(
-                head.into(),
-                Entry {
-                    start,
-                    len: ids.len() as u16,
-                    pinyin: pinyin.into(),
-                },
-            );
+            let h0 = lex.strings.len() as u32;
+            lex.strings.push_str(head);
+            let p0 = lex.strings.len() as u32;
+            lex.strings.push_str(pinyin);
+            lex.entries.push(Entry {
+                head: (h0, p0),
+                pinyin: (p0, lex.strings.len() as u32),
+                start,
+                len: ids.len() as u16,
+            });
         }
+        // Sort by headword; the first line of a repeated headword wins.
+        let mut entries = std::mem::take(&mut lex.entries);
+        entries.sort_by(|a, b| lex.text_of(a.head).cmp(lex.text_of(b.head)));
+        entries.dedup_by(|b, a| lex.text_of(a.head) == lex.text_of(b.head));
+        lex.entries = entries;
         Ok(lex)
     }
 
@@ -272,12 +410,12 @@ impl Lexicon {
 
     /// True when `word` is a headword.
     pub fn contains(&self, word: &str) -> bool {
-        self.entries.contains_key(word)
+        self.get(word).is_some()
     }
 
     /// Gloss stem ids of a headword (empty if absent).
     pub fn glosses(&self, word: &str) -> &[u32] {
-        match self.entries.get(word) {
+        match self.get(word) {
             Some(e) => &self.targets[e.start as usize..e.start as usize + e.len as usize],
             None => &[],
         }
@@ -295,7 +433,7 @@ impl Lexicon {
             for len in (1..=max).rev() {
                 let end = chars.get(k + len).map_or(word.len(), |c| c.0);
                 let part = &word[chars[k].0..end];
-                if self.entries.contains_key(part) {
+                if self.get(part).is_some() {
                     out.push(part);
                     matched = len;
                     break;
@@ -310,7 +448,7 @@ impl Lexicon {
     /// its longest dictionary parts (greedy from the left) when the word is
     /// missing. Appends to `out`; returns true if the word itself was found.
     pub fn translate_into(&self, word: &str, out: &mut Vec<u32>) -> bool {
-        if self.entries.contains_key(word) {
+        if self.get(word).is_some() {
             out.extend_from_slice(self.glosses(word));
             return true;
         }
@@ -323,15 +461,15 @@ impl Lexicon {
     /// Toneless pinyin syllables of a word, from its own entry or its
     /// dictionary parts (characters without an entry are skipped).
     pub fn syllables(&self, word: &str) -> Vec<String> {
-        let parts = if self.entries.contains_key(word) {
+        let parts = if self.get(word).is_some() {
             vec![word]
         } else {
             self.parts(word)
         };
         parts
             .into_iter()
-            .filter_map(|p| self.entries.get(p))
-            .flat_map(|e| e.pinyin.split(' ').map(str::to_string))
+            .filter_map(|p| self.get(p))
+            .flat_map(|e| self.text_of(e.pinyin).split(' ').map(str::to_string))
             .filter(|s| !s.is_empty())
             .collect()
     }
@@ -376,6 +514,23 @@ mod tests {
     fn malformed_line_is_an_error_with_its_line() {
         let e = Lexicon::parse("ok\tok\tok\nbroken\n", Path::new("lex.tsv")).unwrap_err();
         assert!(e.to_string().contains("lex.tsv:2"), "{e}");
+    }
+
+    #[test]
+    fn compact_form_round_trips() {
+        let lex = Lexicon::parse(
+            "秘书\tmi shu\tsecretary\n会议\thui yi\tmeeting conferences\n",
+            Path::new("t"),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        lex.write_compact(&mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let back = Lexicon::parse_compact(&text, Path::new("c")).unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back.stem_id("confer"), lex.stem_id("confer"));
+        assert_eq!(back.glosses("会议"), lex.glosses("会议"));
+        assert_eq!(back.pinyin("秘书"), "mishu");
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub struct Params {
 /// Shape counts in MAC-Dev gold (all six files), in the order of
 /// [`SHAPES`], plus one (add-one smoothing).
 pub const SHAPE_COUNTS: [f32; SHAPES.len()] = [
-    818.0, 10.0, 5.0, 276.0, 63.0, 22.0, 76.0, 6.0, 14.0, 7.0, 34.0, 2.0,
+    818.0, 10.0, 5.0, 276.0, 63.0, 22.0, 76.0, 1.0, 14.0, 7.0, 34.0, 1.0,
 ];
 
 /// −ln P(shape) − (−ln P(1-1)) from counts.
@@ -59,12 +59,12 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             lex_weight: 1.0,
-            len_weight: 0.3,
+            len_weight: 0.2,
             skip: 1.2,
-            prior_scale: 0.5,
+            prior_scale: 0.4,
             prior: priors_from_counts(&SHAPE_COUNTS),
             sim_smooth: 1.0,
-            len_var: 0.15,
+            len_var: 0.1,
             m1_threshold: 0.3,
             m1_min_count: 2,
             confident_share: 0.6,

@@ -67,12 +67,19 @@ pub struct Args {
 
 /// Runs `bitext align`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let aligner = Aligner::new(AlignConfig {
+    // The lexicon and jieba's dictionary load at the same time.
+    let cfg = AlignConfig {
         lexicon: args.lexicon.clone(),
         ..AlignConfig::default()
-    })
-    .context("loading the lexicon")?;
-    let seg = Segmenter::new();
+    };
+    let (aligner, seg) = std::thread::scope(|s| {
+        let lexicon = s.spawn(|| Aligner::new(cfg));
+        let seg = Segmenter::new();
+        (lexicon.join(), seg)
+    });
+    let aligner = aligner
+        .map_err(|_| anyhow::anyhow!("loading the lexicon failed"))?
+        .context("loading the lexicon")?;
     if let (Some(src), Some(tgt), Some(out)) = (&args.src_dir, &args.tgt_dir, &args.out_dir) {
         if !args.files.is_empty() {
             bail!("give either files or --src-dir/--tgt-dir/--out-dir, not both");

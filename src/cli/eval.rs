@@ -4,6 +4,7 @@
 
 use anyhow::{bail, Context};
 use bitext::align::eval::{self, Counts, IndexBead};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -64,27 +65,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bail!("nothing to score");
     }
     let r = counts.report();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&r)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?;
     } else {
-        println!("files: {scored}");
-        println!("{:<10} {:>6} {:>6} {:>6}", "measure", "P", "R", "F1");
+        writeln!(out, "files: {scored}")?;
+        writeln!(out, "{:<10} {:>6} {:>6} {:>6}", "measure", "P", "R", "F1")?;
         for (name, m) in [
             ("strict", r.strict),
             ("lax", r.lax),
             ("all-beads", r.all_beads),
         ] {
-            println!("{name:<10} {:>6.3} {:>6.3} {:>6.3}", m.p, m.r, m.f1);
+            writeln!(out, "{name:<10} {:>6.3} {:>6.3} {:>6.3}", m.p, m.r, m.f1)?;
         }
-        println!();
-        println!(
+        writeln!(out)?;
+        writeln!(
+            out,
             "{:<6} {:>5} {:>7} {:>5} {:>9}",
             "type", "gold", "recall", "pred", "precision"
-        );
+        )?;
         for (shape, g, rec, p, prec) in &r.by_shape {
-            println!("{shape:<6} {g:>5} {rec:>7.3} {p:>5} {prec:>9.3}");
+            writeln!(out, "{shape:<6} {g:>5} {rec:>7.3} {p:>5} {prec:>9.3}")?;
         }
     }
+    out.flush()?;
     Ok(if problems > 0 {
         ExitCode::from(1)
     } else {

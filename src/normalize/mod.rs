@@ -10,9 +10,9 @@
 
 mod script;
 
-pub use script::{han_ratio, is_han, is_traditional, to_simplified};
+pub use script::{han_ratio, has_traditional, is_han, is_traditional, to_simplified};
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// A normalized key and the way back to the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,28 @@ impl Normalized {
             Err(0) => 0,
             Err(i) => self.anchors[i - 1].1 as usize,
         }
+    }
+
+    /// [`Normalized::to_original`] for offsets that mostly move forward:
+    /// `hint` is the anchor index the last call ended at, so walking a
+    /// text's tokens in order costs linear time overall.
+    pub(crate) fn to_original_from(&self, norm_byte: usize, hint: &mut usize) -> usize {
+        if norm_byte >= self.text.len() {
+            return self.orig_len;
+        }
+        let mut i = (*hint).min(self.anchors.len().saturating_sub(1));
+        if self.anchors.get(i).is_none_or(|a| a.0 as usize > norm_byte) {
+            return self.to_original(norm_byte);
+        }
+        while self
+            .anchors
+            .get(i + 1)
+            .is_some_and(|a| a.0 as usize <= norm_byte)
+        {
+            i += 1;
+        }
+        *hint = i;
+        self.anchors[i].1 as usize
     }
 
     /// Maps a key span to the original span it came from. The end maps to
@@ -80,7 +102,8 @@ pub fn normalize(text: &str) -> Normalized {
         }
         let mut buf = [0u8; 4];
         let single = c.encode_utf8(&mut buf);
-        if c.is_ascii() || is_han(c) {
+        if c.is_ascii() || is_han(c) || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            // Already in its key form (CJK punctuation such as 。“” too).
             anchors.push((folded.len() as u32, pos as u32));
             folded.push_str(single);
         } else {
@@ -93,8 +116,15 @@ pub fn normalize(text: &str) -> Normalized {
             }
         }
     }
-    // Pass 2: Traditional → Simplified, character for character.
-    let text_out = to_simplified(&folded);
+    // Pass 2: Traditional → Simplified, character for character. Most
+    // text has no character t2s could change: skip the converter then.
+    let Some(text_out) = script::simplify_runs(&folded) else {
+        return Normalized {
+            text: folded,
+            anchors,
+            orig_len: text.len(),
+        };
+    };
     if text_out.chars().count() == anchors.len() {
         // Same characters in the same places: rebuild byte offsets.
         let mut remapped = Vec::with_capacity(anchors.len());
@@ -168,5 +198,76 @@ mod tests {
         let at = n.text.find("CICA").unwrap();
         let (s, e) = n.span_to_original(at, at + 4);
         assert_eq!(&orig[s..e], "ＣＩＣＡ");
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn mixed() -> impl Strategy<Value = String> {
+            let piece = prop::sample::select(vec![
+                "亞信會議",
+                "亚信",
+                "乾燥",
+                "ＣＩＣＡ",
+                "１９９２",
+                "　",
+                "\u{00A0}",
+                "\u{200B}",
+                "ﬁ",
+                "㍿",
+                " ",
+                "\t\n",
+                "a",
+                "。",
+                "，",
+                "é",
+                "e\u{301}",
+                "𠀀",
+                "Ⅻ",
+            ]);
+            prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+        }
+
+        fn check(orig: &str) -> Result<(), TestCaseError> {
+            let n = normalize(orig);
+            let mut last = 0;
+            for (b, _) in n
+                .text
+                .char_indices()
+                .chain(std::iter::once((n.text.len(), ' ')))
+            {
+                let o = n.to_original(b);
+                prop_assert!(o <= orig.len() && orig.is_char_boundary(o));
+                prop_assert!(o >= last, "offsets go back: {} < {}", o, last);
+                last = o;
+            }
+            let bounds: Vec<usize> = n
+                .text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(n.text.len()))
+                .collect();
+            for (i, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[i..] {
+                    let (s, e) = n.span_to_original(a, b);
+                    prop_assert!(s <= e && e <= orig.len());
+                    prop_assert!(orig.is_char_boundary(s) && orig.is_char_boundary(e));
+                }
+            }
+            Ok(())
+        }
+
+        proptest! {
+            #[test]
+            fn offsets_stay_on_boundaries_and_in_order(orig in mixed()) {
+                check(&orig)?;
+            }
+
+            #[test]
+            fn any_text_never_panics(orig in "\\PC{0,40}") {
+                check(&orig)?;
+            }
+        }
     }
 }

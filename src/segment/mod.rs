@@ -5,8 +5,11 @@
 //! [`Token`]s (for lexical matching) and stated [`Number`]s (normalized so
 //! both languages compare).
 
+mod numbers;
+mod sentences;
 mod words;
 
+pub use numbers::numbers;
 pub use words::{Token, TokenKind};
 
 use crate::document::{Document, Lang, Span};
@@ -24,7 +27,10 @@ pub enum NumberKind {
     Percent,
     /// An ordinal (第四十七届, 47th): value is the rank.
     Ordinal,
-    /// A year and month (2014年5月, May 2014): value is `year * 100 + month`.
+    /// A date. With a year (2014年5月, May 2014) the value is
+    /// `year * 100 + month`; a day without a year (12月28日, December 28)
+    /// is `month * 100 + day` (always below 10000, so the two never
+    /// meet). A full date (1992年10月5日) gives both.
     Date,
 }
 
@@ -104,24 +110,30 @@ impl Segmenter {
         }
     }
 
-    /// Cuts every paragraph of `doc` into sentences with tokens and numbers.
+    /// Cuts every paragraph of `doc` into sentences with tokens and
+    /// numbers. A heading paragraph is one sentence; sentence spans hold no
+    /// surrounding whitespace and only whitespace lies between them.
     pub fn segment(&self, doc: &Document) -> SegmentedDoc {
-        // Placeholder sentence rule until the full splitter lands: one
-        // sentence per paragraph.
-        let sentences = doc
-            .paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let mut s = self.unit(&p.text, doc.lang);
+        let mut out = Vec::new();
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            for span in self.sentence_spans(&p.text, doc.lang, p.heading) {
+                let mut s = self.unit(&p.text[span.start..span.end], doc.lang);
                 s.para = i;
-                s
-            })
-            .collect();
+                s.span = span;
+                out.push(s);
+            }
+        }
         SegmentedDoc {
             doc: doc.clone(),
-            sentences,
+            sentences: out,
         }
+    }
+
+    /// Byte spans of the sentences of one paragraph's `text` (Chinese rules
+    /// when the paragraph is mostly Han or the document is Chinese,
+    /// `sentencex` otherwise; one span for a heading).
+    pub fn sentence_spans(&self, text: &str, lang: Lang, heading: bool) -> Vec<Span> {
+        sentences::split(text, lang, heading)
     }
 
     /// Treats `text` as one unit (a presplit line, or a whole paragraph)
@@ -133,8 +145,14 @@ impl Segmenter {
             text: text.to_string(),
             lang,
             tokens: self.tokens(text, lang),
-            numbers: Vec::new(),
+            numbers: self.numbers(text, lang),
         }
+    }
+
+    /// Numbers stated in `text` (spans relative to `text`); see
+    /// [`numbers()`].
+    pub fn numbers(&self, text: &str, lang: Lang) -> Vec<Number> {
+        numbers::numbers(text, lang)
     }
 
     /// Word tokens of `text` (spans relative to `text`).

@@ -49,14 +49,15 @@ impl WordSegmenter {
 
     pub(crate) fn tokens(&self, text: &str, lang: Lang) -> Vec<Token> {
         let norm = normalize::normalize(text);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(norm.text.len() / 4);
+        let mut hint = 0;
         if lang.is_chinese() || norm.text.chars().any(is_han) {
             for t in self.jieba.cut(&norm.text, true) {
-                self.push(&mut out, &norm, t.word, t.byte_start, t.byte_end);
+                self.push(&mut out, &norm, &mut hint, t.word, t.byte_start, t.byte_end);
             }
         } else {
             for (at, w) in norm.text.unicode_word_indices() {
-                self.push(&mut out, &norm, w, at, at + w.len());
+                self.push(&mut out, &norm, &mut hint, w, at, at + w.len());
             }
         }
         out
@@ -66,6 +67,7 @@ impl WordSegmenter {
         &self,
         out: &mut Vec<Token>,
         norm: &normalize::Normalized,
+        hint: &mut usize,
         word: &str,
         start: usize,
         end: usize,
@@ -82,7 +84,9 @@ impl WordSegmenter {
         } else {
             return; // punctuation and spaces are not words
         };
-        let (s, e) = norm.span_to_original(start, end);
+        // Same result as `span_to_original`, walking forward.
+        let s = norm.to_original_from(start, hint);
+        let e = norm.to_original_from(end, hint).max(s);
         let key = if kind == TokenKind::Latin {
             word.to_lowercase()
         } else {

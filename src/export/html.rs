@@ -1,0 +1,272 @@
+//! The HTML review page of one aligned pair: both texts side by side, one
+//! table row (`tr.bead`) per bead with its type, score, flags and reasons,
+//! the source line of every unit and visible paragraph boundaries.
+//!
+//! Flagged rows carry the class `flagged`, low-score rows `low`; a few
+//! lines of plain JavaScript (`review.js`) filter to either. The page is
+//! self-contained (CSS and JS inlined with `include_str!`, no external
+//! assets), works from `file://`, and every text is HTML-escaped.
+
+use super::summary::LevelStats;
+use super::{fmt_score, LOW_SCORE};
+use crate::document::Lang;
+use crate::record::BeadRecord;
+use quick_xml::escape::escape;
+use std::fmt::Write as _;
+use std::io::Write;
+
+const CSS: &str = include_str!("review.css");
+const JS: &str = include_str!("review.js");
+
+/// Writes the review page for `records` (one pair, one level).
+pub fn write<W: Write>(mut out: W, records: &[BeadRecord]) -> std::io::Result<()> {
+    out.write_all(render(records).as_bytes())?;
+    out.flush()
+}
+
+/// The review page as a string.
+pub fn render(records: &[BeadRecord]) -> String {
+    let mut h = String::with_capacity(4096 + records.len() * 600);
+    let first = records.first();
+    let pair = first.map(|r| r.pair.as_str()).unwrap_or("");
+    let level = first.map(|r| r.level.as_str()).unwrap_or("sentence");
+    let src_lang = first.map(|r| r.src_lang).unwrap_or(Lang::ZhHans);
+    let tgt_lang = first.map(|r| r.tgt_lang).unwrap_or(Lang::En);
+    let stats = LevelStats::of(records);
+    let title = if pair.is_empty() { "alignment" } else { pair };
+
+    // `write!` into a String cannot fail; results are ignored below.
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} · {level} alignment · bitext review</title>\n<style>\n{CSS}</style>\n</head>\n\
+         <body data-filter=\"all\">\n<header>\n<h1>{}<span class=\"level\">{level} alignment</span></h1>\n",
+        escape(title),
+        escape(title),
+    );
+    if let Some(r) = first {
+        let _ = writeln!(
+            h,
+            "<p class=\"files\"><span class=\"side\"><b>{}</b> {}</span> \
+             <span class=\"arrow\">↔</span> <span class=\"side\"><b>{}</b> {}</span></p>",
+            src_lang.tag(),
+            escape(&r.src_file),
+            tgt_lang.tag(),
+            escape(&r.tgt_file),
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<p class=\"stats\"><span><b>{}</b> beads</span> <span><b>{}</b> {} / <b>{}</b> {} {}s</span> \
+         <span>types: {}</span> <span>mean score <b>{:.3}</b></span></p>",
+        stats.beads,
+        stats.src_units,
+        src_lang.tag(),
+        stats.tgt_units,
+        tgt_lang.tag(),
+        level,
+        escape(stats.types_line()),
+        stats.mean_score,
+    );
+    let _ = write!(
+        h,
+        "<nav class=\"filters\" aria-label=\"filter beads\">\
+         <label><input type=\"radio\" name=\"filter\" value=\"all\" checked> all <span class=\"count\">{}</span></label>\
+         <label class=\"f-flagged\"><input type=\"radio\" name=\"filter\" value=\"flagged\"> flagged <span class=\"count\">{}</span></label>\
+         <label class=\"f-low\"><input type=\"radio\" name=\"filter\" value=\"low\"> low score &lt; {} <span class=\"count\">{}</span></label>\
+         <span class=\"shown\">showing <output id=\"shown\">{}</output> of {}</span>\
+         <span class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> next / previous</span></nav>\n</header>\n",
+        stats.beads,
+        stats.flagged,
+        LOW_SCORE,
+        stats.low_score,
+        stats.beads,
+        stats.beads,
+    );
+    let _ = write!(
+        h,
+        "<main>\n<table class=\"beads\">\n<thead><tr><th class=\"n\">#</th>\
+         <th class=\"text\" lang=\"{}\">{}</th><th class=\"text\" lang=\"{}\">{}</th>\
+         <th class=\"meta\">bead</th><th class=\"flags\">flags</th></tr></thead>\n<tbody>\n",
+        src_lang.tag(),
+        side_title(src_lang),
+        tgt_lang.tag(),
+        side_title(tgt_lang),
+    );
+    let mut last_para: (Option<usize>, Option<usize>) = (None, None);
+    for r in records {
+        row(&mut h, r, &mut last_para);
+    }
+    if records.is_empty() {
+        h.push_str("<tr class=\"empty-table\"><td colspan=\"5\">no beads</td></tr>\n");
+    }
+    let _ = write!(
+        h,
+        "</tbody>\n</table>\n</main>\n<footer>bitext {} · review page · \
+         scores are calibrated confidences in [0, 1]; L<i>n</i>: source line; ¶: first unit of a paragraph</footer>\n\
+         <script>\n{JS}</script>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION"),
+    );
+    h
+}
+
+fn side_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhHans => "中文 (简体)",
+        Lang::ZhHant => "中文 (繁體)",
+        Lang::En => "English",
+    }
+}
+
+fn row(h: &mut String, r: &BeadRecord, last_para: &mut (Option<usize>, Option<usize>)) {
+    let src_starts = starts(&r.src_para, &mut last_para.0);
+    let tgt_starts = starts(&r.tgt_para, &mut last_para.1);
+    let mut class = String::from("bead");
+    if r.is_flagged() {
+        class.push_str(" flagged");
+        if let Some(worst) = r.flags.iter().map(|f| f.severity).max() {
+            let _ = write!(class, " sev-{}", severity_name(worst));
+        }
+    }
+    if r.score < LOW_SCORE {
+        class.push_str(" low");
+    }
+    if src_starts.iter().chain(&tgt_starts).any(|&s| s) && r.bead > 0 {
+        class.push_str(" para-start");
+    }
+    let id = r.bead;
+    let _ = write!(
+        h,
+        "<tr class=\"{class}\" id=\"b{id}\" data-score=\"{}\">\
+         <td class=\"n\"><a href=\"#b{id}\">{id}</a></td>",
+        fmt_score(r.score)
+    );
+    side(
+        h,
+        r.src_lang,
+        &r.src_file,
+        &r.src,
+        &r.src_lines,
+        &r.src_para,
+        &src_starts,
+    );
+    side(
+        h,
+        r.tgt_lang,
+        &r.tgt_file,
+        &r.tgt,
+        &r.tgt_lines,
+        &r.tgt_para,
+        &tgt_starts,
+    );
+    let pct = (r.score.clamp(0.0, 1.0) * 100.0).round();
+    let _ = write!(
+        h,
+        "<td class=\"meta\"><span class=\"type\">{}</span>\
+         <span class=\"score\"><span class=\"bar\"><span style=\"width:{pct}%\"></span></span>{}</span></td>",
+        escape(&r.shape),
+        fmt_score(r.score),
+    );
+    h.push_str("<td class=\"flags\">");
+    if !r.flags.is_empty() {
+        h.push_str("<ul>");
+        for f in &r.flags {
+            let _ = write!(
+                h,
+                "<li class=\"sev-{}\"><span class=\"kind\">{}</span> {}</li>",
+                severity_name(f.severity),
+                f.kind,
+                escape(&f.reason)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</td></tr>\n");
+}
+
+/// For each unit, whether it opens a paragraph not seen before on its side.
+fn starts(paras: &[usize], last: &mut Option<usize>) -> Vec<bool> {
+    paras
+        .iter()
+        .map(|&p| {
+            let new = *last != Some(p);
+            *last = Some(p);
+            new
+        })
+        .collect()
+}
+
+fn side(
+    h: &mut String,
+    lang: Lang,
+    file: &str,
+    units: &[String],
+    lines: &[usize],
+    paras: &[usize],
+    starts: &[bool],
+) {
+    let _ = write!(h, "<td class=\"text\" lang=\"{}\">", lang.tag());
+    if units.is_empty() {
+        h.push_str("<span class=\"none\">no counterpart</span>");
+    }
+    for (i, u) in units.iter().enumerate() {
+        let line = lines.get(i).copied();
+        let para = paras.get(i).copied();
+        let start = starts.get(i).copied().unwrap_or(false);
+        let tip = match (line, para) {
+            (Some(l), Some(p)) => format!("{file}, line {l}, paragraph {}", p + 1),
+            (Some(l), None) => format!("{file}, line {l}"),
+            _ => file.to_string(),
+        };
+        let _ = write!(
+            h,
+            "<div class=\"unit\"><span class=\"loc\" title=\"{}\">{}{}</span>{}</div>",
+            escape(&tip),
+            if start { "¶ " } else { "" },
+            line.map(|l| format!("L{l}")).unwrap_or_default(),
+            escape(u.as_str()),
+        );
+    }
+    h.push_str("</td>");
+}
+
+fn severity_name(s: crate::check::Severity) -> &'static str {
+    match s {
+        crate::check::Severity::Info => "info",
+        crate::check::Severity::Warning => "warning",
+        crate::check::Severity::Error => "error",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::tests::sample;
+
+    #[test]
+    fn one_row_per_bead_with_markers() {
+        let page = render(&sample());
+        assert_eq!(page.matches("<tr class=\"bead").count(), 3);
+        assert_eq!(page.matches("<tr class=\"bead flagged").count(), 2);
+        assert!(page.contains("class=\"bead flagged sev-error low para-start\" id=\"b1\""));
+    }
+
+    #[test]
+    fn source_markup_shows_as_text() {
+        let page = render(&sample());
+        assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+        assert_eq!(
+            page.matches("<script>").count(),
+            1,
+            "only the page's own script"
+        );
+        assert!(page.contains("A &lt;b&gt;bold&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn empty_alignment_still_renders() {
+        let page = render(&[]);
+        assert!(page.contains("no beads") && page.ends_with("</html>\n"));
+    }
+}

@@ -1,0 +1,140 @@
+//! TSV for spreadsheets: a header row, then one row per bead with the two
+//! texts, score, bead type, source lines of each side and flags.
+//!
+//! Written with the `csv` crate (tab delimiter, quoting only when needed).
+//! Tabs, line breaks and control characters inside texts become spaces, so
+//! every bead is exactly one line and the file opens cleanly in a
+//! spreadsheet.
+
+use super::{fmt_lines, fmt_score, short_lang};
+use crate::record::BeadRecord;
+use std::io::Write;
+
+/// Writes the header and one row per record.
+pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
+    let (src_name, tgt_name) = match records.first() {
+        Some(r) => (short_lang(r.src_lang), short_lang(r.tgt_lang)),
+        None => ("zh", "en"),
+    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out);
+    let src_lines = format!("{src_name}_lines");
+    let tgt_lines = format!("{tgt_name}_lines");
+    w.write_record([
+        "bead",
+        src_name,
+        tgt_name,
+        "score",
+        "type",
+        src_lines.as_str(),
+        tgt_lines.as_str(),
+        "flags",
+    ])
+    .map_err(into_io)?;
+    for r in records {
+        let flags = r
+            .flags
+            .iter()
+            .map(|f| format!("{}: {}", f.kind, f.reason))
+            .collect::<Vec<_>>()
+            .join("; ");
+        w.write_record([
+            r.bead.to_string(),
+            one_line(&r.src_text()),
+            one_line(&r.tgt_text()),
+            fmt_score(r.score),
+            r.shape.clone(),
+            fmt_lines(&r.src_lines),
+            fmt_lines(&r.tgt_lines),
+            one_line(&flags),
+        ])
+        .map_err(into_io)?;
+    }
+    w.flush()
+}
+
+/// `text` with tabs, line breaks and other control characters replaced by
+/// single spaces.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_control() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+fn into_io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::tests::sample;
+    use proptest::prelude::*;
+
+    #[test]
+    fn one_row_per_bead_and_header() {
+        let mut buf = Vec::new();
+        write(&mut buf, &sample()).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1 + sample().len());
+        assert_eq!(
+            lines[0],
+            "bead\tzh\ten\tscore\ttype\tzh_lines\ten_lines\tflags"
+        );
+        assert!(lines.iter().all(|l| l.split('\t').count() == 8), "{text}");
+        assert!(lines[2].contains("0.310\t1-2\t5\t42\tnumber-mismatch: 26"));
+        assert!(!text.contains('\u{1}'));
+    }
+
+    #[test]
+    fn reads_back_with_a_tsv_reader() {
+        let mut buf = Vec::new();
+        write(&mut buf, &sample()).unwrap();
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .from_reader(&buf[..]);
+        let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            &rows[1][2],
+            "A <b>bold</b> \"claim\" & more. Second sentence on two lines."
+        );
+        assert_eq!(&rows[2][1], "");
+    }
+
+    proptest! {
+        /// Whatever the text, a bead is one line of eight fields that a TSV
+        /// reader gives back with only control characters made spaces.
+        #[test]
+        fn any_text_is_one_row(text in any::<String>()) {
+            let mut r = sample().remove(0);
+            r.tgt = vec![text];
+            let mut buf = Vec::new();
+            write(&mut buf, std::slice::from_ref(&r)).unwrap();
+            let mut rd = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&buf[..]);
+            let rows: Vec<csv::StringRecord> = rd.records().map(|x| x.unwrap()).collect();
+            prop_assert_eq!(rows.len(), 1);
+            prop_assert_eq!(rows[0].len(), 8);
+            let want = one_line(&r.tgt_text());
+            prop_assert_eq!(&rows[0][2], want.as_str());
+            prop_assert!(!rows[0][2].chars().any(char::is_control));
+        }
+    }
+}

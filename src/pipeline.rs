@@ -1,0 +1,529 @@
+//! The whole job behind `bitext build`: ingest every file of a corpus
+//! folder, segment the documents, decide which documents are translations
+//! of each other, align each pair at paragraph and sentence level, run the
+//! checks, and write the outputs.
+//!
+//! Takes a [`BuildConfig`]; gives a [`Built`] (the [`Summary`] that was
+//! also written as `summary.json`). Output folder, per aligned pair `<id>`:
+//! `<id>.{sentence,paragraph}.{jsonl,tsv,tmx}` and `<id>.html`; plus
+//! `index.html` and `summary.json`. Files, documents and pairs are processed
+//! in parallel (rayon) with shared, read-only segmenter and aligner; output
+//! order comes from sorted file names, so rebuilds are byte-identical.
+//!
+//! A file that cannot be read is reported (in the summary and on the
+//! index page) and the others still process.
+
+use crate::align::{pair_documents, AlignConfig, Aligner, DocPair, Relation};
+use crate::check::CheckConfig;
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::export::summary::{
+    DocRef, DocSummary, FileSummary, LevelStats, PairSummary, Summary, Totals, UnpairedSummary,
+};
+use crate::export::{self, Format};
+use crate::record::{self, BeadRecord, Level, Side};
+use crate::segment::{SegmentedDoc, Segmenter};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Settings of a build.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    /// The folder holding the corpus files (every regular, non-hidden file
+    /// directly inside it is read).
+    pub corpus: PathBuf,
+    /// The output folder (created if missing).
+    pub out: PathBuf,
+    /// Aligner settings.
+    pub align: AlignConfig,
+    /// Check settings.
+    pub check: CheckConfig,
+}
+
+impl Default for BuildConfig {
+    /// `corpus/` into `alignments/`, default aligner and checks.
+    fn default() -> Self {
+        BuildConfig {
+            corpus: PathBuf::from("corpus"),
+            out: PathBuf::from("alignments"),
+            align: AlignConfig::default(),
+            check: CheckConfig::default(),
+        }
+    }
+}
+
+/// A build stage, as reported to a [`Progress`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and ingesting files.
+    Read,
+    /// Cutting documents into sentences.
+    Segment,
+    /// Aligning and checking document pairs.
+    Align,
+    /// Writing output files.
+    Write,
+}
+
+impl Stage {
+    /// A short verb for progress displays.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Read => "reading",
+            Stage::Segment => "segmenting",
+            Stage::Align => "aligning",
+            Stage::Write => "writing",
+        }
+    }
+}
+
+/// Receives progress from a build (called from worker threads).
+pub trait Progress: Sync {
+    /// A stage starts with `total` items.
+    fn stage(&self, stage: Stage, total: usize);
+    /// One item of the current stage is done.
+    fn advance(&self);
+}
+
+/// A [`Progress`] that shows nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Silent;
+
+impl Progress for Silent {
+    fn stage(&self, _: Stage, _: usize) {}
+    fn advance(&self) {}
+}
+
+/// One aligned document pair with its records at both levels.
+#[derive(Debug, Clone)]
+pub struct AlignedPair {
+    /// Pair id (stem of the output files).
+    pub id: String,
+    /// Sentence-level beads, checked.
+    pub sentence: Vec<BeadRecord>,
+    /// Paragraph-level beads, checked.
+    pub paragraph: Vec<BeadRecord>,
+}
+
+/// What a build made.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The summary (also written as `summary.json`).
+    pub summary: Summary,
+    /// The aligned pairs, in the summary's order.
+    pub pairs: Vec<AlignedPair>,
+}
+
+/// Runs the whole build and writes the output folder.
+pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
+    let files = corpus_files(&cfg.corpus)?;
+
+    // Read the files while the dictionaries load.
+    progress.stage(Stage::Read, files.len());
+    let (read, (seg, aligner)) = rayon::join(
+        || {
+            files
+                .par_iter()
+                .map(|f| {
+                    let r = crate::ingest::read_file(f);
+                    progress.advance();
+                    r
+                })
+                .collect::<Vec<Result<crate::ingest::Ingested>>>()
+        },
+        || rayon::join(Segmenter::new, || Aligner::new(cfg.align.clone())),
+    );
+    let aligner = aligner?;
+    let mut docs: Vec<Document> = Vec::new();
+    let mut doc_file: Vec<usize> = Vec::new();
+    let mut reads: Vec<FileRead> = Vec::new();
+    for (i, r) in read.into_iter().enumerate() {
+        match r {
+            Ok(ing) => {
+                doc_file.extend(std::iter::repeat_n(i, ing.documents.len()));
+                docs.extend(ing.documents);
+                reads.push(FileRead::Ok {
+                    encoding: ing.encoding,
+                    format: ing.format,
+                });
+            }
+            Err(e) => reads.push(FileRead::Failed(e.to_string())),
+        }
+    }
+
+    // Segment.
+    progress.stage(Stage::Segment, docs.len());
+    let segmented: Vec<SegmentedDoc> = docs
+        .par_iter()
+        .map(|d| {
+            let s = seg.segment(d);
+            progress.advance();
+            s
+        })
+        .collect();
+
+    // Pair, then align and check each translation pair.
+    let mut decisions = pair_documents(&segmented, &aligner);
+    decisions.retain(|p| p.src < segmented.len() && p.tgt < segmented.len());
+    decisions.sort_by_key(|p| (p.src, p.tgt));
+    let (translations, others): (Vec<DocPair>, Vec<DocPair>) = decisions
+        .into_iter()
+        .partition(|p| p.relation == Relation::Translation);
+    let ids = pair_ids(&translations, &segmented);
+    progress.stage(Stage::Align, translations.len());
+    let pairs: Vec<AlignedPair> = translations
+        .par_iter()
+        .zip(ids.par_iter())
+        .map(|(p, id)| {
+            let (src, tgt) = (&segmented[p.src], &segmented[p.tgt]);
+            let level = |level| {
+                let a = aligner.align_docs(src, tgt, level, &seg);
+                let mut recs = record::records(
+                    id,
+                    level,
+                    Side {
+                        doc: &src.doc,
+                        units: &a.src_units,
+                    },
+                    Side {
+                        doc: &tgt.doc,
+                        units: &a.tgt_units,
+                    },
+                    &a.beads,
+                );
+                crate::check::check(&mut recs, &seg, &cfg.check);
+                recs
+            };
+            let pair = AlignedPair {
+                id: id.clone(),
+                sentence: level(Level::Sentence),
+                paragraph: level(Level::Paragraph),
+            };
+            progress.advance();
+            pair
+        })
+        .collect();
+
+    let mut summary = summarize(
+        &files,
+        &reads,
+        &segmented,
+        &doc_file,
+        &translations,
+        &pairs,
+        &others,
+    );
+
+    // Write.
+    progress.stage(Stage::Write, pairs.len() + 2);
+    std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
+    let previous = previous_files(&cfg.out);
+    pairs
+        .par_iter()
+        .map(|p| {
+            let r = write_pair(&cfg.out, p);
+            progress.advance();
+            r
+        })
+        .collect::<Result<Vec<()>>>()?;
+    let mut written: BTreeSet<String> = summary
+        .pairs
+        .iter()
+        .flat_map(|p| p.files.iter().cloned())
+        .collect();
+    written.insert("index.html".into());
+    written.insert("summary.json".into());
+    summary.files = written.iter().cloned().collect();
+    write_file(&cfg.out.join("index.html"), |w| {
+        export::index::write(w, &summary)
+    })?;
+    progress.advance();
+    write_file(&cfg.out.join("summary.json"), |w| {
+        export::summary::write(w, &summary)
+    })?;
+    progress.advance();
+    for stale in previous.difference(&written) {
+        let path = cfg.out.join(stale);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&path, e)),
+        }
+    }
+    Ok(Built { summary, pairs })
+}
+
+/// The files of a corpus folder, sorted by name: regular files directly
+/// inside it, hidden files (`.name`) skipped.
+pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_err(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| io_err(dir, e))?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = dir.join(&name);
+        if path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{}: no files to read in the corpus folder",
+            dir.display()
+        )));
+    }
+    Ok(files)
+}
+
+/// The output file names of pair `id`, in a fixed order.
+pub fn pair_files(id: &str) -> Vec<String> {
+    let mut v = Vec::new();
+    for level in [Level::Sentence, Level::Paragraph] {
+        for f in [Format::Jsonl, Format::Tsv, Format::Tmx] {
+            v.push(format!("{id}.{level}.{}", f.extension()));
+        }
+    }
+    v.push(format!("{id}.html"));
+    v
+}
+
+fn write_pair(out: &Path, p: &AlignedPair) -> Result<()> {
+    for (level, recs) in [
+        (Level::Sentence, &p.sentence),
+        (Level::Paragraph, &p.paragraph),
+    ] {
+        for f in [Format::Jsonl, Format::Tsv, Format::Tmx] {
+            let path = out.join(format!("{}.{level}.{}", p.id, f.extension()));
+            write_file(&path, |w| f.write(w, recs))?;
+        }
+    }
+    write_file(&out.join(format!("{}.html", p.id)), |w| {
+        Format::Html.write(w, &p.sentence)
+    })
+}
+
+/// Renders into memory, then writes the file in one go.
+fn write_file(path: &Path, render: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result<()> {
+    let mut buf = Vec::new();
+    render(&mut buf).map_err(|e| io_err(path, e))?;
+    std::fs::write(path, buf).map_err(|e| io_err(path, e))
+}
+
+fn io_err(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The files an earlier build listed in `summary.json` (plain file names
+/// only, so a rebuild never removes anything outside the output folder).
+fn previous_files(out: &Path) -> BTreeSet<String> {
+    let Ok(text) = std::fs::read_to_string(out.join("summary.json")) else {
+        return BTreeSet::new();
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return BTreeSet::new();
+    };
+    value
+        .get("files")
+        .and_then(|f| f.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str())
+                .filter(|n| !n.is_empty() && !n.starts_with('.') && !n.contains(['/', '\\']))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Pair ids: the file stem when both documents come from one file (the
+/// usual bilingual report), `<src stem>__<tgt stem>` otherwise, and the
+/// full document ids when that is still ambiguous.
+fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
+    let stem = |d: &Document| {
+        Path::new(&d.source)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| d.id())
+    };
+    let short: Vec<String> = pairs
+        .iter()
+        .map(|p| {
+            let (s, t) = (&docs[p.src].doc, &docs[p.tgt].doc);
+            if s.source == t.source {
+                stem(s)
+            } else {
+                format!("{}__{}", stem(s), stem(t))
+            }
+        })
+        .collect();
+    short
+        .iter()
+        .zip(pairs)
+        .map(|(id, p)| {
+            if short.iter().filter(|x| *x == id).count() == 1 {
+                id.clone()
+            } else {
+                format!("{}__{}", docs[p.src].doc.id(), docs[p.tgt].doc.id())
+            }
+        })
+        .collect()
+}
+
+fn doc_ref(d: &Document) -> DocRef {
+    DocRef {
+        id: d.id(),
+        file: d.source.clone(),
+        lang: d.lang,
+    }
+}
+
+/// How reading one corpus file went.
+enum FileRead {
+    Ok {
+        encoding: String,
+        format: crate::document::Format,
+    },
+    Failed(String),
+}
+
+fn summarize(
+    files: &[PathBuf],
+    reads: &[FileRead],
+    docs: &[SegmentedDoc],
+    doc_file: &[usize],
+    translations: &[DocPair],
+    pairs: &[AlignedPair],
+    others: &[DocPair],
+) -> Summary {
+    let inputs: Vec<FileSummary> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mine: Vec<&SegmentedDoc> = docs
+                .iter()
+                .zip(doc_file)
+                .filter(|(_, &fi)| fi == i)
+                .map(|(d, _)| d)
+                .collect();
+            let (encoding, format, error) = match reads.get(i) {
+                Some(FileRead::Ok { encoding, format }) => (encoding.clone(), Some(*format), None),
+                Some(FileRead::Failed(e)) => (String::new(), None, Some(e.clone())),
+                None => (String::new(), None, None),
+            };
+            FileSummary {
+                file: f.to_string_lossy().into_owned(),
+                encoding,
+                format,
+                documents: mine
+                    .iter()
+                    .map(|d| DocSummary {
+                        id: d.doc.id(),
+                        lang: d.doc.lang,
+                        paragraphs: d.doc.paragraphs.len(),
+                        sentences: d.sentences.len(),
+                        dropped: d.doc.dropped.clone(),
+                    })
+                    .collect(),
+                error,
+            }
+        })
+        .collect();
+    let pair_summaries: Vec<PairSummary> = translations
+        .iter()
+        .zip(pairs)
+        .map(|(t, p)| PairSummary {
+            id: p.id.clone(),
+            src: doc_ref(&docs[t.src].doc),
+            tgt: doc_ref(&docs[t.tgt].doc),
+            score: t.score,
+            reason: t.reason.clone(),
+            sentence: LevelStats::of(&p.sentence),
+            paragraph: LevelStats::of(&p.paragraph),
+            files: pair_files(&p.id),
+        })
+        .collect();
+    let paired: BTreeSet<usize> = translations.iter().flat_map(|t| [t.src, t.tgt]).collect();
+    let unpaired_documents: Vec<String> = (0..docs.len())
+        .filter(|i| !paired.contains(i))
+        .map(|i| docs[i].doc.id())
+        .collect();
+    let totals = Totals {
+        files: files.len(),
+        failed_files: reads
+            .iter()
+            .filter(|r| matches!(r, FileRead::Failed(_)))
+            .count(),
+        documents: docs.len(),
+        unpaired_documents: unpaired_documents.len(),
+        pairs: pairs.len(),
+        sentence_beads: pairs.iter().map(|p| p.sentence.len()).sum(),
+        flagged_sentence_beads: pair_summaries.iter().map(|p| p.sentence.flagged).sum(),
+        paragraph_beads: pairs.iter().map(|p| p.paragraph.len()).sum(),
+        flagged_paragraph_beads: pair_summaries.iter().map(|p| p.paragraph.flagged).sum(),
+    };
+    Summary {
+        tool: "bitext".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        totals,
+        pairs: pair_summaries,
+        unpaired: others
+            .iter()
+            .map(|o| UnpairedSummary {
+                src: doc_ref(&docs[o.src].doc),
+                tgt: doc_ref(&docs[o.tgt].doc),
+                relation: o.relation,
+                score: o.score,
+                reason: o.reason.clone(),
+            })
+            .collect(),
+        unpaired_documents,
+        inputs,
+        files: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_files_cover_every_format_and_level() {
+        let f = pair_files("x");
+        assert_eq!(f.len(), 7);
+        assert!(f.contains(&"x.sentence.tmx".to_string()));
+        assert!(f.contains(&"x.paragraph.tsv".to_string()));
+        assert!(f.contains(&"x.html".to_string()));
+    }
+
+    #[test]
+    fn missing_or_empty_corpus_is_an_error_naming_it() {
+        let err = corpus_files(Path::new("/nonexistent/corpus")).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("/nonexistent/corpus: cannot read"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".hidden"), "x").unwrap();
+        let err = corpus_files(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("no files"), "{err}");
+    }
+
+    #[test]
+    fn stale_list_ignores_paths_outside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("summary.json"),
+            r#"{"files": ["a.html", "../evil", "/etc/passwd", ".git", "b.tmx"]}"#,
+        )
+        .unwrap();
+        let got: Vec<String> = previous_files(dir.path()).into_iter().collect();
+        assert_eq!(got, vec!["a.html", "b.tmx"]);
+    }
+}
