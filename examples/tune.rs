@@ -319,6 +319,7 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "smooth" => p.sim_smooth = x,
             "var" => p.len_var = x,
             "m1t" => p.m1_threshold = x,
+            "m1c" => p.m1_min_count = x as u32,
             "share" => p.confident_share = x,
             "refit" => c.refit_length = x > 0.0,
             "m1" => c.model1 = x > 0.0,
