@@ -257,21 +257,39 @@ pub(crate) fn zh_has_evidence(
 /// close by Jaro-Winkler with the same first letter (nazarbayev ~
 /// nazhaerbayefu).
 pub(crate) fn transliterates(ev: &dyn TranslationEvidence, key: &str, words: &[&str]) -> bool {
-    let key = strip_possessive(key);
+    // Pinyin spellings separate syllables with apostrophes (Zhan'ao).
+    let key: String = strip_possessive(key)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let key = key.as_str();
     if key.chars().count() < 3 {
         return false;
     }
-    words
+    let han = |w: &&str| !w.is_empty() && w.chars().all(crate::normalize::is_han);
+    // Jieba may cut an unknown name (余占鳌 → 余 / 占鳌): try runs of up to
+    // three adjacent Han words, pinyin concatenated.
+    let pinyins: Vec<Option<String>> = words
         .iter()
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(crate::normalize::is_han))
-        .filter_map(|w| ev.pinyin(w))
-        .any(|p| {
-            p.len() >= 3
-                && (p.contains(key)
-                    || key.contains(p.as_str())
-                    || (p.chars().next() == key.chars().next()
-                        && strsim::jaro_winkler(&p, key) >= 0.8))
-        })
+        .map(|w| if han(w) { ev.pinyin(w) } else { None })
+        .collect();
+    let sounds_like = |p: &str| -> bool {
+        p.len() >= 3
+            && (p.contains(key)
+                || (key.contains(p) && p.len() * 2 >= key.len())
+                || (p.chars().next() == key.chars().next() && strsim::jaro_winkler(p, key) >= 0.8))
+    };
+    for i in 0..pinyins.len() {
+        let mut joined = String::new();
+        for p in pinyins.iter().skip(i).take(3) {
+            let Some(p) = p else { break };
+            joined.push_str(p);
+            if sounds_like(&joined) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// True when the English word (its lowercase `key` and `stem`) has a
@@ -333,6 +351,8 @@ mod name_tests {
         w.add_pinyin("上海", "shang hai");
         assert!(transliterates(&w, "nazarbayev", &["总统", "纳扎尔巴耶夫"]));
         assert!(transliterates(&w, "jinping", &["习近平"]));
+        w.add_pinyin("余占鳌", "yu zhan ao");
+        assert!(transliterates(&w, "zhan'ao", &["余占鳌"]));
         assert!(!transliterates(&w, "almaty", &["习近平", "上海"]));
     }
 }

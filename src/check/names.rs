@@ -65,8 +65,9 @@ fn latin_only_in_chinese(zh: &SideView, en: &SideView) -> Vec<String> {
     let en_text = en.text().to_lowercase();
     let mut out: Vec<String> = Vec::new();
     for t in &zh.unit.tokens {
-        if t.kind != TokenKind::Latin || t.key.chars().count() < 2 {
-            continue;
+        if t.kind != TokenKind::Latin || t.key.chars().filter(char::is_ascii_alphabetic).count() < 2
+        {
+            continue; // X光, a single letter: not a name
         }
         // Token match first; a substring match covers "G20" vs "G-20" and
         // tokens the English tokenizer splits differently.

@@ -23,28 +23,42 @@ pub fn check(src: &Sentence, tgt: &Sentence) -> Option<Flag> {
             .map(|&i| describe(&s.text, &s.numbers[i]))
             .collect()
     };
+    // Numbers written in digits are the hard facts; numbers spelled out
+    // (一百个, a hundred times, 十八九岁) are often idiom or approximation,
+    // so when nothing written in digits is involved the flag is info only.
+    let digits =
+        |s: &Sentence, idx: &[usize]| idx.iter().any(|&i| in_digits(&s.text, &s.numbers[i]));
+    let hard = digits(src, &left_src) || digits(tgt, &left_tgt);
     let (ls, lt) = (show(src, &left_src), show(tgt, &left_tgt));
-    match (ls.is_empty(), lt.is_empty()) {
-        (true, true) => None,
-        (false, false) => Some(Flag::new(
-            FlagKind::NumberMismatch,
+    let (severity, reason) = match (ls.is_empty(), lt.is_empty()) {
+        (true, true) => return None,
+        (false, false) => (
             Severity::Error,
             format!(
                 "source states {} where target states {}",
                 ls.join(", "),
                 lt.join(", ")
             ),
-        )),
-        (false, true) => Some(Flag::new(
-            FlagKind::NumberMismatch,
+        ),
+        (false, true) => (
             Severity::Warning,
             format!("{} in source, not in target", ls.join(", ")),
-        )),
-        (true, false) => Some(Flag::new(
-            FlagKind::NumberMismatch,
+        ),
+        (true, false) => (
             Severity::Warning,
             format!("{} in target, not in source", lt.join(", ")),
-        )),
+        ),
+    };
+    let severity = if hard { severity } else { Severity::Info };
+    Some(Flag::new(FlagKind::NumberMismatch, severity, reason))
+}
+
+/// True when the number is written with digits (1992, 5%, 47th), or its
+/// span is unknown.
+fn in_digits(text: &str, n: &Number) -> bool {
+    match text.get(n.span.start..n.span.end) {
+        Some(w) if !w.is_empty() => w.chars().any(|c| c.is_ascii_digit()),
+        _ => true,
     }
 }
 
@@ -217,6 +231,36 @@ mod tests {
         assert!(f.reason.contains("5 (percent)"), "{}", f.reason);
         assert!(!f.reason.contains("2 (number)"), "{}", f.reason);
         assert!(check(&unit(vec![n(2.0, Cardinal)]), &unit(vec![])).is_none());
+    }
+
+    #[test]
+    fn spelled_out_numbers_are_info_digits_are_not() {
+        let spelled = Sentence {
+            text: "一百个".into(),
+            numbers: vec![Number {
+                value: 100.0,
+                kind: Cardinal,
+                span: Span::new(0, "一百".len()),
+            }],
+            ..unit(vec![])
+        };
+        assert_eq!(
+            check(&spelled, &unit(vec![])).unwrap().severity,
+            Severity::Info
+        );
+        let digits = Sentence {
+            text: "100个".into(),
+            numbers: vec![Number {
+                value: 100.0,
+                kind: Cardinal,
+                span: Span::new(0, 3),
+            }],
+            ..unit(vec![])
+        };
+        assert_eq!(
+            check(&digits, &unit(vec![])).unwrap().severity,
+            Severity::Warning
+        );
     }
 
     #[test]

@@ -74,10 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     pairs.truncate(args.top);
     let specs = match &args.glossary {
         Some(p) => consistency::specs_from_glossary(&Glossary::read(p)?),
-        None => {
-            let terms: Vec<String> = pairs.iter().map(|p| p.zh.clone()).collect();
-            consistency::specs_from_associations(&terms, &assoc, &cfg)
-        }
+        None => consistency::specs_from_associations(&pairs, &assoc, &cfg),
     };
     let uses = consistency::consistency(&records, &seg, &specs);
     let inconsistent: Vec<&TermUse> = uses.iter().filter(|u| u.inconsistent()).collect();

@@ -7,7 +7,7 @@
 //! found on its English side, matched on word stems; beads with none are
 //! listed as unrendered.
 
-use super::extract::{zh_en, Associations, BeadRef, ExtractConfig};
+use super::extract::{zh_en, Associations, BeadRef, ExtractConfig, TermPair};
 use super::glossary::{en_stems, Glossary};
 use crate::check::evidence::strip_possessive;
 use crate::check::glossary::contains_seq;
@@ -83,27 +83,35 @@ pub fn specs_from_glossary(g: &Glossary) -> Vec<TermSpec> {
         .collect()
 }
 
-/// Term specs from associations: each of `terms` with every associated
-/// English candidate meeting `cfg`, best first, dropping candidates that
-/// contain or are contained in a better one ("CICA chairmanship" after
-/// "chairmanship").
+/// Lowest Dice coefficient of an alternative rendering (the best one only
+/// needs the extraction threshold): an alternative must be specific to
+/// the term, not a frequent word nearby.
+const ALT_DICE: f64 = 0.5;
+
+/// Term specs from extracted pairs: each pair's English term first, then
+/// the other English candidates of its Chinese term that are specific to
+/// it (Dice ≥ 0.5, at least twice the beads chance would give), not chosen
+/// by another term, and not containing or contained in a kept one
+/// ("CICA chairmanship" after "chairmanship").
 pub fn specs_from_associations(
-    terms: &[String],
+    pairs: &[TermPair],
     assoc: &Associations,
     cfg: &ExtractConfig,
 ) -> Vec<TermSpec> {
     let all = assoc.all_pairs(cfg);
-    terms
+    let chosen: BTreeMap<&str, &str> = pairs
         .iter()
-        .map(|zh| {
-            let mut kept: Vec<(String, Vec<String>)> = Vec::new();
-            // The best candidate always; others only when they share at
-            // least twice the beads chance would give (a frequent term
-            // shares beads with many frequent words by chance).
-            let n = assoc.beads() as f64;
-            for p in all.iter().filter(|p| &p.zh == zh) {
-                let chance = p.zh_freq as f64 * p.en_freq as f64 / n.max(1.0);
-                if !kept.is_empty() && (p.freq as f64) < 2.0 * chance {
+        .map(|p| (p.en_key.as_str(), p.zh.as_str()))
+        .collect();
+    let n = (assoc.beads() as f64).max(1.0);
+    pairs
+        .iter()
+        .map(|best| {
+            let mut kept: Vec<(String, Vec<String>)> = vec![(best.en.clone(), en_stems(&best.en))];
+            for p in all.iter().filter(|p| p.zh == best.zh) {
+                let chance = p.zh_freq as f64 * p.en_freq as f64 / n;
+                let taken = chosen.get(p.en_key.as_str()).is_some_and(|z| *z != best.zh);
+                if taken || (p.freq as f64) < 2.0 * chance || p.dice < ALT_DICE {
                     continue;
                 }
                 let s = en_stems(&p.en);
@@ -116,7 +124,7 @@ pub fn specs_from_associations(
                 }
             }
             TermSpec {
-                zh: zh.clone(),
+                zh: best.zh.clone(),
                 renderings: kept.into_iter().map(|(e, _)| e).collect(),
                 prescribed: false,
             }

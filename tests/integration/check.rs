@@ -178,3 +178,78 @@ fn omission_and_addition_name_their_words() {
         );
     }
 }
+
+#[test]
+fn numbers_compare_across_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let beads = vec![
+        bead(
+            0,
+            &["亚信会议创立于1992年，经历了二十五年的发展。"],
+            &["CICA was founded in 1992 and has evolved for 25 years."],
+        ),
+        bead(
+            1,
+            &["2014年5月，峰会在上海举行。"],
+            &["The summit was held in Shanghai in May 2014."],
+        ),
+        bead(2, &["贸易增长了百分之五。"], &["Trade grew by 5%."]),
+        bead(
+            3,
+            &["第四十七届联合国大会。"],
+            &["The 47th session of the UN General Assembly."],
+        ),
+        bead(
+            4,
+            &["亚信会议创立于1993年。"],
+            &["CICA was founded in 1992."],
+        ),
+        bead(5, &["贸易增长了百分之五。"], &["Trade grew by 15%."]),
+        bead(
+            6,
+            &["截止到2016年底，亚信会议已有26个成员国。"],
+            &["CICA has 26 member states."],
+        ),
+    ];
+    let jsonl = write_jsonl(dir.path(), "n.jsonl", &beads);
+    let o = run([
+        "check".as_ref(),
+        jsonl.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut flagged: Vec<u64> = recs.iter().map(|r| r["bead"].as_u64().unwrap()).collect();
+    flagged.sort();
+    assert_eq!(flagged, vec![4, 5, 6], "{}", stdout(&o));
+    // The number flag of bead `b`: (severity, reason).
+    let number_flag = |b: u64| -> (String, String) {
+        let r = recs.iter().find(|r| r["bead"] == b).unwrap();
+        let f = r["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["kind"] == "number-mismatch")
+            .unwrap_or_else(|| panic!("no number flag on {b}: {r}"));
+        (
+            f["severity"].as_str().unwrap().to_string(),
+            f["reason"].as_str().unwrap().to_string(),
+        )
+    };
+    let (sev, why) = number_flag(4);
+    assert_eq!(sev, "error");
+    assert!(why.contains("1993") && why.contains("1992"), "{why}");
+    let (sev, why) = number_flag(5);
+    assert_eq!(sev, "error");
+    assert!(why.contains("15%") && why.contains("百分之五"), "{why}");
+    let (sev, why) = number_flag(6);
+    assert_eq!(sev, "warning");
+    assert!(
+        why.contains("2016") && why.contains("not in target"),
+        "{why}"
+    );
+}
