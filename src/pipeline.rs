@@ -192,7 +192,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                     },
                     &a.beads,
                 );
-                crate::check::check(&mut recs, &seg, &cfg.check);
+                crate::check::check_with(&mut recs, &seg, &cfg.check, Some(aligner.lexicon()));
                 recs
             };
             let pair = AlignedPair {
