@@ -240,6 +240,23 @@ mod tests {
         assert!(covers(&p, 2, 0));
     }
 
+    proptest::proptest! {
+        /// Whatever the costs and sizes, the path covers every unit once,
+        /// in order, inside the full matrix and inside a narrow band.
+        #[test]
+        fn any_costs_give_a_covering_path(n in 0usize..25, m in 0usize..25, seed in 0u64..1000) {
+            let cost = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| {
+                let h = (s.start * 31 + t.start * 17 + s.len() * 7 + t.len() * 3) as u64 ^ seed;
+                (h % 97) as f32 / 10.0
+            };
+            let p = search(n, m, &Band::full(n, m), &SHAPES, cost);
+            proptest::prop_assert!(covers(&p, n, m));
+            let centre: Vec<usize> = (0..=n).map(|i| (i * m).checked_div(n).unwrap_or(m)).collect();
+            let p = search(n, m, &Band::around(&centre, 2, m), &SHAPES, cost);
+            proptest::prop_assert!(covers(&p, n, m));
+        }
+    }
+
     #[test]
     fn band_is_monotone_and_connected() {
         let centre = [0, 5, 1, 9, 9, 2];

@@ -10,13 +10,16 @@
 //! only a cost callback), `shape` (bead shapes as data), `params` (fitted
 //! constants), `calibrate` (confidence), [`eval`] (strict/lax P/R/F1).
 
+mod anchors;
 mod bead;
 mod calibrate;
 mod cost;
+mod docs;
 mod dp;
 mod encode;
 pub mod eval;
 mod evidence;
+mod hierarchy;
 mod length;
 pub mod lexicon;
 mod model1;
@@ -28,6 +31,7 @@ mod shape;
 pub use bead::{Bead, Shape};
 pub use calibrate::inputs as calibration_inputs;
 pub use cost::Features;
+pub use docs::{pair_documents_with, Manifest};
 pub use lexicon::Lexicon;
 pub use params::{priors_from_counts, Params, SHAPE_COUNTS};
 pub use shape::SHAPES;
@@ -185,8 +189,22 @@ impl Aligner {
         }
     }
 
+    /// Aligns paragraph units (one unit per paragraph): like
+    /// [`Aligner::align`] with the paragraph-level shape priors
+    /// ([`Params::for_paragraphs`]).
+    pub fn align_paragraphs(&self, src: &[Sentence], tgt: &[Sentence]) -> Vec<Bead> {
+        let mut cfg = self.cfg.clone();
+        cfg.params = cfg.params.for_paragraphs();
+        pass::align(src, tgt, &self.lexicon, &cfg)
+            .into_iter()
+            .map(|(b, _)| b)
+            .collect()
+    }
+
     /// Aligns two documents at `level` (paragraph units are built with
-    /// `seg`).
+    /// `seg`). At sentence level, paragraphs are aligned first and
+    /// sentences inside aligned paragraph groups, unless the paragraph
+    /// structures disagree (then the whole documents' sentences).
     pub fn align_docs(
         &self,
         src: &SegmentedDoc,
@@ -194,55 +212,13 @@ impl Aligner {
         level: Level,
         seg: &Segmenter,
     ) -> DocAlignment {
-        let units = |d: &SegmentedDoc| -> Vec<Sentence> {
-            match level {
-                Level::Sentence => d.sentences.clone(),
-                Level::Paragraph => d
-                    .doc
-                    .paragraphs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        let mut u = seg.unit(&p.text, d.doc.lang);
-                        u.para = i;
-                        u
-                    })
-                    .collect(),
-            }
-        };
-        let (src_units, tgt_units) = (units(src), units(tgt));
-        let beads = self.align(&src_units, &tgt_units);
-        DocAlignment {
-            level,
-            src_units,
-            tgt_units,
-            beads,
-        }
+        hierarchy::align_docs(self, src, tgt, level, seg)
     }
 }
 
 /// Decides which documents of a corpus are translations of each other.
-/// Every Chinese document is considered against every English one.
+/// Every Chinese document is considered against every English one; see
+/// [`pair_documents_with`] for the rule.
 pub fn pair_documents(docs: &[SegmentedDoc], aligner: &Aligner) -> Vec<DocPair> {
-    let _ = aligner;
-    let mut out = Vec::new();
-    for (i, s) in docs.iter().enumerate() {
-        for (j, t) in docs.iter().enumerate() {
-            if s.doc.lang.is_chinese() && t.doc.lang == crate::Lang::En {
-                let same = s.doc.source == t.doc.source;
-                out.push(DocPair {
-                    src: i,
-                    tgt: j,
-                    relation: if same {
-                        Relation::Translation
-                    } else {
-                        Relation::Comparable
-                    },
-                    score: if same { 1.0 } else { 0.0 },
-                    reason: "placeholder: same file".into(),
-                });
-            }
-        }
-    }
-    out
+    docs::pair_documents_with(docs, aligner, None)
 }

@@ -6,8 +6,9 @@
 //! the confident beads of pass one re-estimate the length variance and
 //! train a Model 1 table; pass two realigns with both. The band is the
 //! whole matrix for chapter-sized inputs and a corridor around the
-//! diagonal (widened when the path runs along its edge) for long ones.
+//! path through the anchors (widened when the path runs along its edge) for long ones.
 
+use super::anchors;
 use super::bead::Bead;
 use super::calibrate;
 use super::cost::{CostModel, Features};
@@ -25,10 +26,13 @@ use std::ops::Range;
 const FULL_CELLS: usize = 4_000_000;
 
 /// Half-width of the corridor for long inputs, in target units.
-const MIN_WIDTH: usize = 60;
+const MIN_WIDTH: usize = 40;
 
 /// Widenings tried when the path touches the corridor's edge.
 const MAX_WIDENINGS: usize = 2;
+
+/// Largest corridor (cells) a widening may produce: bounds memory.
+const MAX_BAND_CELLS: usize = 40_000_000;
 
 /// Aligns `src` with `tgt` (source is the Chinese side when the sides
 /// differ in language).
@@ -51,33 +55,45 @@ pub fn align(
     let (n, m) = (src.len(), tgt.len());
     let mut length = LengthModel::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
 
-    let mut width = MIN_WIDTH.max(n.abs_diff(m) / 4);
-    let mut path = None;
-    let mut band = Band::full(n, m);
-    for attempt in 0..=MAX_WIDENINGS {
-        band = if n * m <= FULL_CELLS {
+    let centre = if n * m > FULL_CELLS {
+        anchors::centre(&enc)
+    } else {
+        Vec::new()
+    };
+    let band_of = |width: usize| {
+        if n * m <= FULL_CELLS {
             Band::full(n, m)
         } else {
-            Band::around(&diagonal(n, m), width, m)
-        };
-        let masks = enc.masks(&windows(&band, n, m));
+            Band::around(&centre, width, m)
+        }
+    };
+
+    // Pass one, widening the corridor while the path runs along its edge.
+    let mut width = MIN_WIDTH;
+    let mut band = band_of(width);
+    let mut masks = enc.masks(&windows(&band, n, m));
+    let mut path = {
         let cm = CostModel::new(&enc, &masks, length, &params);
-        let p = dp::search(n, m, &band, &SHAPES, |s, t| cm.cost(s, t));
-        let retry = p.touched_edge && n * m > FULL_CELLS && attempt < MAX_WIDENINGS;
-        path = Some(p);
-        if !retry {
+        dp::search(n, m, &band, &SHAPES, |s, t| cm.cost(s, t))
+    };
+    for _ in 0..MAX_WIDENINGS {
+        if !path.touched_edge || n * m <= FULL_CELLS || n * width * 4 > MAX_BAND_CELLS {
             break;
         }
         width *= 2;
-    }
-    let Some(mut path) = path else {
-        return Vec::new();
-    };
-
-    if c.model1 || c.refit_length {
-        let masks = enc.masks(&windows(&band, n, m));
+        band = band_of(width);
+        drop(masks);
+        masks = enc.masks(&windows(&band, n, m));
         let cm = CostModel::new(&enc, &masks, length, &params);
-        let confident = confident(&path.steps, &cm, params.confident_share);
+        path = dp::search(n, m, &band, &SHAPES, |s, t| cm.cost(s, t));
+    }
+
+    // Pass two: length variance and Model 1 table from confident beads.
+    if c.model1 || c.refit_length {
+        let confident = {
+            let cm = CostModel::new(&enc, &masks, length, &params);
+            confident(&path.steps, &cm, params.confident_share)
+        };
         if c.refit_length {
             let lens: Vec<(f32, f32)> = confident
                 .iter()
@@ -94,12 +110,12 @@ pub fn align(
             let learned = model1::learn(&enc, &confident, params.m1_threshold, params.m1_min_count);
             enc.add_targets(&learned);
         }
-        let masks = enc.masks(&windows(&band, n, m));
+        drop(masks);
+        masks = enc.masks(&windows(&band, n, m));
         let cm = CostModel::new(&enc, &masks, length, &params);
         path = dp::search(n, m, &band, &SHAPES, |s, t| cm.cost(s, t));
     }
 
-    let masks = enc.masks(&windows(&band, n, m));
     let cm = CostModel::new(&enc, &masks, length, &params);
     path.steps
         .into_iter()
@@ -141,13 +157,6 @@ fn confident(
         .collect()
 }
 
-/// Target position expected at each source position on the diagonal.
-fn diagonal(n: usize, m: usize) -> Vec<usize> {
-    (0..=n)
-        .map(|i| (i * m).checked_div(n).unwrap_or(m))
-        .collect()
-}
-
 /// For each source unit, the target units it can share a bead with inside
 /// `band`.
 fn windows(band: &Band, n: usize, m: usize) -> Vec<Range<usize>> {
@@ -158,4 +167,51 @@ fn windows(band: &Band, n: usize, m: usize) -> Vec<Range<usize>> {
             first..last.max(first)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+    use crate::Lang;
+
+    fn covers(beads: &[(Bead, Features)], n: usize, m: usize) -> bool {
+        let (mut i, mut j) = (0, 0);
+        for (b, _) in beads {
+            if b.src.start != i || b.tgt.start != j || !(0.0..=1.0).contains(&b.score) {
+                return false;
+            }
+            i = b.src.end;
+            j = b.tgt.end;
+        }
+        i == n && j == m
+    }
+
+    #[test]
+    fn mismatched_and_empty_inputs_still_cover_every_unit() {
+        let seg = Segmenter::new();
+        let lex = Lexicon::empty();
+        let cfg = AlignConfig::default();
+        let zh: Vec<Sentence> = ["你好。", "我们走吧。", "", "谢谢！"]
+            .iter()
+            .map(|t| seg.unit(t, Lang::ZhHans))
+            .collect();
+        let en: Vec<Sentence> = (0..200)
+            .map(|k| seg.unit(&format!("Line {k} of a much longer text."), Lang::En))
+            .collect();
+        for (s, t) in [
+            (&zh[..], &en[..]),
+            (&en[..], &zh[..]),
+            (&zh[..0], &en[..5]),
+            (&zh[..], &en[..0]),
+        ] {
+            let beads = align(s, t, &lex, &cfg);
+            assert!(
+                covers(&beads, s.len(), t.len()),
+                "{} x {}",
+                s.len(),
+                t.len()
+            );
+        }
+    }
 }

@@ -180,3 +180,116 @@ fn eval_warns_on_gold_naming_missing_sentences() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("bad.align:1"), "{}", stderr(&o));
 }
+
+mod corpus {
+    use crate::util::corpus;
+    use bitext::align::{pair_documents, AlignConfig, Aligner, Relation};
+    use bitext::record::Level;
+    use bitext::segment::{SegmentedDoc, Segmenter};
+    use std::sync::OnceLock;
+
+    struct Shared {
+        aligner: Aligner,
+        seg: Segmenter,
+        docs: Vec<SegmentedDoc>,
+    }
+
+    fn shared() -> &'static Shared {
+        static S: OnceLock<Shared> = OnceLock::new();
+        S.get_or_init(|| {
+            let seg = Segmenter::new();
+            let mut docs = Vec::new();
+            for f in [
+                "000_58fd57bd8402631f.txt",
+                "001_c0907f7ee83eb81c.txt",
+                "002_4ab8577cf434d32c.txt",
+                "003_11247a11cc0494c9.txt",
+                "004_24d6c3fffd3a773b.txt",
+            ] {
+                let ing = bitext::ingest::read_file(&corpus(f)).expect("corpus file reads");
+                docs.extend(ing.documents.iter().map(|d| seg.segment(d)));
+            }
+            Shared {
+                aligner: Aligner::new(AlignConfig::default()).expect("lexicon"),
+                seg,
+                docs,
+            }
+        })
+    }
+
+    fn doc(stem: &str, chinese: bool) -> &'static SegmentedDoc {
+        shared()
+            .docs
+            .iter()
+            .find(|d| d.doc.source.contains(stem) && d.doc.lang.is_chinese() == chinese)
+            .expect("document present")
+    }
+
+    #[test]
+    fn doc_000_paragraphs_pair_and_the_title_note_stays_alone() {
+        let s = shared();
+        let (zh, en) = (doc("000_", true), doc("000_", false));
+        let al = s.aligner.align_docs(zh, en, Level::Paragraph, &s.seg);
+        let note = al
+            .src_units
+            .iter()
+            .position(|u| u.text.contains("题记"))
+            .expect("the 题记 paragraph");
+        for b in &al.beads {
+            if b.src.contains(&note) {
+                assert!(b.tgt.is_empty(), "题记 paired with {:?}", b.tgt);
+            } else {
+                assert_eq!((b.src.len(), b.tgt.len()), (1, 1), "{b:?}");
+            }
+        }
+        assert_eq!(al.beads.len(), al.src_units.len());
+    }
+
+    #[test]
+    fn doc_003_chinese_sentences_pair_with_english_paragraphs() {
+        let s = shared();
+        let (zh, en) = (doc("003_", true), doc("003_", false));
+        let al = s.aligner.align_docs(zh, en, Level::Sentence, &s.seg);
+        assert!(zh.sentences.len() > 5);
+        let mut last_tgt = 0;
+        for b in &al.beads {
+            assert!(!b.src.is_empty(), "English left unpaired: {b:?}");
+            assert!(!b.tgt.is_empty(), "Chinese sentence unpaired: {b:?}");
+            assert!(b.tgt.start >= last_tgt);
+            last_tgt = b.tgt.end;
+        }
+        assert_eq!(last_tgt, al.tgt_units.len());
+    }
+
+    #[test]
+    fn corpus_pairs_translations_and_not_comparable_documents() {
+        let s = shared();
+        let pairs = pair_documents(&s.docs, &s.aligner);
+        for p in &pairs {
+            let (a, b) = (&s.docs[p.src].doc, &s.docs[p.tgt].doc);
+            let same = a.source == b.source;
+            let want = if same {
+                Relation::Translation
+            } else {
+                Relation::Comparable
+            };
+            assert_eq!(
+                p.relation,
+                want,
+                "{} vs {}: {} ({})",
+                a.id(),
+                b.id(),
+                p.score,
+                p.reason
+            );
+            assert!((0.0..=1.0).contains(&p.score) && !p.reason.is_empty());
+        }
+        assert_eq!(
+            pairs
+                .iter()
+                .filter(|p| p.relation == Relation::Translation)
+                .count(),
+            2
+        );
+    }
+}

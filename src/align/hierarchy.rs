@@ -1,0 +1,127 @@
+//! Documents → paragraphs → sentences.
+//!
+//! Takes two segmented documents; gives their alignment at paragraph level
+//! (one unit per paragraph) or at sentence level. At sentence level the
+//! paragraphs are aligned first and sentences are aligned inside each
+//! aligned paragraph group; when the paragraph structures disagree (one
+//! side has far fewer paragraphs, as in a Chinese text written as one
+//! paragraph against seven English ones) or the paragraph alignment is
+//! weak, the sentences of the whole documents are aligned directly.
+
+use super::{Aligner, Bead, DocAlignment};
+use crate::record::Level;
+use crate::segment::{SegmentedDoc, Segmenter, Sentence};
+
+/// Mean paragraph-bead confidence below which the paragraph alignment is
+/// not trusted to constrain sentences.
+const MIN_PARAGRAPH_CONFIDENCE: f32 = 0.5;
+
+/// Paragraph structures "agree" when the smaller count is at least this
+/// share of the larger.
+const MIN_PARAGRAPH_RATIO: f32 = 0.6;
+
+/// One unit per paragraph of `d`.
+pub fn paragraph_units(d: &SegmentedDoc, seg: &Segmenter) -> Vec<Sentence> {
+    d.doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut u = seg.unit(&p.text, d.doc.lang);
+            u.para = i;
+            u
+        })
+        .collect()
+}
+
+/// Aligns two documents at `level`.
+pub fn align_docs(
+    al: &Aligner,
+    src: &SegmentedDoc,
+    tgt: &SegmentedDoc,
+    level: Level,
+    seg: &Segmenter,
+) -> DocAlignment {
+    let paragraphs = || {
+        let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
+        let beads = al.align_paragraphs(&s, &t);
+        (s, t, beads)
+    };
+    if level == Level::Paragraph {
+        let (src_units, tgt_units, beads) = paragraphs();
+        return DocAlignment {
+            level,
+            src_units,
+            tgt_units,
+            beads,
+        };
+    }
+    let (np_s, np_t) = (src.doc.paragraphs.len(), tgt.doc.paragraphs.len());
+    let agree = np_s > 1
+        && np_t > 1
+        && (np_s.min(np_t) as f32) >= MIN_PARAGRAPH_RATIO * np_s.max(np_t) as f32;
+    let whole = || DocAlignment {
+        level,
+        src_units: src.sentences.clone(),
+        tgt_units: tgt.sentences.clone(),
+        beads: al.align(&src.sentences, &tgt.sentences),
+    };
+    if !agree {
+        return whole();
+    }
+    let (_, _, pbeads) = paragraphs();
+    let mean = pbeads.iter().map(|b| b.score).sum::<f32>() / pbeads.len().max(1) as f32;
+    if mean < MIN_PARAGRAPH_CONFIDENCE {
+        return whole();
+    }
+    let mut beads: Vec<Bead> = Vec::new();
+    for pb in &pbeads {
+        let srange = sentence_range(src, pb.src.clone());
+        let trange = sentence_range(tgt, pb.tgt.clone());
+        let inner = if srange.is_empty() || trange.is_empty() {
+            // An unmatched paragraph: each of its sentences alone.
+            let mut v: Vec<Bead> = srange
+                .clone()
+                .map(|i| Bead {
+                    src: i..i + 1,
+                    tgt: trange.start..trange.start,
+                    score: pb.score,
+                })
+                .collect();
+            v.extend(trange.clone().map(|j| Bead {
+                src: srange.end..srange.end,
+                tgt: j..j + 1,
+                score: pb.score,
+            }));
+            v
+        } else {
+            al.align(
+                &src.sentences[srange.clone()],
+                &tgt.sentences[trange.clone()],
+            )
+            .into_iter()
+            .map(|b| Bead {
+                src: b.src.start + srange.start..b.src.end + srange.start,
+                tgt: b.tgt.start + trange.start..b.tgt.end + trange.start,
+                score: b.score,
+            })
+            .collect()
+        };
+        beads.extend(inner);
+    }
+    DocAlignment {
+        level,
+        src_units: src.sentences.clone(),
+        tgt_units: tgt.sentences.clone(),
+        beads,
+    }
+}
+
+/// Sentence indices of the paragraphs `paras` of `d`.
+fn sentence_range(d: &SegmentedDoc, paras: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if paras.is_empty() {
+        let at = d.paragraph_range(paras.start).start;
+        return at..at;
+    }
+    d.paragraph_range(paras.start).start..d.paragraph_range(paras.end - 1).end
+}
