@@ -192,7 +192,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                     },
                     &a.beads,
                 );
-                crate::check::check(&mut recs, &seg, &cfg.check);
+                crate::check::check_with(&mut recs, &seg, &cfg.check, Some(aligner.lexicon()));
                 recs
             };
             let pair = AlignedPair {
@@ -280,31 +280,37 @@ pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// The output file names of pair `id`, in a fixed order.
-pub fn pair_files(id: &str) -> Vec<String> {
+/// The output files of pair `id`, in a fixed order: file name, level of
+/// the records it renders, format. The review page shows the sentence
+/// level.
+pub fn pair_outputs(id: &str) -> Vec<(String, Level, Format)> {
     let mut v = Vec::new();
     for level in [Level::Sentence, Level::Paragraph] {
         for f in [Format::Jsonl, Format::Tsv, Format::Tmx] {
-            v.push(format!("{id}.{level}.{}", f.extension()));
+            v.push((format!("{id}.{level}.{}", f.extension()), level, f));
         }
     }
-    v.push(format!("{id}.html"));
+    v.push((format!("{id}.html"), Level::Sentence, Format::Html));
     v
 }
 
+/// The output file names of pair `id` (see [`pair_outputs`]).
+pub fn pair_files(id: &str) -> Vec<String> {
+    pair_outputs(id)
+        .into_iter()
+        .map(|(name, _, _)| name)
+        .collect()
+}
+
 fn write_pair(out: &Path, p: &AlignedPair) -> Result<()> {
-    for (level, recs) in [
-        (Level::Sentence, &p.sentence),
-        (Level::Paragraph, &p.paragraph),
-    ] {
-        for f in [Format::Jsonl, Format::Tsv, Format::Tmx] {
-            let path = out.join(format!("{}.{level}.{}", p.id, f.extension()));
-            write_file(&path, |w| f.write(w, recs))?;
-        }
+    for (name, level, format) in pair_outputs(&p.id) {
+        let records = match level {
+            Level::Sentence => &p.sentence,
+            Level::Paragraph => &p.paragraph,
+        };
+        write_file(&out.join(name), |w| format.write(w, records))?;
     }
-    write_file(&out.join(format!("{}.html", p.id)), |w| {
-        Format::Html.write(w, &p.sentence)
-    })
+    Ok(())
 }
 
 /// Renders into memory, then writes the file in one go.

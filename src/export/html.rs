@@ -95,8 +95,8 @@ pub fn render(records: &[BeadRecord]) -> String {
         side_title(tgt_lang),
     );
     let mut last_para: (Option<usize>, Option<usize>) = (None, None);
-    for r in records {
-        row(&mut h, r, &mut last_para);
+    for (k, r) in records.iter().enumerate() {
+        row(&mut h, k, r, &mut last_para);
     }
     if records.is_empty() {
         h.push_str("<tr class=\"empty-table\"><td colspan=\"5\">no beads</td></tr>\n");
@@ -119,7 +119,9 @@ fn side_title(lang: Lang) -> &'static str {
     }
 }
 
-fn row(h: &mut String, r: &BeadRecord, last_para: &mut (Option<usize>, Option<usize>)) {
+/// Row `k` (its anchor is `#b<k>`, unique even when several pairs are
+/// concatenated; the number shown is the bead's own).
+fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>, Option<usize>)) {
     let src_starts = starts(&r.src_para, &mut last_para.0);
     let tgt_starts = starts(&r.tgt_para, &mut last_para.1);
     let mut class = String::from("bead");
@@ -132,15 +134,15 @@ fn row(h: &mut String, r: &BeadRecord, last_para: &mut (Option<usize>, Option<us
     if r.score < LOW_SCORE {
         class.push_str(" low");
     }
-    if src_starts.iter().chain(&tgt_starts).any(|&s| s) && r.bead > 0 {
+    if src_starts.iter().chain(&tgt_starts).any(|&s| s) && k > 0 {
         class.push_str(" para-start");
     }
-    let id = r.bead;
     let _ = write!(
         h,
-        "<tr class=\"{class}\" id=\"b{id}\" data-score=\"{}\">\
-         <td class=\"n\"><a href=\"#b{id}\">{id}</a></td>",
-        fmt_score(r.score)
+        "<tr class=\"{class}\" id=\"b{k}\" data-score=\"{}\">\
+         <td class=\"n\"><a href=\"#b{k}\">{}</a></td>",
+        fmt_score(r.score),
+        r.bead,
     );
     side(
         h,

@@ -138,8 +138,16 @@ fn committed_alignments_are_up_to_date() {
 #[test]
 fn rebuilds_are_byte_identical() {
     let again = scratch("build-corpus-again");
-    let o = build(Path::new("corpus"), &again);
+    let o = run([
+        "build".as_ref(),
+        "--timings".as_ref(),
+        "--out".as_ref(),
+        again.as_os_str(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
+    for stage in ["reading", "segmenting", "aligning", "writing"] {
+        assert!(stderr(&o).contains(stage), "--timings: {}", stderr(&o));
+    }
     let line = stdout(&o);
     assert!(
         line.starts_with("built ") && line.contains(" aligned, ") && line.contains(" s\n"),
