@@ -183,7 +183,9 @@ fn eval_warns_on_gold_naming_missing_sentences() {
 
 mod corpus {
     use crate::util::corpus;
-    use bitext::align::{pair_documents, AlignConfig, Aligner, Relation};
+    use bitext::align::{
+        pair_documents, pair_documents_with, AlignConfig, Aligner, Manifest, Relation,
+    };
     use bitext::record::Level;
     use bitext::segment::{SegmentedDoc, Segmenter};
     use std::sync::OnceLock;
@@ -291,5 +293,26 @@ mod corpus {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn manifest_overrides_the_pairing() {
+        let s = shared();
+        let (zh0, en0) = (doc("000_", true).doc.id(), doc("000_", false).doc.id());
+        let (zh2, en4) = (doc("002_", true).doc.id(), doc("004_", false).doc.id());
+        let text = format!("comparable\t{zh0}\t{en0}\ntranslation\t{zh2}\t{en4}\n");
+        let m = Manifest::parse(&text, std::path::Path::new("manifest.tsv")).expect("manifest");
+        let pairs = pair_documents_with(&s.docs, &s.aligner, Some(&m));
+        let find = |a: &str, b: &str| {
+            pairs
+                .iter()
+                .find(|p| s.docs[p.src].doc.id() == a && s.docs[p.tgt].doc.id() == b)
+                .expect("pair listed")
+        };
+        assert_eq!(find(&zh0, &en0).relation, Relation::Comparable);
+        assert_eq!(find(&zh2, &en4).relation, Relation::Translation);
+        assert!(find(&zh2, &en4)
+            .reason
+            .starts_with("manifest says translation"));
     }
 }
