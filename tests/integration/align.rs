@@ -264,6 +264,25 @@ mod corpus {
     }
 
     #[test]
+    fn doc_003_paragraph_level_follows_the_sentences() {
+        // One Chinese paragraph renders all the English paragraphs: the
+        // paragraph beads come from the sentence alignment, so every
+        // paragraph is covered once and none is left unpaired.
+        let s = shared();
+        let (zh, en) = (doc("003_", true), doc("003_", false));
+        let al = s.aligner.align_docs(zh, en, Level::Paragraph, &s.seg);
+        assert_eq!(al.src_units.len(), 1);
+        let mut next = (0, 0);
+        for b in &al.beads {
+            assert_eq!((b.src.start, b.tgt.start), next, "{b:?}");
+            next = (b.src.end, b.tgt.end);
+            assert!(!b.src.is_empty() && !b.tgt.is_empty(), "unpaired: {b:?}");
+            assert!((0.0..=1.0).contains(&b.score));
+        }
+        assert_eq!(next, (al.src_units.len(), al.tgt_units.len()));
+    }
+
+    #[test]
     fn corpus_pairs_translations_and_not_comparable_documents() {
         let s = shared();
         let pairs = pair_documents(&s.docs, &s.aligner);
