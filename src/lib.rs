@@ -25,6 +25,7 @@
 
 pub mod align;
 pub mod check;
+pub mod datafile;
 pub mod document;
 pub mod error;
 pub mod export;

@@ -47,14 +47,7 @@ pub fn read(path: &Path, seg: &Segmenter) -> Result<Presplit> {
             path.display()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
-        path: path.to_path_buf(),
-        why: format!("presplit input must be UTF-8 ({e})"),
-    })?;
+    let text = crate::datafile::read_utf8(path, "presplit input")?;
     from_text(&text, &path.display().to_string(), seg)
 }
 

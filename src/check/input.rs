@@ -25,14 +25,7 @@ pub fn parse_jsonl(text: &str, path: &Path) -> Result<Vec<BeadRecord>> {
 
 /// Reads a JSONL file of records.
 pub fn read_jsonl(path: &Path) -> Result<Vec<BeadRecord>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
-        path: path.to_path_buf(),
-        why: format!("JSONL is not UTF-8 ({e})"),
-    })?;
+    let text = crate::datafile::read_utf8(path, "JSONL")?;
     let recs = parse_jsonl(&text, path)?;
     if recs.is_empty() {
         return Err(Error::Empty {
