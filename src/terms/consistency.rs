@@ -9,6 +9,8 @@
 
 use super::extract::{zh_en, Associations, BeadRef, ExtractConfig, TermPair};
 use super::glossary::{en_stems, Glossary};
+use super::lexical::{Composer, Units};
+use crate::align::Lexicon;
 use crate::check::evidence::strip_possessive;
 use crate::check::glossary::contains_seq;
 use crate::normalize::key;
@@ -108,7 +110,10 @@ pub fn specs_from_associations(
         .iter()
         .map(|best| {
             let mut kept: Vec<(String, Vec<String>)> = vec![(best.en.clone(), en_stems(&best.en))];
-            for p in all.iter().filter(|p| p.zh == best.zh) {
+            for p in all
+                .iter()
+                .filter(|p| p.zh == best.zh && p.evidence != super::extract::Evidence::Association)
+            {
                 let chance = p.zh_freq as f64 * p.en_freq as f64 / n;
                 let taken = chosen.get(p.en_key.as_str()).is_some_and(|z| *z != best.zh);
                 if taken || (p.freq as f64) < 2.0 * chance || p.dice < ALT_DICE {
@@ -132,11 +137,67 @@ pub fn specs_from_associations(
         .collect()
 }
 
-/// A spec found in a bead, with the index of the rendering used.
-type SpecHit = (usize, Option<usize>);
+/// What a bead holding a term renders it with.
+enum Found {
+    /// The spec's rendering at this index.
+    Known(usize),
+    /// An English n-gram the lexicon composes from the term.
+    Composed(String),
+    /// Nothing recognised.
+    None,
+}
 
-/// How each term of `specs` is rendered across `records`.
+/// A spec found in a bead, with the rendering used.
+type SpecHit = (usize, Found);
+
+/// Token ranges of up to six Latin words separated by spaces or hyphens
+/// only, for lexical matches.
+fn spans(text: &str, toks: &[crate::segment::Token]) -> Vec<(usize, usize)> {
+    let latin = |t: &crate::segment::Token| t.kind == TokenKind::Latin;
+    let joined = |a: &crate::segment::Token, b: &crate::segment::Token| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '-'))
+    };
+    let mut out = Vec::new();
+    for s in 0..toks.len() {
+        for e in s + 1..=(s + 6).min(toks.len()) {
+            if !latin(&toks[e - 1]) || (e > s + 1 && !joined(&toks[e - 2], &toks[e - 1])) {
+                break;
+            }
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// How each term of `specs` is rendered across `records` (no lexicon).
 pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) -> Vec<TermUse> {
+    consistency_with(records, seg, specs, None)
+}
+
+/// How each term of `specs` is rendered across `records`. In a bead with
+/// none of the spec's renderings, the English n-gram the lexicon composes
+/// from the term's parts (fully, see [`super::lexical`]) is the rendering
+/// found there ("presidency" for 主席国 where "chairmanship" is expected).
+pub fn consistency_with(
+    records: &[BeadRecord],
+    seg: &Segmenter,
+    specs: &[TermSpec],
+    lex: Option<&Lexicon>,
+) -> Vec<TermUse> {
+    let composer = lex.map(Composer::new);
+    let units: Vec<Option<Units>> = specs
+        .iter()
+        .map(|s| {
+            let c = composer.as_ref()?;
+            let words: Vec<String> = seg
+                .tokens(&s.zh, crate::Lang::ZhHans)
+                .into_iter()
+                .map(|t| t.key)
+                .collect();
+            Some(c.strict_units(&words.iter().map(String::as_str).collect::<Vec<_>>()))
+        })
+        .collect();
     let stems: Vec<Vec<Vec<String>>> = specs
         .iter()
         .map(|s| s.renderings.iter().map(|r| en_stems(r)).collect())
@@ -160,9 +221,26 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
                 .filter(|t| t.kind != TokenKind::Han)
                 .map(|t| strip_possessive(&t.stem))
                 .collect();
+            let side = composer.as_ref().map(|c| (c, c.en_side(&toks)));
             let used = found
                 .into_iter()
-                .map(|i| (i, stems[i].iter().position(|s| contains_seq(&es, s))))
+                .map(|i| {
+                    if let Some(k) = stems[i].iter().position(|s| contains_seq(&es, s)) {
+                        return (i, Found::Known(k));
+                    }
+                    let composed = side
+                        .as_ref()
+                        .zip(units[i].as_ref())
+                        .and_then(|((c, sd), u)| {
+                            let m = c.best(u, sd, &spans(&en, &toks))?;
+                            m.full().then(|| {
+                                let a = toks[m.start].span.start;
+                                let b = toks[m.end - 1].span.end;
+                                en.get(a..b).unwrap_or("").to_string()
+                            })
+                        });
+                    (i, composed.map_or(Found::None, Found::Composed))
+                })
                 .collect();
             Some((
                 BeadRef {
@@ -183,12 +261,20 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
         })
         .collect();
     let mut used: Vec<BTreeMap<usize, Vec<BeadRef>>> = vec![BTreeMap::new(); specs.len()];
+    // Composed renderings by stem key: (written forms, beads).
+    type Composed = BTreeMap<String, (BTreeMap<String, usize>, Vec<BeadRef>)>;
+    let mut composed: Vec<Composed> = vec![BTreeMap::new(); specs.len()];
     for (at, list) in hits {
         for (i, r) in list {
             out[i].occurrences += 1;
             match r {
-                Some(k) => used[i].entry(k).or_default().push(at.clone()),
-                None => out[i].unrendered.push(at.clone()),
+                Found::Known(k) => used[i].entry(k).or_default().push(at.clone()),
+                Found::Composed(w) => {
+                    let e = composed[i].entry(en_stems(&w).join(" ")).or_default();
+                    *e.0.entry(w).or_default() += 1;
+                    e.1.push(at.clone());
+                }
+                Found::None => out[i].unrendered.push(at.clone()),
             }
         }
     }
@@ -203,6 +289,14 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
             } else {
                 out[i].unrendered.extend(beads);
             }
+        }
+        for (_, (forms, beads)) in std::mem::take(&mut composed[i]) {
+            let en = forms
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                .map(|(w, _)| w.clone())
+                .unwrap_or_default();
+            rs.push(Rendering { en, beads });
         }
         out[i].unrendered.sort();
         rs.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));

@@ -12,6 +12,8 @@
 //! go to the longer candidate ("confidence building measures" over
 //! "confidence building" when both always co-occur).
 
+use super::lexical::{Composer, LexicalMatch};
+use crate::align::Lexicon;
 use crate::check::words::{is_en_stopword, is_zh_stopword};
 use crate::record::BeadRecord;
 use crate::segment::{Segmenter, Token, TokenKind};
@@ -36,7 +38,7 @@ impl Default for ExtractConfig {
     fn default() -> Self {
         ExtractConfig {
             max_zh_words: 3,
-            max_en_words: 4,
+            max_en_words: 6,
             min_freq: 2,
             min_dice: 0.3,
         }
@@ -80,6 +82,56 @@ pub struct TermPair {
     pub llr: f64,
     /// A bead holding both.
     pub example: BeadRef,
+    /// What supports the pair.
+    pub evidence: Evidence,
+    /// Beads where the lexicon composes the English term from the Chinese
+    /// term's parts (0 without lexical support).
+    pub lexical_beads: usize,
+    /// Share of the English term's content words that translate the
+    /// Chinese term in the lexicon (0 without lexical support).
+    pub coverage: f64,
+    /// Ranking score: G², halved without lexical support, multiplied by
+    /// the number of covered English words (up to 3) with it.
+    pub score: f64,
+}
+
+/// What supports a term pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Evidence {
+    /// Association over beads only (Dice, G²); no lexical support.
+    Association,
+    /// The lexicon composes the English term from the Chinese parts; too
+    /// rare for association statistics.
+    Lexicon,
+    /// Both association and lexicon.
+    Both,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Evidence::Association => "assoc",
+            Evidence::Lexicon => "lexicon",
+            Evidence::Both => "both",
+        })
+    }
+}
+
+/// A pair the lexicon composed in some beads.
+#[derive(Debug, Clone)]
+struct LexStat {
+    /// Beads where it was the Chinese term's best full match.
+    beads: usize,
+    /// Most covered English words in one match.
+    covered: usize,
+    /// Best English coverage, in thousandths.
+    coverage_milli: usize,
+    /// Meaning units of the Chinese term.
+    units: usize,
+    /// True when every content word of the English term is capitalised
+    /// (a name: "Shanghai Cooperation Organization").
+    name: bool,
 }
 
 /// Candidates of one bead.
@@ -88,6 +140,8 @@ struct BeadCands {
     zh: BTreeSet<String>,
     /// English stem key → written form.
     en: BTreeMap<String, String>,
+    /// (Chinese term, English key, match) the lexicon composed fully.
+    lexical: Vec<(String, String, LexicalMatch)>,
 }
 
 /// Co-occurrence counts of every candidate over the beads.
@@ -101,6 +155,14 @@ pub struct Associations {
     /// (zh id, en id) → (beads shared, first shared bead).
     pairs: HashMap<(u32, u32), (usize, usize)>,
     refs: Vec<BeadRef>,
+    /// Candidates of every bead (all frequencies).
+    cands: Vec<BeadCands>,
+    /// Beads holding each Chinese candidate, any frequency.
+    zh_all: BTreeMap<String, usize>,
+    /// Beads holding each English key, any frequency, and its written form.
+    en_all: BTreeMap<String, (usize, String)>,
+    /// Lexically composed pairs: (zh, en key) → statistics.
+    lexical: BTreeMap<(String, String), LexStat>,
 }
 
 /// Splits a bead into its Chinese and English texts, when it has both.
@@ -115,8 +177,21 @@ pub(crate) fn zh_en(r: &BeadRecord) -> Option<(String, String)> {
     }
 }
 
-/// Counts candidate co-occurrences over `records`.
+/// Counts candidate co-occurrences over `records` (no lexicon).
 pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig) -> Associations {
+    associations_with(records, seg, cfg, None)
+}
+
+/// Counts candidate co-occurrences over `records`, and, with a lexicon,
+/// the English n-gram of each bead that composes each Chinese candidate
+/// (see [`super::lexical`]).
+pub fn associations_with(
+    records: &[BeadRecord],
+    seg: &Segmenter,
+    cfg: &ExtractConfig,
+    lex: Option<&Lexicon>,
+) -> Associations {
+    let composer = lex.map(Composer::new);
     let per_bead: Vec<(BeadRef, BeadCands)> = records
         .par_iter()
         .filter_map(|r| {
@@ -128,9 +203,33 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
             };
             let zt = seg.tokens(&zh, lang_zh);
             let et = seg.tokens(&en, crate::Lang::En);
+            let zc = zh_candidates(&zh, &zt, cfg.max_zh_words);
+            let spans = en_spans(&en, &et, cfg.max_en_words);
+            let mut lexical = Vec::new();
+            if let Some(c) = &composer {
+                let side = c.en_side(&et);
+                let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+                for (z, words) in &zc {
+                    let ws: Vec<&str> = words.iter().map(String::as_str).collect();
+                    if let Some(m) = c.best(&c.units(&ws), &side, &ranges) {
+                        if m.full() {
+                            if let Some(sp) =
+                                spans.iter().find(|s| (s.start, s.end) == (m.start, m.end))
+                            {
+                                lexical.push((z.clone(), sp.key.clone(), m));
+                            }
+                        }
+                    }
+                }
+            }
+            let mut en_c = BTreeMap::new();
+            for sp in spans {
+                en_c.entry(sp.key).or_insert(sp.written);
+            }
             let c = BeadCands {
-                zh: zh_candidates(&zh, &zt, cfg.max_zh_words),
-                en: en_candidates(&en, &et, cfg.max_en_words),
+                zh: zc.into_keys().collect(),
+                en: en_c,
+                lexical,
             };
             Some((
                 BeadRef {
@@ -163,6 +262,10 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
         en_freq: Vec::new(),
         pairs: HashMap::new(),
         refs: Vec::new(),
+        cands: Vec::new(),
+        zh_all: zf.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        en_all: BTreeMap::new(),
+        lexical: BTreeMap::new(),
     };
     let mut zid: HashMap<&str, u32> = HashMap::new();
     for (z, f) in zf.iter().filter(|(_, f)| **f >= cfg.min_freq) {
@@ -171,14 +274,18 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
         a.zh_freq.push(*f);
     }
     let mut eid: HashMap<&str, u32> = HashMap::new();
-    for (k, (f, forms)) in ef.iter().filter(|(_, (f, _))| *f >= cfg.min_freq) {
-        eid.insert(k, a.en.len() as u32);
-        a.en.push(k.to_string());
+    for (k, (f, forms)) in ef.iter() {
         let best = forms
             .iter()
             .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
             .map(|(s, _)| s.to_string())
             .unwrap_or_default();
+        a.en_all.insert(k.to_string(), (*f, best.clone()));
+        if *f < cfg.min_freq {
+            continue;
+        }
+        eid.insert(k, a.en.len() as u32);
+        a.en.push(k.to_string());
         a.en_surface.push(best);
         a.en_freq.push(*f);
     }
@@ -198,7 +305,22 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
                 slot.0 += 1;
             }
         }
+        for (z, e, m) in &c.lexical {
+            let s = a.lexical.entry((z.clone(), e.clone())).or_insert(LexStat {
+                beads: 0,
+                covered: 0,
+                coverage_milli: 0,
+                units: m.zh_units,
+                name: is_name(e_surface(&c.en, e)),
+            });
+            s.beads += 1;
+            s.covered = s.covered.max(m.en_covered);
+            s.coverage_milli = s
+                .coverage_milli
+                .max(m.en_covered * 1000 / m.en_words.max(1));
+        }
     }
+    a.cands = per_bead.into_iter().map(|(_, c)| c).collect();
     a
 }
 
@@ -210,7 +332,7 @@ impl Associations {
 
     fn pair(&self, z: u32, e: u32, c: usize, first: usize) -> TermPair {
         let (fz, fe) = (self.zh_freq[z as usize], self.en_freq[e as usize]);
-        TermPair {
+        self.finish(TermPair {
             zh: self.zh[z as usize].clone(),
             en: self.en_surface[e as usize].clone(),
             en_key: self.en[e as usize].clone(),
@@ -220,7 +342,81 @@ impl Associations {
             dice: 2.0 * c as f64 / (fz + fe) as f64,
             llr: llr(c, fz, fe, self.beads),
             example: self.refs[first].clone(),
+            evidence: Evidence::Association,
+            lexical_beads: 0,
+            coverage: 0.0,
+            score: 0.0,
+        })
+    }
+
+    /// A pair of any frequency, counted over the stored candidates.
+    fn pair_by_name(&self, zh: &str, en_key: &str) -> Option<TermPair> {
+        let fz = *self.zh_all.get(zh)?;
+        let (fe, surface) = self.en_all.get(en_key)?;
+        let mut c = 0;
+        let mut first = None;
+        for (b, cands) in self.cands.iter().enumerate() {
+            if cands.zh.contains(zh) && cands.en.contains_key(en_key) {
+                c += 1;
+                first.get_or_insert(b);
+            }
         }
+        Some(self.finish(TermPair {
+            zh: zh.to_string(),
+            en: surface.clone(),
+            en_key: en_key.to_string(),
+            freq: c,
+            zh_freq: fz,
+            en_freq: *fe,
+            dice: 2.0 * c as f64 / (fz + fe) as f64,
+            llr: llr(c, fz, *fe, self.beads),
+            example: self.refs[first?].clone(),
+            evidence: Evidence::Lexicon,
+            lexical_beads: 0,
+            coverage: 0.0,
+            score: 0.0,
+        }))
+    }
+
+    /// Fills in the lexical support, the evidence and the score.
+    fn finish(&self, mut p: TermPair) -> TermPair {
+        let assoc = p.freq >= 2 && p.dice > 0.0;
+        let lex = self.lexical.get(&(p.zh.clone(), p.en_key.clone()));
+        if let Some(s) = lex {
+            p.lexical_beads = s.beads;
+            p.coverage = s.coverage_milli as f64 / 1000.0;
+        }
+        p.evidence = match (lex.is_some(), assoc && p.evidence == Evidence::Association) {
+            (true, true) => Evidence::Both,
+            (true, false) => Evidence::Lexicon,
+            (false, _) => Evidence::Association,
+        };
+        p.score = match lex {
+            Some(s) => p.llr * s.covered.clamp(1, 3) as f64,
+            None => p.llr * 0.5,
+        };
+        p
+    }
+
+    /// The lexicon's best English term for each Chinese candidate it
+    /// composes: the n-gram composed in most beads (then more covered
+    /// words, higher coverage). A pair composed in one bead only must be
+    /// multi-word on both sides and a name in English (content words
+    /// capitalised), so that phrases seen once ("making long-term plans")
+    /// do not become terms.
+    fn lexical_choices(&self) -> BTreeMap<&str, &str> {
+        let mut best: BTreeMap<&str, (&str, &LexStat)> = BTreeMap::new();
+        for ((z, e), s) in &self.lexical {
+            if s.beads < 2 && (s.units < 2 || s.covered < 2 || !s.name) {
+                continue;
+            }
+            let key = |s: &LexStat| (s.beads, s.covered, s.coverage_milli);
+            let b = best.entry(z).or_insert((e, s));
+            if key(s) > key(b.1) {
+                *b = (e, s);
+            }
+        }
+        best.into_iter().map(|(z, (e, _))| (z, e)).collect()
     }
 
     /// Every associated pair meeting the thresholds, strongest first.
@@ -274,8 +470,25 @@ impl Associations {
                 *b = p;
             }
         }
-        let mut chosen: Vec<&TermPair> = best.into_values().collect();
-        chosen.sort_by(|a, b| b.llr.total_cmp(&a.llr).then(rank(a, b)));
+        // The lexicon's choice wins over association alone.
+        let mut owned: Vec<TermPair> = Vec::new();
+        for (z, e) in self.lexical_choices() {
+            if let Some(p) = self.pair_by_name(z, e) {
+                owned.push(p);
+            }
+        }
+        for p in &mut owned {
+            if p.freq >= cfg.min_freq.max(2) && p.dice >= cfg.min_dice {
+                p.evidence = Evidence::Both;
+            }
+        }
+        let lexical: BTreeSet<&str> = owned.iter().map(|p| p.zh.as_str()).collect();
+        let mut chosen: Vec<&TermPair> = best
+            .into_values()
+            .filter(|p| !lexical.contains(p.zh.as_str()))
+            .chain(owned.iter())
+            .collect();
+        chosen.sort_by(|a, b| b.score.total_cmp(&a.score).then(rank(a, b)));
         let mut taken: BTreeSet<&str> = BTreeSet::new();
         let linked: Vec<&TermPair> = chosen
             .into_iter()
@@ -347,29 +560,40 @@ fn zh_edge_ok(t: &Token) -> bool {
     }
 }
 
-/// Chinese candidates of a bead: runs of 1..=`max` adjacent Han words.
-fn zh_candidates(text: &str, toks: &[Token], max: usize) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// Chinese candidates of a bead: runs of 1..=`max` adjacent Han words,
+/// each with its words.
+fn zh_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
     for i in 0..toks.len() {
         let mut key = String::new();
+        let mut words = Vec::new();
         for j in i..(i + max).min(toks.len()) {
             let t = &toks[j];
             if t.kind != TokenKind::Han || (j > i && !adjacent(text, &toks[j - 1], t, false)) {
                 break;
             }
             key.push_str(&t.key);
+            words.push(t.key.clone());
             if zh_edge_ok(&toks[i]) && zh_edge_ok(t) && key.chars().count() >= 2 {
-                out.insert(key.clone());
+                out.entry(key.clone()).or_insert_with(|| words.clone());
             }
         }
     }
     out
 }
 
+/// An English candidate: tokens `start..end`, its stem key and written form.
+struct EnSpan {
+    start: usize,
+    end: usize,
+    key: String,
+    written: String,
+}
+
 /// English candidates of a bead: runs of 1..=`max` adjacent Latin words
 /// not starting or ending with a function word; key = stems.
-fn en_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+fn en_spans(text: &str, toks: &[Token], max: usize) -> Vec<EnSpan> {
+    let mut out = Vec::new();
     for i in 0..toks.len() {
         if !en_edge_ok(&toks[i]) || hyphen_glued(text, &toks[i], true) {
             continue;
@@ -386,12 +610,35 @@ fn en_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, Str
             key.push_str(&t.stem);
             if en_edge_ok(t) && !hyphen_glued(text, t, false) {
                 let written = text.get(toks[i].span.start..t.span.end).unwrap_or("");
-                out.entry(key.clone())
-                    .or_insert_with(|| display_form(written));
+                out.push(EnSpan {
+                    start: i,
+                    end: j + 1,
+                    key: key.clone(),
+                    written: display_form(written),
+                });
             }
         }
     }
     out
+}
+
+fn e_surface<'m>(en: &'m BTreeMap<String, String>, key: &str) -> &'m str {
+    en.get(key).map_or("", String::as_str)
+}
+
+/// True when every content word of `written` begins with a capital.
+fn is_name(written: &str) -> bool {
+    let mut any = false;
+    for w in written.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if is_en_stopword(&w.to_lowercase()) {
+            continue;
+        }
+        any = true;
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    any
 }
 
 fn en_edge_ok(t: &Token) -> bool {
