@@ -90,8 +90,9 @@ pub struct TermPair {
     /// Share of the English term's content words that translate the
     /// Chinese term in the lexicon (0 without lexical support).
     pub coverage: f64,
-    /// Ranking score: G², halved without lexical support, multiplied by
-    /// the number of covered English words (up to 3) with it.
+    /// Ranking score: G², halved without lexical support (unless the
+    /// English is an acronym), multiplied by the number of covered English
+    /// words (up to 3) with it.
     pub score: f64,
 }
 
@@ -141,7 +142,8 @@ struct BeadCands {
     /// English stem key → written form.
     en: BTreeMap<String, String>,
     /// (Chinese term, English key, match) the lexicon composed fully.
-    lexical: Vec<(String, String, LexicalMatch)>,
+    /// The bool is true when the English n-gram is a whole name.
+    lexical: Vec<(String, String, LexicalMatch, bool)>,
 }
 
 /// Co-occurrence counts of every candidate over the beads.
@@ -216,7 +218,8 @@ pub fn associations_with(
                             if let Some(sp) =
                                 spans.iter().find(|s| (s.start, s.end) == (m.start, m.end))
                             {
-                                lexical.push((z.clone(), sp.key.clone(), m));
+                                let name = is_name(&sp.written) && !name_goes_on(&en, &et, sp.end);
+                                lexical.push((z.clone(), sp.key.clone(), m, name));
                             }
                         }
                     }
@@ -305,15 +308,16 @@ pub fn associations_with(
                 slot.0 += 1;
             }
         }
-        for (z, e, m) in &c.lexical {
+        for (z, e, m, name) in &c.lexical {
             let s = a.lexical.entry((z.clone(), e.clone())).or_insert(LexStat {
                 beads: 0,
                 covered: 0,
                 coverage_milli: 0,
                 units: m.zh_units,
-                name: is_name(e_surface(&c.en, e)),
+                name: *name,
             });
             s.beads += 1;
+            s.name |= *name;
             s.covered = s.covered.max(m.en_covered);
             s.coverage_milli = s
                 .coverage_milli
@@ -393,6 +397,8 @@ impl Associations {
         };
         p.score = match lex {
             Some(s) => p.llr * s.covered.clamp(1, 3) as f64,
+            // An acronym cannot be composed from glosses: not penalised.
+            None if is_acronym(&p.en) => p.llr,
             None => p.llr * 0.5,
         };
         p
@@ -404,19 +410,22 @@ impl Associations {
     /// multi-word on both sides and a name in English (content words
     /// capitalised), so that phrases seen once ("making long-term plans")
     /// do not become terms.
-    fn lexical_choices(&self) -> BTreeMap<&str, &str> {
-        let mut best: BTreeMap<&str, (&str, &LexStat)> = BTreeMap::new();
+    /// Each Chinese term's acceptable English terms, best first.
+    fn lexical_choices(&self) -> BTreeMap<&str, Vec<&str>> {
+        let mut all: BTreeMap<&str, Vec<(&str, &LexStat)>> = BTreeMap::new();
         for ((z, e), s) in &self.lexical {
             if s.beads < 2 && (s.units < 2 || s.covered < 2 || !s.name) {
                 continue;
             }
-            let key = |s: &LexStat| (s.beads, s.covered, s.coverage_milli);
-            let b = best.entry(z).or_insert((e, s));
-            if key(s) > key(b.1) {
-                *b = (e, s);
-            }
+            all.entry(z).or_default().push((e, s));
         }
-        best.into_iter().map(|(z, (e, _))| (z, e)).collect()
+        all.into_iter()
+            .map(|(z, mut v)| {
+                let key = |s: &LexStat| (s.beads, s.covered, s.coverage_milli);
+                v.sort_by(|a, b| key(b.1).cmp(&key(a.1)).then(a.0.cmp(b.0)));
+                (z, v.into_iter().map(|(e, _)| e).collect())
+            })
+            .collect()
     }
 
     /// Every associated pair meeting the thresholds, strongest first.
@@ -470,30 +479,43 @@ impl Associations {
                 *b = p;
             }
         }
-        // The lexicon's choice wins over association alone.
-        let mut owned: Vec<TermPair> = Vec::new();
-        for (z, e) in self.lexical_choices() {
-            if let Some(p) = self.pair_by_name(z, e) {
-                owned.push(p);
+        // Each term's candidates: the lexicon's choices first (they win
+        // over association alone), then the association's best.
+        let mut cands: BTreeMap<&str, Vec<TermPair>> = BTreeMap::new();
+        for (z, es) in self.lexical_choices() {
+            for e in es {
+                if let Some(mut p) = self.pair_by_name(z, e) {
+                    if p.freq >= cfg.min_freq.max(2) && p.dice >= cfg.min_dice {
+                        p.evidence = Evidence::Both;
+                    }
+                    cands.entry(z).or_default().push(p);
+                }
             }
         }
-        for p in &mut owned {
-            if p.freq >= cfg.min_freq.max(2) && p.dice >= cfg.min_dice {
-                p.evidence = Evidence::Both;
+        for (z, p) in best {
+            let v = cands.entry(z).or_default();
+            // A lexical choice sharing under a quarter of the association's
+            // beads is an aside (亚信: "Confidence-Building Measures in
+            // Asia" twice against "CICA" 54 times): association goes first.
+            // Behind the lexicon's choices, association alone is no
+            // fallback (满足: "meeting" is 会议's; "expectations" is wrong).
+            if let Some(at) = v.iter().position(|l| l.freq * 4 < p.freq) {
+                v.insert(at, p.clone());
+            } else if v.is_empty() {
+                v.push(p.clone());
             }
         }
-        let lexical: BTreeSet<&str> = owned.iter().map(|p| p.zh.as_str()).collect();
-        let mut chosen: Vec<&TermPair> = best
-            .into_values()
-            .filter(|p| !lexical.contains(p.zh.as_str()))
-            .chain(owned.iter())
-            .collect();
-        chosen.sort_by(|a, b| b.score.total_cmp(&a.score).then(rank(a, b)));
+        let mut terms: Vec<&Vec<TermPair>> = cands.values().filter(|v| !v.is_empty()).collect();
+        terms.sort_by(|a, b| b[0].score.total_cmp(&a[0].score).then(rank(&a[0], &b[0])));
+        // Competitive linking: strongest term first, each English term
+        // once; a term whose first choice is taken falls back to the next
+        // (大国: "countries" is 国家's, so "major powers").
         let mut taken: BTreeSet<&str> = BTreeSet::new();
-        let linked: Vec<&TermPair> = chosen
+        let mut linked: Vec<&TermPair> = terms
             .into_iter()
-            .filter(|p| taken.insert(p.en_key.as_str()))
+            .filter_map(|v| v.iter().find(|p| taken.insert(p.en_key.as_str())))
             .collect();
+        linked.sort_by(|a, b| b.score.total_cmp(&a.score).then(rank(a, b)));
         // A pair inside a longer pair seen as often adds nothing
         // (外长/foreign inside 外长会议/foreign ministers).
         let inside = |p: &TermPair, q: &TermPair| -> bool {
@@ -622,8 +644,26 @@ fn en_spans(text: &str, toks: &[Token], max: usize) -> Vec<EnSpan> {
     out
 }
 
-fn e_surface<'m>(en: &'m BTreeMap<String, String>, key: &str) -> &'m str {
-    en.get(key).map_or("", String::as_str)
+/// True when the token at `next` continues a capitalised name (a space,
+/// then a capitalised word): the n-gram before it is a cut name
+/// ("Declaration on Principles Guiding" | "Relations").
+fn name_goes_on(text: &str, toks: &[Token], next: usize) -> bool {
+    let (Some(prev), Some(t)) = (
+        next.checked_sub(1).and_then(|p| toks.get(p)),
+        toks.get(next),
+    ) else {
+        return false;
+    };
+    t.kind == TokenKind::Latin
+        && adjacent(text, prev, t, true)
+        && text
+            .get(t.span.start..)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// True for an acronym: one word of two or more capitals ("CICA").
+fn is_acronym(written: &str) -> bool {
+    written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// True when every content word of `written` begins with a capital.

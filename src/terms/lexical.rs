@@ -57,14 +57,16 @@ impl LexicalMatch {
     }
 }
 
-/// Gloss stem ids of each meaning unit of a Chinese term.
+/// Gloss stem ids of each meaning unit of a Chinese term, and whether the
+/// unit must be translated (a one-character part of a word the lexicon
+/// lacks, such as 处 in 秘书处, need not be).
 #[derive(Debug, Clone, Default)]
-pub struct Units(Vec<Vec<u32>>);
+pub struct Units(Vec<(Vec<u32>, bool)>);
 
 impl Units {
-    /// Number of units.
+    /// Number of units that must be translated.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.iter().filter(|u| u.1).count()
     }
 
     /// True when the term has no unit.
@@ -113,15 +115,18 @@ impl<'a> Composer<'a> {
         for w in words {
             if self.lex.contains(w) {
                 if chars {
-                    out.push(self.glosses_with_chars(w));
+                    out.push((self.glosses_with_chars(w), true));
                 } else {
                     let mut ids = self.lex.glosses(w).to_vec();
                     ids.sort_unstable();
-                    out.push(ids);
+                    out.push((ids, true));
                 }
             } else {
-                for part in self.parts(w) {
-                    out.push(self.glosses_with_chars(part));
+                let parts = self.parts(w);
+                let any_long = parts.iter().any(|p| p.chars().count() > 1);
+                for part in parts {
+                    let required = !any_long || part.chars().count() > 1;
+                    out.push((self.glosses_with_chars(part), required));
                 }
             }
         }
@@ -222,7 +227,7 @@ impl<'a> Composer<'a> {
             .iter()
             .map(|ids| {
                 let mut m = 0u64;
-                for (u, gl) in units.0.iter().enumerate().take(64) {
+                for (u, (gl, _)) in units.0.iter().enumerate().take(64) {
                     if ids.iter().any(|id| gl.binary_search(id).is_ok()) {
                         m |= 1 << u;
                     }
@@ -230,6 +235,13 @@ impl<'a> Composer<'a> {
                 m
             })
             .collect();
+        let required: u64 = units
+            .0
+            .iter()
+            .enumerate()
+            .take(64)
+            .filter(|(_, u)| u.1)
+            .fold(0, |m, (i, _)| m | (1 << i));
         let mut best: Option<LexicalMatch> = None;
         for &(s, e) in spans {
             if hits[s] == 0 || hits[e - 1] == 0 {
@@ -258,7 +270,7 @@ impl<'a> Composer<'a> {
                 start: s,
                 end: e,
                 zh_units: units.len(),
-                zh_covered: mask.count_ones() as usize,
+                zh_covered: (mask & required).count_ones() as usize,
                 en_words: words,
                 en_covered: covered,
             };
