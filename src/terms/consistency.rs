@@ -108,6 +108,12 @@ pub fn specs_from_associations(
     let n = (assoc.beads() as f64).max(1.0);
     pairs
         .iter()
+        // Association alone is too weak a ground to call other renderings
+        // variants (活动 / "recognition"); acronyms are the exception.
+        .filter(|p| {
+            p.evidence != super::extract::Evidence::Association
+                || (p.en.len() >= 2 && p.en.chars().all(|c| c.is_ascii_uppercase()))
+        })
         .map(|best| {
             let mut kept: Vec<(String, Vec<String>)> = vec![(best.en.clone(), en_stems(&best.en))];
             for p in all
@@ -222,9 +228,9 @@ pub fn consistency_with(
                 .map(|t| strip_possessive(&t.stem))
                 .collect();
             let side = composer.as_ref().map(|c| (c, c.en_side(&toks)));
-            let used = found
-                .into_iter()
-                .map(|i| {
+            let mut used: Vec<SpecHit> = found
+                .iter()
+                .map(|&i| {
                     if let Some(k) = stems[i].iter().position(|s| contains_seq(&es, s)) {
                         return (i, Found::Known(k));
                     }
@@ -242,6 +248,32 @@ pub fn consistency_with(
                     (i, composed.map_or(Found::None, Found::Composed))
                 })
                 .collect();
+            // A composed rendering that is another term's rendering in this
+            // bead belongs to that term (主席国 is not rendered "countries"
+            // where 国家 is).
+            let key_of = |(i, f): &SpecHit| match f {
+                Found::Known(k) => Some(stems[*i][*k].join(" ")),
+                Found::Composed(w) => Some(en_stems(w).join(" ")),
+                Found::None => None,
+            };
+            let keys: Vec<Option<String>> = used.iter().map(key_of).collect();
+            for a in 0..used.len() {
+                if !matches!(used[a].1, Found::Composed(_)) {
+                    continue;
+                }
+                let za = &specs[used[a].0].zh;
+                let theirs = (0..used.len()).any(|b| {
+                    let zb = &specs[used[b].0].zh;
+                    b != a
+                        && !za.contains(zb.as_str())
+                        && keys[b].is_some()
+                        && keys[b] == keys[a]
+                        && (matches!(used[b].1, Found::Known(_)) || zb.contains(za.as_str()))
+                });
+                if theirs {
+                    used[a].1 = Found::None;
+                }
+            }
             Some((
                 BeadRef {
                     pair: r.pair.clone(),
@@ -300,8 +332,61 @@ pub fn consistency_with(
         }
         out[i].unrendered.sort();
         rs.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
-        out[i].renderings = rs;
+        out[i].renderings = merge_inflections(rs);
     }
+    out
+}
+
+/// Endings that make another form of the same word, not another term
+/// ("stable" / "stability", "Asia" / "Asian", "strategic" / "strategies").
+const ENDINGS: &[&str] = &[
+    "", "s", "es", "e", "y", "ies", "ic", "ical", "al", "an", "n", "ian", "le", "ility", "ity",
+    "ive", "ve", "ion", "on", "ation", "ly", "ed", "d", "ing", "'s", "’s",
+];
+
+/// True when two words are forms of one word: a common beginning of four
+/// letters or more followed by endings from [`ENDINGS`].
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    if a == b {
+        return true;
+    }
+    // Back off so that a shared ending letter can belong to the endings.
+    (4..=common).rev().any(|k| {
+        a.is_char_boundary(k)
+            && b.is_char_boundary(k)
+            && ENDINGS.contains(&&a[k..])
+            && ENDINGS.contains(&&b[k..])
+    })
+}
+
+/// True when two renderings differ only in word forms.
+fn same_rendering(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let wb: Vec<&str> = b.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| same_word(x, y))
+}
+
+/// Merges renderings that differ only in word forms into the most used
+/// one (renderings come most used first).
+fn merge_inflections(rs: Vec<Rendering>) -> Vec<Rendering> {
+    let mut out: Vec<Rendering> = Vec::new();
+    for r in rs {
+        match out.iter_mut().find(|o| same_rendering(&o.en, &r.en)) {
+            Some(o) => {
+                o.beads.extend(r.beads);
+                o.beads.sort();
+            }
+            None => out.push(r),
+        }
+    }
+    out.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
     out
 }
 
@@ -372,5 +457,76 @@ mod tests {
         let u = &consistency(&recs, &Segmenter::new(), &specs_from_glossary(&g))[0];
         assert_eq!(u.occurrences, 2);
         assert!(!u.inconsistent());
+    }
+
+    #[test]
+    fn the_lexicon_finds_renderings_no_spec_names() {
+        let recs = vec![
+            rec(
+                0,
+                "主席國交接順利。",
+                "The chairmanship handover went smoothly.",
+            ),
+            rec(
+                1,
+                "歷任主席國的努力。",
+                "Efforts of successive chairmanships.",
+            ),
+            rec(2, "中國擔任主席國。", "China assumed the CICA presidency."),
+            // 主席國 here is not rendered; "countries" is 國家's.
+            rec(
+                3,
+                "主席國為地區國家搭建平台。",
+                "A platform for the countries of the region.",
+            ),
+        ];
+        let specs = vec![
+            TermSpec {
+                zh: "主席国".into(),
+                renderings: vec!["chairmanship".into()],
+                prescribed: false,
+            },
+            TermSpec {
+                zh: "国家".into(),
+                renderings: vec!["countries".into()],
+                prescribed: false,
+            },
+        ];
+        let lex = Lexicon::embedded().unwrap();
+        let seg = Segmenter::new();
+        let uses = consistency_with(&recs, &seg, &specs, Some(&lex));
+        let u = &uses[0];
+        assert_eq!(u.occurrences, 4);
+        let rs: Vec<(&str, usize)> = u
+            .renderings
+            .iter()
+            .map(|r| (r.en.as_str(), r.beads.len()))
+            .collect();
+        assert_eq!(rs, vec![("chairmanship", 2), ("presidency", 1)], "{u:#?}");
+        assert_eq!(u.unrendered.len(), 1);
+        assert_eq!(u.unrendered[0].bead, 3);
+        // Without the lexicon the presidency is not seen.
+        let plain = consistency(&recs, &seg, &specs);
+        assert!(!plain[0].inconsistent(), "{plain:#?}");
+    }
+
+    #[test]
+    fn word_forms_are_one_rendering() {
+        let recs = vec![
+            rec(0, "地區穩定。", "Regional stability."),
+            rec(1, "保持穩定。", "Keep it stable."),
+            rec(2, "穩定的局勢。", "A stable situation."),
+        ];
+        let specs = vec![TermSpec {
+            zh: "稳定".into(),
+            renderings: vec!["stability".into()],
+            prescribed: false,
+        }];
+        let lex = Lexicon::embedded().unwrap();
+        let u = &consistency_with(&recs, &Segmenter::new(), &specs, Some(&lex))[0];
+        assert_eq!(u.renderings.len(), 1, "{u:#?}");
+        assert_eq!(u.renderings[0].beads.len(), 3);
+        assert!(same_word("Asia", "Asian") && same_word("strategic", "strategies"));
+        assert!(!same_word("chair", "chairmanship"));
     }
 }

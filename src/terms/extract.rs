@@ -518,8 +518,11 @@ impl Associations {
         linked.sort_by(|a, b| b.score.total_cmp(&a.score).then(rank(a, b)));
         // A pair inside a longer pair seen as often adds nothing
         // (外长/foreign inside 外长会议/foreign ministers).
+        // Association alone does not hide a lexically supported pair
+        // (成员国 / member states inside 亚信成员国 / CICA member states).
         let inside = |p: &TermPair, q: &TermPair| -> bool {
             q.zh != p.zh
+                && (q.evidence != Evidence::Association || p.evidence == Evidence::Association)
                 && q.zh.contains(p.zh.as_str())
                 && q.freq >= p.freq
                 && format!(" {} ", q.en_key).contains(&format!(" {} ", p.en_key))
@@ -791,5 +794,95 @@ mod tests {
         assert_eq!((p.freq, p.zh_freq, p.en_freq), (3, 3, 3));
         assert!((p.dice - 1.0).abs() < 1e-9);
         assert_eq!(p.example.bead, 0);
+    }
+
+    fn lex() -> Lexicon {
+        Lexicon::embedded().expect("embedded lexicon")
+    }
+
+    #[test]
+    fn a_name_seen_once_is_paired_by_the_lexicon() {
+        let recs = vec![
+            rec(
+                0,
+                "亚信与上海合作组织建立了联系。",
+                "CICA has established ties with the Shanghai Cooperation Organization.",
+            ),
+            rec(1, "会议在阿拉木图举行。", "The meeting was held in Almaty."),
+            rec(2, "天气很好。", "The weather is fine."),
+        ];
+        let l = lex();
+        let cfg = ExtractConfig::default();
+        let pairs = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l)).best_pairs(&cfg);
+        let p = pairs
+            .iter()
+            .find(|p| p.zh == "上海合作组织")
+            .unwrap_or_else(|| panic!("{pairs:#?}"));
+        assert_eq!(p.en, "Shanghai Cooperation Organization");
+        assert_eq!(p.evidence, Evidence::Lexicon);
+        assert_eq!((p.freq, p.lexical_beads), (1, 1));
+        // Without the lexicon a single bead is not enough.
+        let plain = extract(&recs, &Segmenter::new(), &cfg);
+        assert!(plain.iter().all(|p| p.zh != "上海合作组织"), "{plain:#?}");
+        // A lowercase phrase seen once is not a term.
+        assert!(
+            pairs.iter().all(|p| p.en != "established ties"),
+            "{pairs:#?}"
+        );
+    }
+
+    #[test]
+    fn the_lexicon_beats_a_chance_association() {
+        // 历史 always shares its beads with "geographical", but only
+        // "historical" translates it.
+        let recs = vec![
+            rec(
+                0,
+                "各国在历史和地缘上不同。",
+                "Countries differ in geographical and historical terms.",
+            ),
+            rec(
+                1,
+                "历史与地理的差异。",
+                "Historical and geographical differences.",
+            ),
+            rec(
+                2,
+                "历史文化独特。",
+                "Their geographical position is unique.",
+            ),
+            rec(3, "天气很好。", "The weather is fine."),
+            rec(4, "河水很深。", "The river is deep."),
+        ];
+        let l = lex();
+        let cfg = ExtractConfig::default();
+        let a = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l));
+        let pairs = a.best_pairs(&cfg);
+        let p = pairs
+            .iter()
+            .find(|p| p.zh == "历史")
+            .unwrap_or_else(|| panic!("{pairs:#?}"));
+        assert_eq!(p.en.to_lowercase(), "historical", "{pairs:#?}");
+        assert_eq!(p.evidence, Evidence::Both);
+        // Association alone picks the chance partner.
+        let plain = extract(&recs, &Segmenter::new(), &cfg);
+        let q = plain.iter().find(|p| p.zh == "历史").unwrap();
+        assert_eq!(q.en, "geographical", "{plain:#?}");
+        assert_eq!(q.evidence, Evidence::Association);
+    }
+
+    #[test]
+    fn the_lexicon_extends_to_the_noun_phrase() {
+        let recs = vec![
+            rec(0, "成员国达成一致。", "The member states agreed."),
+            rec(1, "所有成员国出席。", "All member states attended."),
+            rec(2, "天气很好。", "The weather is fine."),
+        ];
+        let l = lex();
+        let cfg = ExtractConfig::default();
+        let pairs = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l)).best_pairs(&cfg);
+        let p = pairs.iter().find(|p| p.zh == "成员国").unwrap();
+        assert_eq!(p.en, "member states", "{pairs:#?}");
+        assert!((p.coverage - 1.0).abs() < 1e-9);
     }
 }

@@ -11,7 +11,7 @@
 //!
 //! This lets a term seen once count when its coverage is full, where
 //! association statistics need repetitions. English words match a gloss
-//! on their Snowball stem, or on a near form of it (a prefix of five
+//! on their Snowball stem, or on a near form of it (a prefix of four
 //! letters or more, or the stem with a common suffix: "historical" →
 //! `histor` ~ `histori`, "chairmanship" ~ `chairman`).
 
@@ -61,12 +61,25 @@ impl LexicalMatch {
 /// unit must be translated (a one-character part of a word the lexicon
 /// lacks, such as 处 in 秘书处, need not be).
 #[derive(Debug, Clone, Default)]
-pub struct Units(Vec<(Vec<u32>, bool)>);
+pub struct Units(Vec<Unit>);
+
+/// One meaning unit of a term.
+#[derive(Debug, Clone, Default)]
+struct Unit {
+    /// Gloss ids of the unit's own entry (sorted): one must be matched for
+    /// the unit to count as translated.
+    own: Vec<u32>,
+    /// Own glosses and those of its characters (sorted): words matching
+    /// them extend the n-gram (大国 "power" + 大 "great").
+    ext: Vec<u32>,
+    /// False for an optional one-character part (处 in 秘书处).
+    required: bool,
+}
 
 impl Units {
     /// Number of units that must be translated.
     pub fn len(&self) -> usize {
-        self.0.iter().filter(|u| u.1).count()
+        self.0.iter().filter(|u| u.required).count()
     }
 
     /// True when the term has no unit.
@@ -113,20 +126,24 @@ impl<'a> Composer<'a> {
     fn units_from(&self, words: &[&str], chars: bool) -> Units {
         let mut out = Vec::new();
         for w in words {
-            if self.lex.contains(w) {
-                if chars {
-                    out.push((self.glosses_with_chars(w), true));
+            let unit = |part: &str, required: bool| {
+                let mut own = self.lex.glosses(part).to_vec();
+                own.sort_unstable();
+                let ext = if chars {
+                    self.glosses_with_chars(part)
                 } else {
-                    let mut ids = self.lex.glosses(w).to_vec();
-                    ids.sort_unstable();
-                    out.push((ids, true));
-                }
+                    own.clone()
+                };
+                Unit { own, ext, required }
+            };
+            if self.lex.contains(w) {
+                out.push(unit(w, true));
             } else {
                 let parts = self.parts(w);
                 let any_long = parts.iter().any(|p| p.chars().count() > 1);
                 for part in parts {
                     let required = !any_long || part.chars().count() > 1;
-                    out.push((self.glosses_with_chars(part), required));
+                    out.push(unit(part, required));
                 }
             }
         }
@@ -138,7 +155,21 @@ impl<'a> Composer<'a> {
         if w.chars().count() > 1 {
             let mut buf = [0u8; 4];
             for c in w.chars() {
-                ids.extend_from_slice(self.lex.glosses(c.encode_utf8(&mut buf)));
+                let ch = c.encode_utf8(&mut buf);
+                // A character's pinyin among its glosses (席 "Xi", a
+                // surname) is a reading, not a meaning of the word.
+                let reading: Vec<u32> = self
+                    .lex
+                    .syllables(ch)
+                    .iter()
+                    .filter_map(|py| self.lex.stem_id(&self.lex.stem(py)))
+                    .collect();
+                ids.extend(
+                    self.lex
+                        .glosses(ch)
+                        .iter()
+                        .filter(|id| !reading.contains(id)),
+                );
             }
         }
         ids.sort_unstable();
@@ -168,9 +199,8 @@ impl<'a> Composer<'a> {
         out
     }
 
-    /// Lexicon ids an English stem may match: itself, its prefixes of five
-    /// letters or more, and itself with a common
-    /// suffix.
+    /// Lexicon ids an English stem may match: itself, its prefixes of four
+    /// letters or more, and itself with a common suffix.
     fn en_ids(&self, stem: &str) -> Vec<u32> {
         let mut ids = Vec::new();
         let mut push = |s: &str| {
@@ -181,7 +211,7 @@ impl<'a> Composer<'a> {
         push(stem);
         if stem.is_ascii() {
             let n = stem.len();
-            for k in 5.min(n)..n {
+            for k in 4.min(n)..n {
                 push(&stem[..k]);
             }
             for suf in EN_SUFFIXES {
@@ -222,25 +252,26 @@ impl<'a> Composer<'a> {
             return None;
         }
         // For each token, the units it translates (bit set; terms have few units).
-        let hits: Vec<u64> = en
-            .ids
-            .iter()
-            .map(|ids| {
-                let mut m = 0u64;
-                for (u, (gl, _)) in units.0.iter().enumerate().take(64) {
-                    if ids.iter().any(|id| gl.binary_search(id).is_ok()) {
-                        m |= 1 << u;
-                    }
+        // Per token: units whose own entry it matches, and units it
+        // matches at all.
+        let mask_of = |ids: &[u32], pick: fn(&Unit) -> &[u32]| {
+            let mut m = 0u64;
+            for (u, unit) in units.0.iter().enumerate().take(64) {
+                let gl = pick(unit);
+                if ids.iter().any(|id| gl.binary_search(id).is_ok()) {
+                    m |= 1 << u;
                 }
-                m
-            })
-            .collect();
+            }
+            m
+        };
+        let own: Vec<u64> = en.ids.iter().map(|ids| mask_of(ids, |u| &u.own)).collect();
+        let hits: Vec<u64> = en.ids.iter().map(|ids| mask_of(ids, |u| &u.ext)).collect();
         let required: u64 = units
             .0
             .iter()
             .enumerate()
             .take(64)
-            .filter(|(_, u)| u.1)
+            .filter(|(_, u)| u.required)
             .fold(0, |m, (i, _)| m | (1 << i));
         let mut best: Option<LexicalMatch> = None;
         for &(s, e) in spans {
@@ -257,13 +288,11 @@ impl<'a> Composer<'a> {
             }
             let mut mask = 0u64;
             let (mut words, mut covered) = (0, 0);
-            for (tok, &h) in en.toks[s..e].iter().zip(&hits[s..e]) {
-                if is_content(tok) {
+            for t in s..e {
+                if is_content(&en.toks[t]) {
                     words += 1;
-                    if h != 0 {
-                        covered += 1;
-                        mask |= h;
-                    }
+                    covered += usize::from(hits[t] != 0);
+                    mask |= own[t];
                 }
             }
             let m = LexicalMatch {
@@ -358,6 +387,17 @@ mod tests {
                 "cultural, geographical, and historical differences"
             ),
             Some(("historical".into(), true))
+        );
+    }
+
+    #[test]
+    fn a_headword_needs_one_of_its_own_glosses() {
+        // 上 alone glosses "number"; 上海 does not.
+        let m = best_text(&["上海"], "The number of member states increased");
+        assert!(m.as_ref().is_none_or(|(_, full)| !full), "{m:?}");
+        assert_eq!(
+            best_text(&["上海"], "the 2014 Shanghai Summit"),
+            Some(("Shanghai".into(), true))
         );
     }
 
