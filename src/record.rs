@@ -90,6 +90,39 @@ pub struct BeadRecord {
 }
 
 impl BeadRecord {
+    /// A record of bead `bead` aligning `src` units with `tgt` units, with
+    /// its shape set from the unit counts and every other field empty
+    /// (score 0, no provenance, no flags): for building alignments by hand
+    /// or in code.
+    pub fn new(
+        bead: usize,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: Vec<String>,
+        tgt: Vec<String>,
+    ) -> Self {
+        BeadRecord {
+            pair: String::new(),
+            level: Level::default(),
+            bead,
+            shape: format!("{}-{}", src.len(), tgt.len()),
+            score: 0.0,
+            src_lang,
+            tgt_lang,
+            src,
+            tgt,
+            src_idx: Vec::new(),
+            tgt_idx: Vec::new(),
+            src_file: String::new(),
+            tgt_file: String::new(),
+            src_lines: Vec::new(),
+            tgt_lines: Vec::new(),
+            src_para: Vec::new(),
+            tgt_para: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+
     /// The source units as one text (see [`join_units`]).
     pub fn src_text(&self) -> String {
         join_units(self.src_lang, &self.src)

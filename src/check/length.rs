@@ -107,24 +107,14 @@ mod tests {
 
     fn rec(src: &str, tgt: &str) -> BeadRecord {
         BeadRecord {
-            pair: "p".into(),
-            level: Default::default(),
-            bead: 0,
-            shape: "1-1".into(),
             score: 1.0,
-            src_lang: Lang::ZhHans,
-            tgt_lang: Lang::En,
-            src: vec![src.into()],
-            tgt: vec![tgt.into()],
-            src_idx: vec![],
-            tgt_idx: vec![],
-            src_file: String::new(),
-            tgt_file: String::new(),
-            src_lines: vec![],
-            tgt_lines: vec![],
-            src_para: vec![],
-            tgt_para: vec![],
-            flags: vec![],
+            ..BeadRecord::new(
+                0,
+                Lang::ZhHans,
+                Lang::En,
+                vec![src.into()],
+                vec![tgt.into()],
+            )
         }
     }
 

@@ -309,25 +309,13 @@ mod tests {
     use crate::terms::GlossaryEntry;
 
     fn rec(i: usize, src: &[&str], tgt: &[&str]) -> BeadRecord {
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
         BeadRecord {
             pair: "p".into(),
-            level: Default::default(),
-            bead: i,
-            shape: format!("{}-{}", src.len(), tgt.len()),
             score: 0.9,
-            src_lang: Lang::ZhHans,
-            tgt_lang: Lang::En,
-            src: src.iter().map(|s| s.to_string()).collect(),
-            tgt: tgt.iter().map(|s| s.to_string()).collect(),
-            src_idx: vec![],
-            tgt_idx: vec![],
-            src_file: String::new(),
-            tgt_file: String::new(),
             src_lines: vec![i + 1],
             tgt_lines: vec![i + 1],
-            src_para: vec![],
-            tgt_para: vec![],
-            flags: vec![],
+            ..BeadRecord::new(i, Lang::ZhHans, Lang::En, owned(src), owned(tgt))
         }
     }
 
@@ -581,23 +569,8 @@ mod props {
                 .enumerate()
                 .map(|(i, (src, tgt, score))| BeadRecord {
                     pair: "p".into(),
-                    level: Default::default(),
-                    bead: i,
-                    shape: format!("{}-{}", src.len(), tgt.len()),
                     score,
-                    src_lang: Lang::ZhHant,
-                    tgt_lang: Lang::En,
-                    src,
-                    tgt,
-                    src_idx: vec![],
-                    tgt_idx: vec![],
-                    src_file: String::new(),
-                    tgt_file: String::new(),
-                    src_lines: vec![],
-                    tgt_lines: vec![],
-                    src_para: vec![],
-                    tgt_para: vec![],
-                    flags: vec![],
+                    ..BeadRecord::new(i, Lang::ZhHant, Lang::En, src, tgt)
                 })
                 .collect();
             let cfg = CheckConfig {

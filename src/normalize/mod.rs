@@ -80,11 +80,16 @@ impl Normalized {
     }
 }
 
-/// Normalizes `text` into a matching key with a map back to `text`.
-pub fn normalize(text: &str) -> Normalized {
-    // Pass 1: width folding (NFKC per character), whitespace collapsing.
+/// Pass 1 of normalization: width folding (NFKC per character) and
+/// whitespace collapsing. With `anchors`, records for each character of the
+/// result its byte offset there and the byte offset in `text` it came from.
+fn fold(text: &str, mut anchors: Option<&mut Vec<(u32, u32)>>) -> String {
     let mut folded = String::with_capacity(text.len());
-    let mut anchors: Vec<(u32, u32)> = Vec::with_capacity(text.len() / 2);
+    let mut anchor = |folded: &String, orig: u32| {
+        if let Some(a) = anchors.as_deref_mut() {
+            a.push((folded.len() as u32, orig));
+        }
+    };
     let mut pending_space: Option<u32> = None;
     for (pos, c) in text.char_indices() {
         if is_zero_width(c) {
@@ -97,25 +102,31 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         if let Some(sp) = pending_space.take() {
-            anchors.push((folded.len() as u32, sp));
+            anchor(&folded, sp);
             folded.push(' ');
         }
-        let mut buf = [0u8; 4];
-        let single = c.encode_utf8(&mut buf);
         if c.is_ascii() || is_han(c) || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
             // Already in its key form (CJK punctuation such as 。“” too).
-            anchors.push((folded.len() as u32, pos as u32));
-            folded.push_str(single);
+            anchor(&folded, pos as u32);
+            folded.push(c);
         } else {
-            for k in single.nfkc() {
+            let mut buf = [0u8; 4];
+            for k in c.encode_utf8(&mut buf).nfkc() {
                 // NFKC may produce whitespace (e.g. U+3000 is handled above,
                 // but compatibility forms can expand to "a b").
                 let k = if k.is_whitespace() { ' ' } else { k };
-                anchors.push((folded.len() as u32, pos as u32));
+                anchor(&folded, pos as u32);
                 folded.push(k);
             }
         }
     }
+    folded
+}
+
+/// Normalizes `text` into a matching key with a map back to `text`.
+pub fn normalize(text: &str) -> Normalized {
+    let mut anchors: Vec<(u32, u32)> = Vec::with_capacity(text.len() / 2);
+    let folded = fold(text, Some(&mut anchors));
     // Pass 2: Traditional → Simplified, character for character. Most
     // text has no character t2s could change: skip the converter then.
     let Some(text_out) = script::simplify_runs(&folded) else {
@@ -161,9 +172,17 @@ pub fn normalize(text: &str) -> Normalized {
     }
 }
 
-/// The matching key of `text` (see [`normalize`]), without the offset map.
+/// The matching key of `text`: the same text as [`normalize`] gives, without
+/// building the offset map (a fraction of the memory on long texts).
 pub fn key(text: &str) -> String {
-    normalize(text).text
+    let folded = fold(text, None);
+    match script::simplify_runs(&folded) {
+        None => folded,
+        Some(out) if out.chars().count() == folded.chars().count() => out,
+        // OpenCC changed a phrase's length: `normalize` converts per
+        // character then, so take its result to stay identical.
+        Some(_) => normalize(text).text,
+    }
 }
 
 fn is_zero_width(c: char) -> bool {
@@ -267,6 +286,11 @@ mod tests {
             #[test]
             fn any_text_never_panics(orig in "\\PC{0,40}") {
                 check(&orig)?;
+            }
+
+            #[test]
+            fn key_is_the_normalized_text(orig in mixed()) {
+                prop_assert_eq!(key(&orig), normalize(&orig).text);
             }
         }
     }
