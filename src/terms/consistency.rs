@@ -239,7 +239,10 @@ pub fn consistency_with(
                         .zip(units[i].as_ref())
                         .and_then(|((c, sd), u)| {
                             let m = c.best(u, sd, &spans(&en, &toks))?;
-                            m.full().then(|| {
+                            // Every content word must translate the
+                            // term: a variant is reported only on firm
+                            // ground.
+                            (m.full() && m.en_covered == m.en_words).then(|| {
                                 let a = toks[m.start].span.start;
                                 let b = toks[m.end - 1].span.end;
                                 en.get(a..b).unwrap_or("").to_string()

@@ -651,18 +651,31 @@ fn en_spans(text: &str, toks: &[Token], max: usize) -> Vec<EnSpan> {
 /// then a capitalised word): the n-gram before it is a cut name
 /// ("Declaration on Principles Guiding" | "Relations").
 fn name_goes_on(text: &str, toks: &[Token], next: usize) -> bool {
-    let (Some(prev), Some(t)) = (
-        next.checked_sub(1).and_then(|p| toks.get(p)),
-        toks.get(next),
-    ) else {
-        return false;
-    };
-    t.kind == TokenKind::Latin
-        && adjacent(text, prev, t, true)
-        && text
-            .get(t.span.start..)
+    let capital = |t: &Token| {
+        text.get(t.span.start..)
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    let mut k = next;
+    // Lowercase links inside names: "Heads of State and Government".
+    while let (Some(prev), Some(t)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) {
+        if t.kind != TokenKind::Latin || !adjacent(text, prev, t, true) {
+            return false;
+        }
+        if capital(t) {
+            return true;
+        }
+        if !NAME_LINKS.contains(&t.key.as_str()) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
+
+/// Lowercase words that may join the parts of a name.
+const NAME_LINKS: &[&str] = &[
+    "among", "and", "between", "for", "in", "of", "on", "the", "to",
+];
 
 /// True for an acronym: one word of two or more capitals ("CICA").
 fn is_acronym(written: &str) -> bool {

@@ -209,6 +209,13 @@ impl<'a> Composer<'a> {
             }
         };
         push(stem);
+        // Roman numerals ("Track II") match the digit CC-CEDICT glosses.
+        if let Some(d) = ["i", "ii", "iii", "iv", "v"]
+            .iter()
+            .position(|r| *r == stem)
+        {
+            push(&(d + 1).to_string());
+        }
         if stem.is_ascii() {
             let n = stem.len();
             for k in 4.min(n)..n {
@@ -239,9 +246,9 @@ impl<'a> Composer<'a> {
     }
 
     /// The n-gram among `spans` (token ranges) that best covers `units`:
-    /// full coverage first, then the larger share of covered English
-    /// words, then more covered words (the full noun phrase), then the
-    /// earlier. Only n-grams beginning and ending on a covered word count.
+    /// full coverage first, then more units covered, then more covered
+    /// English words (the full noun phrase), then the larger share of
+    /// covered words, then the shorter, then the earlier. Only n-grams beginning and ending on a covered word count.
     pub fn best(
         &self,
         units: &Units,
@@ -315,14 +322,16 @@ impl<'a> Composer<'a> {
     }
 }
 
-/// Ordering of matches: full, zh coverage, en coverage (in thousandths,
-/// integral and deterministic), covered words, then fewer tokens.
-fn rank_key(m: &LexicalMatch) -> (bool, usize, u64, usize, std::cmp::Reverse<usize>) {
+/// Ordering of matches: full, zh coverage, covered words (the full noun
+/// phrase: "small and medium-sized countries" over "countries"), en
+/// coverage (in thousandths, integral and deterministic), then fewer
+/// tokens.
+fn rank_key(m: &LexicalMatch) -> (bool, usize, usize, u64, std::cmp::Reverse<usize>) {
     (
         m.full(),
         m.zh_covered,
-        (m.en_covered * 1000 / m.en_words.max(1)) as u64,
         m.en_covered,
+        (m.en_covered * 1000 / m.en_words.max(1)) as u64,
         std::cmp::Reverse(m.end - m.start),
     )
 }
