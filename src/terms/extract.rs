@@ -516,8 +516,9 @@ impl Associations {
             .filter_map(|v| v.iter().find(|p| taken.insert(p.en_key.as_str())))
             .collect();
         linked.sort_by(|a, b| b.score.total_cmp(&a.score).then(rank(a, b)));
-        // A pair inside a longer pair seen as often adds nothing
-        // (外长/foreign inside 外长会议/foreign ministers).
+        // A pair inside a longer pair seen as often, whose Chinese term
+        // never occurs outside it, adds nothing (外长/foreign inside
+        // 外长会议/foreign ministers; 信任措施 stays beside 信任措施目录).
         // Association alone does not hide a lexically supported pair
         // (成员国 / member states inside 亚信成员国 / CICA member states).
         let inside = |p: &TermPair, q: &TermPair| -> bool {
@@ -525,6 +526,7 @@ impl Associations {
                 && (q.evidence != Evidence::Association || p.evidence == Evidence::Association)
                 && q.zh.contains(p.zh.as_str())
                 && q.freq >= p.freq
+                && q.zh_freq >= p.zh_freq
                 && format!(" {} ", q.en_key).contains(&format!(" {} ", p.en_key))
         };
         linked
