@@ -29,7 +29,8 @@ pub struct Args {
     #[arg(required = true, value_name = "PAIR.jsonl…|SRC [TGT]")]
     pub files: Vec<PathBuf>,
     /// How many term pairs to list (and to write with --glossary-out),
-    /// strongest association (log-likelihood) first.
+    /// highest score first (G², halved without lexical support, times the
+    /// English words the lexicon covers, up to 3).
     #[arg(long, default_value_t = 30)]
     pub top: usize,
     /// Fewest beads a term pair must share.
@@ -133,13 +134,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
             writeln!(
                 out,
-                "{:>3}  {:<12}  {:<36}  {:>4}  {:>7}  {:>5}  {:>6}  {:<7}  example",
-                "#", "zh", "en", "both", "zh/en", "dice", "G2", "support"
+                "{:>3}  {:<12}  {:<36}  {:>4}  {:>7}  {:>5}  {:>6}  {:>6}  {:<7}  example",
+                "#", "zh", "en", "both", "zh/en", "dice", "G2", "score", "support"
             )?;
             for (i, p) in pairs.iter().enumerate() {
                 writeln!(
                     out,
-                    "{:>3}  {}  {:<36}  {:>4}  {:>7}  {:>5.2}  {:>6.1}  {:<7}  {}",
+                    "{:>3}  {}  {:<36}  {:>4}  {:>7}  {:>5.2}  {:>6.1}  {:>6.1}  {:<7}  {}",
                     i + 1,
                     pad(&p.zh, 12),
                     p.en,
@@ -147,6 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     format!("{}/{}", p.zh_freq, p.en_freq),
                     p.dice,
                     p.llr,
+                    p.score,
                     p.evidence.to_string(),
                     p.example
                 )?;
