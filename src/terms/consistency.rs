@@ -101,6 +101,13 @@ pub fn specs_from_associations(
     cfg: &ExtractConfig,
 ) -> Vec<TermSpec> {
     let all = assoc.all_pairs(cfg);
+    let mut by_zh: BTreeMap<&str, Vec<&TermPair>> = BTreeMap::new();
+    for p in all
+        .iter()
+        .filter(|p| p.evidence != super::extract::Evidence::Association)
+    {
+        by_zh.entry(p.zh.as_str()).or_default().push(p);
+    }
     let chosen: BTreeMap<&str, &str> = pairs
         .iter()
         .map(|p| (p.en_key.as_str(), p.zh.as_str()))
@@ -116,10 +123,7 @@ pub fn specs_from_associations(
         })
         .map(|best| {
             let mut kept: Vec<(String, Vec<String>)> = vec![(best.en.clone(), en_stems(&best.en))];
-            for p in all
-                .iter()
-                .filter(|p| p.zh == best.zh && p.evidence != super::extract::Evidence::Association)
-            {
+            for p in by_zh.get(best.zh.as_str()).into_iter().flatten() {
                 let chance = p.zh_freq as f64 * p.en_freq as f64 / n;
                 let taken = chosen.get(p.en_key.as_str()).is_some_and(|z| *z != best.zh);
                 if taken || (p.freq as f64) < 2.0 * chance || p.dice < ALT_DICE {

@@ -12,7 +12,8 @@
 //! go to the longer candidate ("confidence building measures" over
 //! "confidence building" when both always co-occur).
 
-use super::lexical::{Composer, LexicalMatch};
+use super::lexical::{Composer, LexicalMatch, Units};
+use crate::align::lexicon::FnvHasher;
 use crate::align::Lexicon;
 use crate::check::words::{is_en_stopword, is_zh_stopword};
 use crate::record::BeadRecord;
@@ -20,6 +21,8 @@ use crate::segment::{Segmenter, Token, TokenKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 /// Settings of the extraction.
 #[derive(Debug, Clone)]
@@ -135,6 +138,15 @@ struct LexStat {
     name: bool,
 }
 
+/// A bead tokenized, with its candidates.
+struct Prepared {
+    at: BeadRef,
+    en: String,
+    et: Vec<Token>,
+    zc: BTreeMap<String, Vec<String>>,
+    spans: Vec<EnSpan>,
+}
+
 /// Candidates of one bead.
 #[derive(Default)]
 struct BeadCands {
@@ -155,12 +167,12 @@ pub struct Associations {
     zh_freq: Vec<usize>,
     en_freq: Vec<usize>,
     /// (zh id, en id) → (beads shared, first shared bead).
-    pairs: HashMap<(u32, u32), (usize, usize)>,
+    pairs: HashMap<(u32, u32), (usize, usize), Fnv>,
     refs: Vec<BeadRef>,
     /// Candidates of every bead (all frequencies).
     cands: Vec<BeadCands>,
-    /// Beads holding each Chinese candidate, any frequency.
-    zh_all: BTreeMap<String, usize>,
+    /// Beads holding each Chinese candidate (their indices), any frequency.
+    zh_all: BTreeMap<String, Vec<usize>>,
     /// Beads holding each English key, any frequency, and its written form.
     en_all: BTreeMap<String, (usize, String)>,
     /// Lexically composed pairs: (zh, en key) → statistics.
@@ -194,7 +206,8 @@ pub fn associations_with(
     lex: Option<&Lexicon>,
 ) -> Associations {
     let composer = lex.map(Composer::new);
-    let per_bead: Vec<(BeadRef, BeadCands)> = records
+    // Tokens and candidates of every bead.
+    let prepared: Vec<Prepared> = records
         .par_iter()
         .filter_map(|r| {
             let (zh, en) = zh_en(r)?;
@@ -207,13 +220,56 @@ pub fn associations_with(
             let et = seg.tokens(&en, crate::Lang::En);
             let zc = zh_candidates(&zh, &zt, cfg.max_zh_words);
             let spans = en_spans(&en, &et, cfg.max_en_words);
+            Some(Prepared {
+                at: BeadRef {
+                    pair: r.pair.clone(),
+                    bead: r.bead,
+                },
+                en,
+                et,
+                zc,
+                spans,
+            })
+        })
+        .collect();
+    // Meaning units of each distinct Chinese candidate, looked up once.
+    let units: BTreeMap<String, Units> = match &composer {
+        Some(c) => {
+            let distinct: BTreeMap<&str, &[String]> = prepared
+                .iter()
+                .flat_map(|p| p.zc.iter().map(|(z, w)| (z.as_str(), w.as_slice())))
+                .collect();
+            let list: Vec<(&str, &[String])> = distinct.into_iter().collect();
+            list.par_iter()
+                .map(|(z, words)| {
+                    let ws: Vec<&str> = words.iter().map(String::as_str).collect();
+                    (z.to_string(), c.units(&ws))
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .collect()
+        }
+        None => BTreeMap::new(),
+    };
+    let per_bead: Vec<(BeadRef, BeadCands)> = prepared
+        .into_par_iter()
+        .map(|p| {
+            let Prepared {
+                at,
+                en,
+                et,
+                zc,
+                spans,
+            } = p;
             let mut lexical = Vec::new();
             if let Some(c) = &composer {
                 let side = c.en_side(&et);
                 let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
-                for (z, words) in &zc {
-                    let ws: Vec<&str> = words.iter().map(String::as_str).collect();
-                    if let Some(m) = c.best(&c.units(&ws), &side, &ranges) {
+                for z in zc.keys() {
+                    let Some(u) = units.get(z) else {
+                        continue;
+                    };
+                    if let Some(m) = c.best(u, &side, &ranges) {
                         if m.full() {
                             if let Some(sp) =
                                 spans.iter().find(|s| (s.start, s.end) == (m.start, m.end))
@@ -234,13 +290,7 @@ pub fn associations_with(
                 en: en_c,
                 lexical,
             };
-            Some((
-                BeadRef {
-                    pair: r.pair.clone(),
-                    bead: r.bead,
-                },
-                c,
-            ))
+            (at, c)
         })
         .collect();
     // Document frequencies, with written forms counted for display.
@@ -263,10 +313,10 @@ pub fn associations_with(
         en_surface: Vec::new(),
         zh_freq: Vec::new(),
         en_freq: Vec::new(),
-        pairs: HashMap::new(),
+        pairs: HashMap::default(),
         refs: Vec::new(),
         cands: Vec::new(),
-        zh_all: zf.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        zh_all: BTreeMap::new(),
         en_all: BTreeMap::new(),
         lexical: BTreeMap::new(),
     };
@@ -324,6 +374,11 @@ pub fn associations_with(
                 .max(m.en_covered * 1000 / m.en_words.max(1));
         }
     }
+    for (b, (_, c)) in per_bead.iter().enumerate() {
+        for z in &c.zh {
+            a.zh_all.entry(z.clone()).or_default().push(b);
+        }
+    }
     a.cands = per_bead.into_iter().map(|(_, c)| c).collect();
     a
 }
@@ -355,12 +410,13 @@ impl Associations {
 
     /// A pair of any frequency, counted over the stored candidates.
     fn pair_by_name(&self, zh: &str, en_key: &str) -> Option<TermPair> {
-        let fz = *self.zh_all.get(zh)?;
+        let beads = self.zh_all.get(zh)?;
+        let fz = beads.len();
         let (fe, surface) = self.en_all.get(en_key)?;
         let mut c = 0;
         let mut first = None;
-        for (b, cands) in self.cands.iter().enumerate() {
-            if cands.zh.contains(zh) && cands.en.contains_key(en_key) {
+        for &b in beads {
+            if self.cands[b].en.contains_key(en_key) {
                 c += 1;
                 first.get_or_insert(b);
             }
