@@ -239,7 +239,7 @@ fn cv(al: &mut Aligner, files: &[File]) {
 fn calib(al: &mut Aligner, files: &[File]) {
     al.set_params(Params::default(), Components::default());
     // (file, inputs, correct)
-    let mut data: Vec<(usize, [f32; 4], bool)> = Vec::new();
+    let mut data: Vec<(usize, [f32; 5], bool)> = Vec::new();
     for (k, f) in files.iter().enumerate() {
         let gold: std::collections::BTreeSet<IndexBead> = f.gold.iter().cloned().collect();
         for (b, feat) in al.align_explained(&f.src, &f.tgt) {
@@ -250,20 +250,20 @@ fn calib(al: &mut Aligner, files: &[File]) {
             data.push((k, calibration_inputs(&feat, b.shape()), gold.contains(&ib)));
         }
     }
-    let fit = |rows: &[&(usize, [f32; 4], bool)]| -> [f32; 5] {
-        let mut w = [0.0f32; 5];
+    let fit = |rows: &[&(usize, [f32; 5], bool)]| -> [f32; 6] {
+        let mut w = [0.0f32; 6];
         for _ in 0..3000 {
-            let mut g = [0.0f32; 5];
+            let mut g = [0.0f32; 6];
             for (_, x, y) in rows {
                 let z = w[0] + x.iter().zip(&w[1..]).map(|(a, b)| a * b).sum::<f32>();
                 let p = 1.0 / (1.0 + (-z).exp());
                 let e = p - if *y { 1.0 } else { 0.0 };
                 g[0] += e;
-                for i in 0..4 {
+                for i in 0..5 {
                     g[i + 1] += e * x[i];
                 }
             }
-            for i in 0..5 {
+            for i in 0..6 {
                 w[i] -= 0.5 * (g[i] / rows.len() as f32 + 0.001 * if i > 0 { w[i] } else { 0.0 });
             }
         }
@@ -271,14 +271,14 @@ fn calib(al: &mut Aligner, files: &[File]) {
     };
     let mut held: Vec<(f32, bool)> = Vec::new();
     for k in 0..files.len() {
-        let train: Vec<&(usize, [f32; 4], bool)> = data.iter().filter(|r| r.0 != k).collect();
+        let train: Vec<&(usize, [f32; 5], bool)> = data.iter().filter(|r| r.0 != k).collect();
         let w = fit(&train);
         for (_, x, y) in data.iter().filter(|r| r.0 == k) {
             let z = w[0] + x.iter().zip(&w[1..]).map(|(a, b)| a * b).sum::<f32>();
             held.push((1.0 / (1.0 + (-z).exp()), *y));
         }
     }
-    let all: Vec<&(usize, [f32; 4], bool)> = data.iter().collect();
+    let all: Vec<&(usize, [f32; 5], bool)> = data.iter().collect();
     println!("coefficients on all files: {:?}", fit(&all));
     println!("reliability of held-out scores (bin: beads, mean score, share correct):");
     let mut brier = 0.0;
@@ -319,6 +319,7 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "smooth" => p.sim_smooth = x,
             "var" => p.len_var = x,
             "m1t" => p.m1_threshold = x,
+            "m1c" => p.m1_min_count = x as u32,
             "share" => p.confident_share = x,
             "refit" => c.refit_length = x > 0.0,
             "m1" => c.model1 = x > 0.0,

@@ -13,7 +13,7 @@
 //! A file that cannot be read is reported (in the summary and on the
 //! index page) and the others still process.
 
-use crate::align::{pair_documents, AlignConfig, Aligner, DocPair, Relation};
+use crate::align::{pair_documents_with, AlignConfig, Aligner, DocPair, Manifest, Relation};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -118,6 +118,12 @@ pub struct Built {
 /// Runs the whole build and writes the output folder.
 pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     let files = corpus_files(&cfg.corpus)?;
+    let manifest_path = cfg.corpus.join(MANIFEST);
+    let manifest = if manifest_path.is_file() {
+        Some(Manifest::read(&manifest_path)?)
+    } else {
+        None
+    };
 
     // Read the files while the dictionaries load.
     progress.stage(Stage::Read, files.len());
@@ -164,7 +170,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         .collect();
 
     // Pair, then align and check each translation pair.
-    let mut decisions = pair_documents(&segmented, &aligner);
+    let mut decisions = pair_documents_with(&segmented, &aligner, manifest.as_ref());
     decisions.retain(|p| p.src < segmented.len() && p.tgt < segmented.len());
     decisions.sort_by_key(|p| (p.src, p.tgt));
     let (translations, others): (Vec<DocPair>, Vec<DocPair>) = decisions
@@ -254,15 +260,19 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     Ok(Built { summary, pairs })
 }
 
+/// Name of the optional pairing manifest inside a corpus folder (see
+/// [`Manifest`]); it is read as the manifest, not as a document.
+pub const MANIFEST: &str = "manifest.tsv";
+
 /// The files of a corpus folder, sorted by name: regular files directly
-/// inside it, hidden files (`.name`) skipped.
+/// inside it, hidden files (`.name`) and the [`MANIFEST`] skipped.
 pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_err(dir, e))?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| io_err(dir, e))?;
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        if name.to_string_lossy().starts_with('.') || name == MANIFEST {
             continue;
         }
         let path = dir.join(&name);

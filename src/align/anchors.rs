@@ -15,11 +15,11 @@ use std::collections::HashMap;
 pub fn centre(enc: &Encoded) -> Vec<usize> {
     let (n, m) = (enc.src.len(), enc.tgt.len());
     // Units where each item occurs, if it occurs in exactly one.
-    let once = |side: &super::encode::Side, map_item: &dyn Fn(u32) -> u32| {
+    let once = |side: &super::encode::Side| {
         let mut seen: HashMap<u32, (u32, u32)> = HashMap::new();
         for u in 0..side.len() {
             for k in side.items(u) {
-                let e = seen.entry(map_item(side.item[k])).or_insert((0, u as u32));
+                let e = seen.entry(side.item[k]).or_insert((0, u as u32));
                 e.0 += 1;
             }
         }
@@ -28,9 +28,9 @@ pub fn centre(enc: &Encoded) -> Vec<usize> {
             .map(|(k, (_, u))| (k, u))
             .collect::<HashMap<u32, u32>>()
     };
-    let tgt_once = once(&enc.tgt, &|x| x);
+    let tgt_once = once(&enc.tgt);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let src_once = once(&enc.src, &|x| x);
+    let src_once = once(&enc.src);
     for (&word, &i) in &src_once {
         for t in &enc.word_targets[word as usize] {
             if let Some(&j) = tgt_once.get(t) {

@@ -25,6 +25,10 @@ pub struct Features {
     /// Matchable item weight on both sides (how much evidence `sim` rests
     /// on).
     pub mass: f32,
+    /// How much more the best local alternative costs (the neighbouring
+    /// beads regrouped without this one); 0 until computed by the search
+    /// driver.
+    pub margin: f32,
 }
 
 /// The cost model of one document pair.
@@ -79,6 +83,7 @@ impl<'a> CostModel<'a> {
             sim: covered / (total + self.params.sim_smooth),
             log_ratio: self.length.log_ratio(src_len, tgt_len),
             mass: total,
+            margin: 0.0,
         }
     }
 

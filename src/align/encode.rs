@@ -158,7 +158,7 @@ impl Encoded {
             };
             for t in &s.tokens {
                 match t.kind {
-                    TokenKind::Han => add(t.key.clone(), &|_| {
+                    TokenKind::Han => add(t.key.to_string(), &|_| {
                         let mut out = Vec::new();
                         let known = ev.lexicon && lex.translate_into(&t.key, &mut out);
                         if !ev.lexicon {

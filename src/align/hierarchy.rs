@@ -47,8 +47,22 @@ pub fn align_docs(
         let beads = al.align_paragraphs(&s, &t);
         (s, t, beads)
     };
+    let (np_s, np_t) = (src.doc.paragraphs.len(), tgt.doc.paragraphs.len());
+    let agree = np_s > 1
+        && np_t > 1
+        && (np_s.min(np_t) as f32) >= MIN_PARAGRAPH_RATIO * np_s.max(np_t) as f32;
     if level == Level::Paragraph {
         let (src_units, tgt_units, beads) = paragraphs();
+        // When the structures disagree, paragraph beads come from the
+        // sentence alignment instead: one Chinese paragraph rendered as
+        // seven English ones is a 1-7 bead, which no paragraph-level
+        // shape allows.
+        let beads = if agree {
+            beads
+        } else {
+            let sentence_beads = al.align(&src.sentences, &tgt.sentences);
+            paragraph_beads(src, tgt, &sentence_beads)
+        };
         return DocAlignment {
             level,
             src_units,
@@ -56,10 +70,6 @@ pub fn align_docs(
             beads,
         };
     }
-    let (np_s, np_t) = (src.doc.paragraphs.len(), tgt.doc.paragraphs.len());
-    let agree = np_s > 1
-        && np_t > 1
-        && (np_s.min(np_t) as f32) >= MIN_PARAGRAPH_RATIO * np_s.max(np_t) as f32;
     let whole = || DocAlignment {
         level,
         src_units: src.sentences.clone(),
@@ -115,6 +125,60 @@ pub fn align_docs(
         tgt_units: tgt.sentences.clone(),
         beads,
     }
+}
+
+/// The smallest monotone paragraph beads that contain every sentence bead
+/// of `sentence_beads`: paragraphs linked through any sentence bead end up
+/// in one paragraph bead. A bead's score is the mean of its sentence beads'
+/// scores, weighted by their unit counts.
+fn paragraph_beads(src: &SegmentedDoc, tgt: &SegmentedDoc, sentence_beads: &[Bead]) -> Vec<Bead> {
+    let paras = |d: &SegmentedDoc, r: &std::ops::Range<usize>| -> Option<std::ops::Range<usize>> {
+        let first = d.sentences.get(r.start)?.para;
+        let last = d.sentences.get(r.end.checked_sub(1)?)?.para;
+        (r.start < r.end).then_some(first..last + 1)
+    };
+    // Groups under construction: paragraph ranges, score sum and weight.
+    let mut groups: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, f32, f32)> = Vec::new();
+    for b in sentence_beads {
+        let (ps, pt) = (paras(src, &b.src), paras(tgt, &b.tgt));
+        let weight = (b.src.len() + b.tgt.len()) as f32;
+        let joins = groups.last().is_some_and(|g| {
+            ps.as_ref().is_some_and(|p| p.start < g.0.end)
+                || pt.as_ref().is_some_and(|p| p.start < g.1.end)
+        });
+        if joins {
+            if let Some(g) = groups.last_mut() {
+                if let Some(p) = ps {
+                    g.0.end = g.0.end.max(p.end);
+                }
+                if let Some(p) = pt {
+                    g.1.end = g.1.end.max(p.end);
+                }
+                g.2 += b.score * weight;
+                g.3 += weight;
+            }
+        } else {
+            let (s_at, t_at) = groups.last().map_or((0, 0), |g| (g.0.end, g.1.end));
+            let ps = ps.unwrap_or(s_at..s_at);
+            let pt = pt.unwrap_or(t_at..t_at);
+            // Paragraphs skipped over (no sentences) stand alone.
+            groups.extend((s_at..ps.start).map(|i| (i..i + 1, t_at..t_at, 0.0, 0.0)));
+            groups.extend((t_at..pt.start).map(|j| (ps.start..ps.start, j..j + 1, 0.0, 0.0)));
+            groups.push((ps, pt, b.score * weight, weight));
+        }
+    }
+    let (s_at, t_at) = groups.last().map_or((0, 0), |g| (g.0.end, g.1.end));
+    groups.extend((s_at..src.doc.paragraphs.len()).map(|i| (i..i + 1, t_at..t_at, 0.0, 0.0)));
+    let s_end = src.doc.paragraphs.len();
+    groups.extend((t_at..tgt.doc.paragraphs.len()).map(|j| (s_end..s_end, j..j + 1, 0.0, 0.0)));
+    groups
+        .into_iter()
+        .map(|(s, t, sum, weight)| Bead {
+            src: s,
+            tgt: t,
+            score: if weight > 0.0 { sum / weight } else { 0.0 },
+        })
+        .collect()
 }
 
 /// Sentence indices of the paragraphs `paras` of `d`.

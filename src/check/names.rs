@@ -71,7 +71,7 @@ fn latin_only_in_chinese(zh: &SideView, en: &SideView) -> Vec<String> {
         }
         // Token match first; a substring match covers "G20" vs "G-20" and
         // tokens the English tokenizer splits differently.
-        if en_keys.contains(&t.key.as_str()) || en_text.contains(&t.key) {
+        if en_keys.contains(&t.key.as_str()) || en_text.contains(t.key.as_str()) {
             continue;
         }
         let w = written(zh.text(), t);

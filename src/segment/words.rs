@@ -4,6 +4,7 @@
 
 use crate::document::{Lang, Span};
 use crate::normalize::{self, is_han};
+use compact_str::{CompactString, ToCompactString};
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
@@ -25,9 +26,11 @@ pub enum TokenKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// Matching form: Simplified for Chinese, lowercased for Latin.
-    pub key: String,
+    /// (A `CompactString`: words up to 24 bytes are stored inline, so
+    /// tokenizing does not allocate per word. Use it as a `&str`.)
+    pub key: CompactString,
     /// Stem of `key` for English words (Snowball); equal to `key` otherwise.
-    pub stem: String,
+    pub stem: CompactString,
     /// Bytes into the text that was tokenized (the original).
     pub span: Span,
     /// Script class.
@@ -87,15 +90,17 @@ impl WordSegmenter {
         // Same result as `span_to_original`, walking forward.
         let s = norm.to_original_from(start, hint);
         let e = norm.to_original_from(end, hint).max(s);
-        let key = if kind == TokenKind::Latin {
-            word.to_lowercase()
+        let (key, stem) = if kind == TokenKind::Latin {
+            let key = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+                word.to_lowercase().to_compact_string()
+            } else {
+                CompactString::from(word)
+            };
+            let stem = CompactString::from(self.stemmer.stem(&key).as_ref());
+            (key, stem)
         } else {
-            word.to_string()
-        };
-        let stem = if kind == TokenKind::Latin {
-            self.stemmer.stem(&key).into_owned()
-        } else {
-            key.clone()
+            let key = CompactString::from(word);
+            (key.clone(), key)
         };
         out.push(Token {
             key,

@@ -183,7 +183,9 @@ fn eval_warns_on_gold_naming_missing_sentences() {
 
 mod corpus {
     use crate::util::corpus;
-    use bitext::align::{pair_documents, AlignConfig, Aligner, Relation};
+    use bitext::align::{
+        pair_documents, pair_documents_with, AlignConfig, Aligner, Manifest, Relation,
+    };
     use bitext::record::Level;
     use bitext::segment::{SegmentedDoc, Segmenter};
     use std::sync::OnceLock;
@@ -262,6 +264,25 @@ mod corpus {
     }
 
     #[test]
+    fn doc_003_paragraph_level_follows_the_sentences() {
+        // One Chinese paragraph renders all the English paragraphs: the
+        // paragraph beads come from the sentence alignment, so every
+        // paragraph is covered once and none is left unpaired.
+        let s = shared();
+        let (zh, en) = (doc("003_", true), doc("003_", false));
+        let al = s.aligner.align_docs(zh, en, Level::Paragraph, &s.seg);
+        assert_eq!(al.src_units.len(), 1);
+        let mut next = (0, 0);
+        for b in &al.beads {
+            assert_eq!((b.src.start, b.tgt.start), next, "{b:?}");
+            next = (b.src.end, b.tgt.end);
+            assert!(!b.src.is_empty() && !b.tgt.is_empty(), "unpaired: {b:?}");
+            assert!((0.0..=1.0).contains(&b.score));
+        }
+        assert_eq!(next, (al.src_units.len(), al.tgt_units.len()));
+    }
+
+    #[test]
     fn corpus_pairs_translations_and_not_comparable_documents() {
         let s = shared();
         let pairs = pair_documents(&s.docs, &s.aligner);
@@ -291,5 +312,26 @@ mod corpus {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn manifest_overrides_the_pairing() {
+        let s = shared();
+        let (zh0, en0) = (doc("000_", true).doc.id(), doc("000_", false).doc.id());
+        let (zh2, en4) = (doc("002_", true).doc.id(), doc("004_", false).doc.id());
+        let text = format!("comparable\t{zh0}\t{en0}\ntranslation\t{zh2}\t{en4}\n");
+        let m = Manifest::parse(&text, std::path::Path::new("manifest.tsv")).expect("manifest");
+        let pairs = pair_documents_with(&s.docs, &s.aligner, Some(&m));
+        let find = |a: &str, b: &str| {
+            pairs
+                .iter()
+                .find(|p| s.docs[p.src].doc.id() == a && s.docs[p.tgt].doc.id() == b)
+                .expect("pair listed")
+        };
+        assert_eq!(find(&zh0, &en0).relation, Relation::Comparable);
+        assert_eq!(find(&zh2, &en4).relation, Relation::Translation);
+        assert!(find(&zh2, &en4)
+            .reason
+            .starts_with("manifest says translation"));
     }
 }

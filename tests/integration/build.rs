@@ -421,6 +421,38 @@ fn unreadable_files_are_reported_and_the_rest_is_built() {
     );
 }
 
+#[test]
+fn a_corpus_manifest_overrides_the_pairing() {
+    let corpus = scratch("build-manifest-corpus");
+    let out = scratch("build-manifest-out");
+    for f in ["000_58fd57bd8402631f.txt", "003_11247a11cc0494c9.txt"] {
+        std::fs::copy(root().join("corpus").join(f), corpus.join(f)).unwrap();
+    }
+    std::fs::write(
+        corpus.join("manifest.tsv"),
+        "# 003 is kept out of the parallel corpus\n\
+         comparable\t003_11247a11cc0494c9.zh-Hans\t003_11247a11cc0494c9.en\n",
+    )
+    .unwrap();
+    let o = build(&corpus, &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = summary(&out);
+    assert_eq!(s["totals"]["files"], 2, "the manifest is not a document");
+    let pairs: Vec<&str> = s["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(pairs, ["000_58fd57bd8402631f"]);
+    assert!(!out.join("003_11247a11cc0494c9.html").exists());
+
+    std::fs::write(corpus.join("manifest.tsv"), "perhaps\ta\tb\n").unwrap();
+    let o = build(&corpus, &out);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("manifest.tsv"), "{}", stderr(&o));
+}
+
 /// Runs headless Chromium with `args` (plus the flags every run needs);
 /// returns its standard output, or `None` when Chromium is not installed
 /// (a failure when the `CI` variable is set).
