@@ -203,7 +203,7 @@ pub fn consistency_with(
             let words: Vec<String> = seg
                 .tokens(&s.zh, crate::Lang::ZhHans)
                 .into_iter()
-                .map(|t| t.key)
+                .map(|t| t.key.to_string())
                 .collect();
             Some(c.strict_units(&words.iter().map(String::as_str).collect::<Vec<_>>()))
         })

@@ -656,7 +656,7 @@ fn zh_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, Vec
                 break;
             }
             key.push_str(&t.key);
-            words.push(t.key.clone());
+            words.push(t.key.to_string());
             if zh_edge_ok(&toks[i]) && zh_edge_ok(t) && key.chars().count() >= 2 {
                 out.entry(key.clone()).or_insert_with(|| words.clone());
             }
