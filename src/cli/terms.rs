@@ -29,7 +29,8 @@ pub struct Args {
     #[arg(required = true, value_name = "PAIR.jsonl…|SRC [TGT]")]
     pub files: Vec<PathBuf>,
     /// How many term pairs to list (and to write with --glossary-out),
-    /// strongest association (log-likelihood) first.
+    /// highest score first (G², halved without lexical support, times the
+    /// English words the lexicon covers, up to 3).
     #[arg(long, default_value_t = 30)]
     pub top: usize,
     /// Fewest beads a term pair must share.
@@ -62,21 +63,36 @@ struct Report<'a> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
     let super::check::Loaded {
-        records, failed, ..
+        records,
+        failed,
+        aligner,
     } = super::check::load_records(&args.files, &seg, None)?;
+    // The aligner's lexicon when we aligned; else the shipped one.
+    let own = match &aligner {
+        Some(_) => None,
+        None => match bitext::align::Lexicon::embedded() {
+            Ok(l) => Some(l),
+            Err(e) => {
+                eprintln!("bitext: {e}; terms use association only");
+                None
+            }
+        },
+    };
+    let lex = aligner.as_ref().map(|a| a.lexicon()).or(own.as_ref());
     let cfg = ExtractConfig {
         min_freq: args.min_freq.max(1),
         min_dice: args.min_dice,
         ..ExtractConfig::default()
     };
-    let assoc = extract::associations(&records, &seg, &cfg);
+    let assoc = extract::associations_with(&records, &seg, &cfg, lex);
     let mut pairs = assoc.best_pairs(&cfg);
-    pairs.truncate(args.top);
+    // Consistency looks at every extracted term, not only the listed ones.
     let specs = match &args.glossary {
         Some(p) => consistency::specs_from_glossary(&Glossary::read(p)?),
         None => consistency::specs_from_associations(&pairs, &assoc, &cfg),
     };
-    let uses = consistency::consistency(&records, &seg, &specs);
+    pairs.truncate(args.top);
+    let uses = consistency::consistency_with(&records, &seg, &specs, lex);
     let inconsistent: Vec<&TermUse> = uses.iter().filter(|u| u.inconsistent()).collect();
     if let Some(path) = &args.glossary_out {
         let g = Glossary::new(
@@ -118,13 +134,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
             writeln!(
                 out,
-                "{:>3}  {:<12}  {:<36}  {:>4}  {:>7}  {:>5}  {:>6}  example",
-                "#", "zh", "en", "both", "zh/en", "dice", "G2"
+                "{:>3}  {:<12}  {:<36}  {:>4}  {:>7}  {:>5}  {:>6}  {:>6}  {:<7}  example",
+                "#", "zh", "en", "both", "zh/en", "dice", "G2", "score", "support"
             )?;
             for (i, p) in pairs.iter().enumerate() {
                 writeln!(
                     out,
-                    "{:>3}  {}  {:<36}  {:>4}  {:>7}  {:>5.2}  {:>6.1}  {}",
+                    "{:>3}  {}  {:<36}  {:>4}  {:>7}  {:>5.2}  {:>6.1}  {:>6.1}  {:<7}  {}",
                     i + 1,
                     pad(&p.zh, 12),
                     p.en,
@@ -132,6 +148,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     format!("{}/{}", p.zh_freq, p.en_freq),
                     p.dice,
                     p.llr,
+                    p.score,
+                    p.evidence.to_string(),
                     p.example
                 )?;
             }

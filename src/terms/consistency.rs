@@ -9,6 +9,8 @@
 
 use super::extract::{zh_en, Associations, BeadRef, ExtractConfig, TermPair};
 use super::glossary::{en_stems, Glossary};
+use super::lexical::{Composer, Units};
+use crate::align::Lexicon;
 use crate::check::evidence::strip_possessive;
 use crate::check::glossary::contains_seq;
 use crate::normalize::key;
@@ -99,6 +101,13 @@ pub fn specs_from_associations(
     cfg: &ExtractConfig,
 ) -> Vec<TermSpec> {
     let all = assoc.all_pairs(cfg);
+    let mut by_zh: BTreeMap<&str, Vec<&TermPair>> = BTreeMap::new();
+    for p in all
+        .iter()
+        .filter(|p| p.evidence != super::extract::Evidence::Association)
+    {
+        by_zh.entry(p.zh.as_str()).or_default().push(p);
+    }
     let chosen: BTreeMap<&str, &str> = pairs
         .iter()
         .map(|p| (p.en_key.as_str(), p.zh.as_str()))
@@ -106,9 +115,15 @@ pub fn specs_from_associations(
     let n = (assoc.beads() as f64).max(1.0);
     pairs
         .iter()
+        // Association alone is too weak a ground to call other renderings
+        // variants (活动 / "recognition"); acronyms are the exception.
+        .filter(|p| {
+            p.evidence != super::extract::Evidence::Association
+                || (p.en.len() >= 2 && p.en.chars().all(|c| c.is_ascii_uppercase()))
+        })
         .map(|best| {
             let mut kept: Vec<(String, Vec<String>)> = vec![(best.en.clone(), en_stems(&best.en))];
-            for p in all.iter().filter(|p| p.zh == best.zh) {
+            for p in by_zh.get(best.zh.as_str()).into_iter().flatten() {
                 let chance = p.zh_freq as f64 * p.en_freq as f64 / n;
                 let taken = chosen.get(p.en_key.as_str()).is_some_and(|z| *z != best.zh);
                 if taken || (p.freq as f64) < 2.0 * chance || p.dice < ALT_DICE {
@@ -132,11 +147,67 @@ pub fn specs_from_associations(
         .collect()
 }
 
-/// A spec found in a bead, with the index of the rendering used.
-type SpecHit = (usize, Option<usize>);
+/// What a bead holding a term renders it with.
+enum Found {
+    /// The spec's rendering at this index.
+    Known(usize),
+    /// An English n-gram the lexicon composes from the term.
+    Composed(String),
+    /// Nothing recognised.
+    None,
+}
 
-/// How each term of `specs` is rendered across `records`.
+/// A spec found in a bead, with the rendering used.
+type SpecHit = (usize, Found);
+
+/// Token ranges of up to six Latin words separated by spaces or hyphens
+/// only, for lexical matches.
+fn spans(text: &str, toks: &[crate::segment::Token]) -> Vec<(usize, usize)> {
+    let latin = |t: &crate::segment::Token| t.kind == TokenKind::Latin;
+    let joined = |a: &crate::segment::Token, b: &crate::segment::Token| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '-'))
+    };
+    let mut out = Vec::new();
+    for s in 0..toks.len() {
+        for e in s + 1..=(s + 6).min(toks.len()) {
+            if !latin(&toks[e - 1]) || (e > s + 1 && !joined(&toks[e - 2], &toks[e - 1])) {
+                break;
+            }
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// How each term of `specs` is rendered across `records` (no lexicon).
 pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) -> Vec<TermUse> {
+    consistency_with(records, seg, specs, None)
+}
+
+/// How each term of `specs` is rendered across `records`. In a bead with
+/// none of the spec's renderings, the English n-gram the lexicon composes
+/// from the term's parts (fully, see [`super::lexical`]) is the rendering
+/// found there ("presidency" for 主席国 where "chairmanship" is expected).
+pub fn consistency_with(
+    records: &[BeadRecord],
+    seg: &Segmenter,
+    specs: &[TermSpec],
+    lex: Option<&Lexicon>,
+) -> Vec<TermUse> {
+    let composer = lex.map(Composer::new);
+    let units: Vec<Option<Units>> = specs
+        .iter()
+        .map(|s| {
+            let c = composer.as_ref()?;
+            let words: Vec<String> = seg
+                .tokens(&s.zh, crate::Lang::ZhHans)
+                .into_iter()
+                .map(|t| t.key.to_string())
+                .collect();
+            Some(c.strict_units(&words.iter().map(String::as_str).collect::<Vec<_>>()))
+        })
+        .collect();
     let stems: Vec<Vec<Vec<String>>> = specs
         .iter()
         .map(|s| s.renderings.iter().map(|r| en_stems(r)).collect())
@@ -160,10 +231,56 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
                 .filter(|t| t.kind != TokenKind::Han)
                 .map(|t| strip_possessive(&t.stem))
                 .collect();
-            let used = found
-                .into_iter()
-                .map(|i| (i, stems[i].iter().position(|s| contains_seq(&es, s))))
+            let side = composer.as_ref().map(|c| (c, c.en_side(&toks)));
+            let mut used: Vec<SpecHit> = found
+                .iter()
+                .map(|&i| {
+                    if let Some(k) = stems[i].iter().position(|s| contains_seq(&es, s)) {
+                        return (i, Found::Known(k));
+                    }
+                    let composed = side
+                        .as_ref()
+                        .zip(units[i].as_ref())
+                        .and_then(|((c, sd), u)| {
+                            let m = c.best(u, sd, &spans(&en, &toks))?;
+                            // Every content word must translate the
+                            // term: a variant is reported only on firm
+                            // ground.
+                            (m.full() && m.en_covered == m.en_words).then(|| {
+                                let a = toks[m.start].span.start;
+                                let b = toks[m.end - 1].span.end;
+                                en.get(a..b).unwrap_or("").to_string()
+                            })
+                        });
+                    (i, composed.map_or(Found::None, Found::Composed))
+                })
                 .collect();
+            // A composed rendering that is another term's rendering in this
+            // bead belongs to that term (主席国 is not rendered "countries"
+            // where 国家 is).
+            let key_of = |(i, f): &SpecHit| match f {
+                Found::Known(k) => Some(stems[*i][*k].join(" ")),
+                Found::Composed(w) => Some(en_stems(w).join(" ")),
+                Found::None => None,
+            };
+            let keys: Vec<Option<String>> = used.iter().map(key_of).collect();
+            for a in 0..used.len() {
+                if !matches!(used[a].1, Found::Composed(_)) {
+                    continue;
+                }
+                let za = &specs[used[a].0].zh;
+                let theirs = (0..used.len()).any(|b| {
+                    let zb = &specs[used[b].0].zh;
+                    b != a
+                        && !za.contains(zb.as_str())
+                        && keys[b].is_some()
+                        && keys[b] == keys[a]
+                        && (matches!(used[b].1, Found::Known(_)) || zb.contains(za.as_str()))
+                });
+                if theirs {
+                    used[a].1 = Found::None;
+                }
+            }
             Some((
                 BeadRef {
                     pair: r.pair.clone(),
@@ -183,12 +300,20 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
         })
         .collect();
     let mut used: Vec<BTreeMap<usize, Vec<BeadRef>>> = vec![BTreeMap::new(); specs.len()];
+    // Composed renderings by stem key: (written forms, beads).
+    type Composed = BTreeMap<String, (BTreeMap<String, usize>, Vec<BeadRef>)>;
+    let mut composed: Vec<Composed> = vec![BTreeMap::new(); specs.len()];
     for (at, list) in hits {
         for (i, r) in list {
             out[i].occurrences += 1;
             match r {
-                Some(k) => used[i].entry(k).or_default().push(at.clone()),
-                None => out[i].unrendered.push(at.clone()),
+                Found::Known(k) => used[i].entry(k).or_default().push(at.clone()),
+                Found::Composed(w) => {
+                    let e = composed[i].entry(en_stems(&w).join(" ")).or_default();
+                    *e.0.entry(w).or_default() += 1;
+                    e.1.push(at.clone());
+                }
+                Found::None => out[i].unrendered.push(at.clone()),
             }
         }
     }
@@ -204,10 +329,71 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
                 out[i].unrendered.extend(beads);
             }
         }
+        for (_, (forms, beads)) in std::mem::take(&mut composed[i]) {
+            let en = forms
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
+                .map(|(w, _)| w.clone())
+                .unwrap_or_default();
+            rs.push(Rendering { en, beads });
+        }
         out[i].unrendered.sort();
         rs.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
-        out[i].renderings = rs;
+        out[i].renderings = merge_inflections(rs);
     }
+    out
+}
+
+/// Endings that make another form of the same word, not another term
+/// ("stable" / "stability", "Asia" / "Asian", "strategic" / "strategies").
+const ENDINGS: &[&str] = &[
+    "", "s", "es", "e", "y", "ies", "ic", "ical", "al", "an", "n", "ian", "le", "ility", "ity",
+    "ive", "ve", "ion", "on", "ation", "ly", "ed", "d", "ing", "'s", "’s",
+];
+
+/// True when two words are forms of one word: a common beginning of four
+/// letters or more followed by endings from [`ENDINGS`].
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    if a == b {
+        return true;
+    }
+    // Back off so that a shared ending letter can belong to the endings.
+    (4..=common).rev().any(|k| {
+        a.is_char_boundary(k)
+            && b.is_char_boundary(k)
+            && ENDINGS.contains(&&a[k..])
+            && ENDINGS.contains(&&b[k..])
+    })
+}
+
+/// True when two renderings differ only in word forms.
+fn same_rendering(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let wb: Vec<&str> = b.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| same_word(x, y))
+}
+
+/// Merges renderings that differ only in word forms into the most used
+/// one (renderings come most used first).
+fn merge_inflections(rs: Vec<Rendering>) -> Vec<Rendering> {
+    let mut out: Vec<Rendering> = Vec::new();
+    for r in rs {
+        match out.iter_mut().find(|o| same_rendering(&o.en, &r.en)) {
+            Some(o) => {
+                o.beads.extend(r.beads);
+                o.beads.sort();
+            }
+            None => out.push(r),
+        }
+    }
+    out.sort_by(|a, b| b.beads.len().cmp(&a.beads.len()).then(a.en.cmp(&b.en)));
     out
 }
 
@@ -278,5 +464,76 @@ mod tests {
         let u = &consistency(&recs, &Segmenter::new(), &specs_from_glossary(&g))[0];
         assert_eq!(u.occurrences, 2);
         assert!(!u.inconsistent());
+    }
+
+    #[test]
+    fn the_lexicon_finds_renderings_no_spec_names() {
+        let recs = vec![
+            rec(
+                0,
+                "主席國交接順利。",
+                "The chairmanship handover went smoothly.",
+            ),
+            rec(
+                1,
+                "歷任主席國的努力。",
+                "Efforts of successive chairmanships.",
+            ),
+            rec(2, "中國擔任主席國。", "China assumed the CICA presidency."),
+            // 主席國 here is not rendered; "countries" is 國家's.
+            rec(
+                3,
+                "主席國為地區國家搭建平台。",
+                "A platform for the countries of the region.",
+            ),
+        ];
+        let specs = vec![
+            TermSpec {
+                zh: "主席国".into(),
+                renderings: vec!["chairmanship".into()],
+                prescribed: false,
+            },
+            TermSpec {
+                zh: "国家".into(),
+                renderings: vec!["countries".into()],
+                prescribed: false,
+            },
+        ];
+        let lex = Lexicon::embedded().unwrap();
+        let seg = Segmenter::new();
+        let uses = consistency_with(&recs, &seg, &specs, Some(&lex));
+        let u = &uses[0];
+        assert_eq!(u.occurrences, 4);
+        let rs: Vec<(&str, usize)> = u
+            .renderings
+            .iter()
+            .map(|r| (r.en.as_str(), r.beads.len()))
+            .collect();
+        assert_eq!(rs, vec![("chairmanship", 2), ("presidency", 1)], "{u:#?}");
+        assert_eq!(u.unrendered.len(), 1);
+        assert_eq!(u.unrendered[0].bead, 3);
+        // Without the lexicon the presidency is not seen.
+        let plain = consistency(&recs, &seg, &specs);
+        assert!(!plain[0].inconsistent(), "{plain:#?}");
+    }
+
+    #[test]
+    fn word_forms_are_one_rendering() {
+        let recs = vec![
+            rec(0, "地區穩定。", "Regional stability."),
+            rec(1, "保持穩定。", "Keep it stable."),
+            rec(2, "穩定的局勢。", "A stable situation."),
+        ];
+        let specs = vec![TermSpec {
+            zh: "稳定".into(),
+            renderings: vec!["stability".into()],
+            prescribed: false,
+        }];
+        let lex = Lexicon::embedded().unwrap();
+        let u = &consistency_with(&recs, &Segmenter::new(), &specs, Some(&lex))[0];
+        assert_eq!(u.renderings.len(), 1, "{u:#?}");
+        assert_eq!(u.renderings[0].beads.len(), 3);
+        assert!(same_word("Asia", "Asian") && same_word("strategic", "strategies"));
+        assert!(!same_word("chair", "chairmanship"));
     }
 }

@@ -12,12 +12,17 @@
 //! go to the longer candidate ("confidence building measures" over
 //! "confidence building" when both always co-occur).
 
+use super::lexical::{Composer, LexicalMatch, Units};
+use crate::align::lexicon::FnvHasher;
+use crate::align::Lexicon;
 use crate::check::words::{is_en_stopword, is_zh_stopword};
 use crate::record::BeadRecord;
 use crate::segment::{Segmenter, Token, TokenKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 /// Settings of the extraction.
 #[derive(Debug, Clone)]
@@ -36,7 +41,7 @@ impl Default for ExtractConfig {
     fn default() -> Self {
         ExtractConfig {
             max_zh_words: 3,
-            max_en_words: 4,
+            max_en_words: 6,
             min_freq: 2,
             min_dice: 0.3,
         }
@@ -80,6 +85,66 @@ pub struct TermPair {
     pub llr: f64,
     /// A bead holding both.
     pub example: BeadRef,
+    /// What supports the pair.
+    pub evidence: Evidence,
+    /// Beads where the lexicon composes the English term from the Chinese
+    /// term's parts (0 without lexical support).
+    pub lexical_beads: usize,
+    /// Share of the English term's content words that translate the
+    /// Chinese term in the lexicon (0 without lexical support).
+    pub coverage: f64,
+    /// Ranking score: G², halved without lexical support (unless the
+    /// English is an acronym), multiplied by the number of covered English
+    /// words (up to 3) with it.
+    pub score: f64,
+}
+
+/// What supports a term pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Evidence {
+    /// Association over beads only (Dice, G²); no lexical support.
+    Association,
+    /// The lexicon composes the English term from the Chinese parts; too
+    /// rare for association statistics.
+    Lexicon,
+    /// Both association and lexicon.
+    Both,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Evidence::Association => "assoc",
+            Evidence::Lexicon => "lexicon",
+            Evidence::Both => "both",
+        })
+    }
+}
+
+/// A pair the lexicon composed in some beads.
+#[derive(Debug, Clone)]
+struct LexStat {
+    /// Beads where it was the Chinese term's best full match.
+    beads: usize,
+    /// Most covered English words in one match.
+    covered: usize,
+    /// Best English coverage, in thousandths.
+    coverage_milli: usize,
+    /// Meaning units of the Chinese term.
+    units: usize,
+    /// True when every content word of the English term is capitalised
+    /// (a name: "Shanghai Cooperation Organization").
+    name: bool,
+}
+
+/// A bead tokenized, with its candidates.
+struct Prepared {
+    at: BeadRef,
+    en: String,
+    et: Vec<Token>,
+    zc: BTreeMap<String, Vec<String>>,
+    spans: Vec<EnSpan>,
 }
 
 /// Candidates of one bead.
@@ -88,6 +153,9 @@ struct BeadCands {
     zh: BTreeSet<String>,
     /// English stem key → written form.
     en: BTreeMap<String, String>,
+    /// (Chinese term, English key, match) the lexicon composed fully.
+    /// The bool is true when the English n-gram is a whole name.
+    lexical: Vec<(String, String, LexicalMatch, bool)>,
 }
 
 /// Co-occurrence counts of every candidate over the beads.
@@ -99,8 +167,16 @@ pub struct Associations {
     zh_freq: Vec<usize>,
     en_freq: Vec<usize>,
     /// (zh id, en id) → (beads shared, first shared bead).
-    pairs: HashMap<(u32, u32), (usize, usize)>,
+    pairs: HashMap<(u32, u32), (usize, usize), Fnv>,
     refs: Vec<BeadRef>,
+    /// Candidates of every bead (all frequencies).
+    cands: Vec<BeadCands>,
+    /// Beads holding each Chinese candidate (their indices), any frequency.
+    zh_all: BTreeMap<String, Vec<usize>>,
+    /// Beads holding each English key, any frequency, and its written form.
+    en_all: BTreeMap<String, (usize, String)>,
+    /// Lexically composed pairs: (zh, en key) → statistics.
+    lexical: BTreeMap<(String, String), LexStat>,
 }
 
 /// Splits a bead into its Chinese and English texts, when it has both.
@@ -115,9 +191,23 @@ pub(crate) fn zh_en(r: &BeadRecord) -> Option<(String, String)> {
     }
 }
 
-/// Counts candidate co-occurrences over `records`.
+/// Counts candidate co-occurrences over `records` (no lexicon).
 pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig) -> Associations {
-    let per_bead: Vec<(BeadRef, BeadCands)> = records
+    associations_with(records, seg, cfg, None)
+}
+
+/// Counts candidate co-occurrences over `records`, and, with a lexicon,
+/// the English n-gram of each bead that composes each Chinese candidate
+/// (see [`super::lexical`]).
+pub fn associations_with(
+    records: &[BeadRecord],
+    seg: &Segmenter,
+    cfg: &ExtractConfig,
+    lex: Option<&Lexicon>,
+) -> Associations {
+    let composer = lex.map(Composer::new);
+    // Tokens and candidates of every bead.
+    let prepared: Vec<Prepared> = records
         .par_iter()
         .filter_map(|r| {
             let (zh, en) = zh_en(r)?;
@@ -128,17 +218,79 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
             };
             let zt = seg.tokens(&zh, lang_zh);
             let et = seg.tokens(&en, crate::Lang::En);
-            let c = BeadCands {
-                zh: zh_candidates(&zh, &zt, cfg.max_zh_words),
-                en: en_candidates(&en, &et, cfg.max_en_words),
-            };
-            Some((
-                BeadRef {
+            let zc = zh_candidates(&zh, &zt, cfg.max_zh_words);
+            let spans = en_spans(&en, &et, cfg.max_en_words);
+            Some(Prepared {
+                at: BeadRef {
                     pair: r.pair.clone(),
                     bead: r.bead,
                 },
-                c,
-            ))
+                en,
+                et,
+                zc,
+                spans,
+            })
+        })
+        .collect();
+    // Meaning units of each distinct Chinese candidate, looked up once.
+    let units: BTreeMap<String, Units> = match &composer {
+        Some(c) => {
+            let distinct: BTreeMap<&str, &[String]> = prepared
+                .iter()
+                .flat_map(|p| p.zc.iter().map(|(z, w)| (z.as_str(), w.as_slice())))
+                .collect();
+            let list: Vec<(&str, &[String])> = distinct.into_iter().collect();
+            list.par_iter()
+                .map(|(z, words)| {
+                    let ws: Vec<&str> = words.iter().map(String::as_str).collect();
+                    (z.to_string(), c.units(&ws))
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .collect()
+        }
+        None => BTreeMap::new(),
+    };
+    let per_bead: Vec<(BeadRef, BeadCands)> = prepared
+        .into_par_iter()
+        .map(|p| {
+            let Prepared {
+                at,
+                en,
+                et,
+                zc,
+                spans,
+            } = p;
+            let mut lexical = Vec::new();
+            if let Some(c) = &composer {
+                let side = c.en_side(&et);
+                let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+                for z in zc.keys() {
+                    let Some(u) = units.get(z) else {
+                        continue;
+                    };
+                    if let Some(m) = c.best(u, &side, &ranges) {
+                        if m.full() {
+                            if let Some(sp) =
+                                spans.iter().find(|s| (s.start, s.end) == (m.start, m.end))
+                            {
+                                let name = is_name(&sp.written) && !name_goes_on(&en, &et, sp.end);
+                                lexical.push((z.clone(), sp.key.clone(), m, name));
+                            }
+                        }
+                    }
+                }
+            }
+            let mut en_c = BTreeMap::new();
+            for sp in spans {
+                en_c.entry(sp.key).or_insert(sp.written);
+            }
+            let c = BeadCands {
+                zh: zc.into_keys().collect(),
+                en: en_c,
+                lexical,
+            };
+            (at, c)
         })
         .collect();
     // Document frequencies, with written forms counted for display.
@@ -161,8 +313,12 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
         en_surface: Vec::new(),
         zh_freq: Vec::new(),
         en_freq: Vec::new(),
-        pairs: HashMap::new(),
+        pairs: HashMap::default(),
         refs: Vec::new(),
+        cands: Vec::new(),
+        zh_all: BTreeMap::new(),
+        en_all: BTreeMap::new(),
+        lexical: BTreeMap::new(),
     };
     let mut zid: HashMap<&str, u32> = HashMap::new();
     for (z, f) in zf.iter().filter(|(_, f)| **f >= cfg.min_freq) {
@@ -171,14 +327,18 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
         a.zh_freq.push(*f);
     }
     let mut eid: HashMap<&str, u32> = HashMap::new();
-    for (k, (f, forms)) in ef.iter().filter(|(_, (f, _))| *f >= cfg.min_freq) {
-        eid.insert(k, a.en.len() as u32);
-        a.en.push(k.to_string());
+    for (k, (f, forms)) in ef.iter() {
         let best = forms
             .iter()
             .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))
             .map(|(s, _)| s.to_string())
             .unwrap_or_default();
+        a.en_all.insert(k.to_string(), (*f, best.clone()));
+        if *f < cfg.min_freq {
+            continue;
+        }
+        eid.insert(k, a.en.len() as u32);
+        a.en.push(k.to_string());
         a.en_surface.push(best);
         a.en_freq.push(*f);
     }
@@ -198,7 +358,28 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
                 slot.0 += 1;
             }
         }
+        for (z, e, m, name) in &c.lexical {
+            let s = a.lexical.entry((z.clone(), e.clone())).or_insert(LexStat {
+                beads: 0,
+                covered: 0,
+                coverage_milli: 0,
+                units: m.zh_units,
+                name: *name,
+            });
+            s.beads += 1;
+            s.name |= *name;
+            s.covered = s.covered.max(m.en_covered);
+            s.coverage_milli = s
+                .coverage_milli
+                .max(m.en_covered * 1000 / m.en_words.max(1));
+        }
     }
+    for (b, (_, c)) in per_bead.iter().enumerate() {
+        for z in &c.zh {
+            a.zh_all.entry(z.clone()).or_default().push(b);
+        }
+    }
+    a.cands = per_bead.into_iter().map(|(_, c)| c).collect();
     a
 }
 
@@ -210,7 +391,7 @@ impl Associations {
 
     fn pair(&self, z: u32, e: u32, c: usize, first: usize) -> TermPair {
         let (fz, fe) = (self.zh_freq[z as usize], self.en_freq[e as usize]);
-        TermPair {
+        self.finish(TermPair {
             zh: self.zh[z as usize].clone(),
             en: self.en_surface[e as usize].clone(),
             en_key: self.en[e as usize].clone(),
@@ -220,7 +401,87 @@ impl Associations {
             dice: 2.0 * c as f64 / (fz + fe) as f64,
             llr: llr(c, fz, fe, self.beads),
             example: self.refs[first].clone(),
+            evidence: Evidence::Association,
+            lexical_beads: 0,
+            coverage: 0.0,
+            score: 0.0,
+        })
+    }
+
+    /// A pair of any frequency, counted over the stored candidates.
+    fn pair_by_name(&self, zh: &str, en_key: &str) -> Option<TermPair> {
+        let beads = self.zh_all.get(zh)?;
+        let fz = beads.len();
+        let (fe, surface) = self.en_all.get(en_key)?;
+        let mut c = 0;
+        let mut first = None;
+        for &b in beads {
+            if self.cands[b].en.contains_key(en_key) {
+                c += 1;
+                first.get_or_insert(b);
+            }
         }
+        Some(self.finish(TermPair {
+            zh: zh.to_string(),
+            en: surface.clone(),
+            en_key: en_key.to_string(),
+            freq: c,
+            zh_freq: fz,
+            en_freq: *fe,
+            dice: 2.0 * c as f64 / (fz + fe) as f64,
+            llr: llr(c, fz, *fe, self.beads),
+            example: self.refs[first?].clone(),
+            evidence: Evidence::Lexicon,
+            lexical_beads: 0,
+            coverage: 0.0,
+            score: 0.0,
+        }))
+    }
+
+    /// Fills in the lexical support, the evidence and the score.
+    fn finish(&self, mut p: TermPair) -> TermPair {
+        let assoc = p.freq >= 2 && p.dice > 0.0;
+        let lex = self.lexical.get(&(p.zh.clone(), p.en_key.clone()));
+        if let Some(s) = lex {
+            p.lexical_beads = s.beads;
+            p.coverage = s.coverage_milli as f64 / 1000.0;
+        }
+        p.evidence = match (lex.is_some(), assoc && p.evidence == Evidence::Association) {
+            (true, true) => Evidence::Both,
+            (true, false) => Evidence::Lexicon,
+            (false, _) => Evidence::Association,
+        };
+        p.score = match lex {
+            Some(s) => p.llr * s.covered.clamp(1, 3) as f64,
+            // An acronym cannot be composed from glosses: not penalised.
+            None if is_acronym(&p.en) => p.llr,
+            None => p.llr * 0.5,
+        };
+        p
+    }
+
+    /// The lexicon's best English term for each Chinese candidate it
+    /// composes: the n-gram composed in most beads (then more covered
+    /// words, higher coverage). A pair composed in one bead only must be
+    /// multi-word on both sides and a name in English (content words
+    /// capitalised), so that phrases seen once ("making long-term plans")
+    /// do not become terms.
+    /// Each Chinese term's acceptable English terms, best first.
+    fn lexical_choices(&self) -> BTreeMap<&str, Vec<&str>> {
+        let mut all: BTreeMap<&str, Vec<(&str, &LexStat)>> = BTreeMap::new();
+        for ((z, e), s) in &self.lexical {
+            if s.beads < 2 && (s.units < 2 || s.covered < 2 || !s.name) {
+                continue;
+            }
+            all.entry(z).or_default().push((e, s));
+        }
+        all.into_iter()
+            .map(|(z, mut v)| {
+                let key = |s: &LexStat| (s.beads, s.covered, s.coverage_milli);
+                v.sort_by(|a, b| key(b.1).cmp(&key(a.1)).then(a.0.cmp(b.0)));
+                (z, v.into_iter().map(|(e, _)| e).collect())
+            })
+            .collect()
     }
 
     /// Every associated pair meeting the thresholds, strongest first.
@@ -274,19 +535,54 @@ impl Associations {
                 *b = p;
             }
         }
-        let mut chosen: Vec<&TermPair> = best.into_values().collect();
-        chosen.sort_by(|a, b| b.llr.total_cmp(&a.llr).then(rank(a, b)));
+        // Each term's candidates: the lexicon's choices first (they win
+        // over association alone), then the association's best.
+        let mut cands: BTreeMap<&str, Vec<TermPair>> = BTreeMap::new();
+        for (z, es) in self.lexical_choices() {
+            for e in es {
+                if let Some(mut p) = self.pair_by_name(z, e) {
+                    if p.freq >= cfg.min_freq.max(2) && p.dice >= cfg.min_dice {
+                        p.evidence = Evidence::Both;
+                    }
+                    cands.entry(z).or_default().push(p);
+                }
+            }
+        }
+        for (z, p) in best {
+            let v = cands.entry(z).or_default();
+            // A lexical choice sharing under a quarter of the association's
+            // beads is an aside (亚信: "Confidence-Building Measures in
+            // Asia" twice against "CICA" 54 times): association goes first.
+            // Behind the lexicon's choices, association alone is no
+            // fallback (满足: "meeting" is 会议's; "expectations" is wrong).
+            if let Some(at) = v.iter().position(|l| l.freq * 4 < p.freq) {
+                v.insert(at, p.clone());
+            } else if v.is_empty() {
+                v.push(p.clone());
+            }
+        }
+        let mut terms: Vec<&Vec<TermPair>> = cands.values().filter(|v| !v.is_empty()).collect();
+        terms.sort_by(|a, b| b[0].score.total_cmp(&a[0].score).then(rank(&a[0], &b[0])));
+        // Competitive linking: strongest term first, each English term
+        // once; a term whose first choice is taken falls back to the next
+        // (大国: "countries" is 国家's, so "major powers").
         let mut taken: BTreeSet<&str> = BTreeSet::new();
-        let linked: Vec<&TermPair> = chosen
+        let mut linked: Vec<&TermPair> = terms
             .into_iter()
-            .filter(|p| taken.insert(p.en_key.as_str()))
+            .filter_map(|v| v.iter().find(|p| taken.insert(p.en_key.as_str())))
             .collect();
-        // A pair inside a longer pair seen as often adds nothing
-        // (外长/foreign inside 外长会议/foreign ministers).
+        linked.sort_by(|a, b| b.score.total_cmp(&a.score).then(rank(a, b)));
+        // A pair inside a longer pair seen as often, whose Chinese term
+        // never occurs outside it, adds nothing (外长/foreign inside
+        // 外长会议/foreign ministers; 信任措施 stays beside 信任措施目录).
+        // Association alone does not hide a lexically supported pair
+        // (成员国 / member states inside 亚信成员国 / CICA member states).
         let inside = |p: &TermPair, q: &TermPair| -> bool {
             q.zh != p.zh
+                && (q.evidence != Evidence::Association || p.evidence == Evidence::Association)
                 && q.zh.contains(p.zh.as_str())
                 && q.freq >= p.freq
+                && q.zh_freq >= p.zh_freq
                 && format!(" {} ", q.en_key).contains(&format!(" {} ", p.en_key))
         };
         linked
@@ -347,29 +643,40 @@ fn zh_edge_ok(t: &Token) -> bool {
     }
 }
 
-/// Chinese candidates of a bead: runs of 1..=`max` adjacent Han words.
-fn zh_candidates(text: &str, toks: &[Token], max: usize) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// Chinese candidates of a bead: runs of 1..=`max` adjacent Han words,
+/// each with its words.
+fn zh_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
     for i in 0..toks.len() {
         let mut key = String::new();
+        let mut words = Vec::new();
         for j in i..(i + max).min(toks.len()) {
             let t = &toks[j];
             if t.kind != TokenKind::Han || (j > i && !adjacent(text, &toks[j - 1], t, false)) {
                 break;
             }
             key.push_str(&t.key);
+            words.push(t.key.to_string());
             if zh_edge_ok(&toks[i]) && zh_edge_ok(t) && key.chars().count() >= 2 {
-                out.insert(key.clone());
+                out.entry(key.clone()).or_insert_with(|| words.clone());
             }
         }
     }
     out
 }
 
+/// An English candidate: tokens `start..end`, its stem key and written form.
+struct EnSpan {
+    start: usize,
+    end: usize,
+    key: String,
+    written: String,
+}
+
 /// English candidates of a bead: runs of 1..=`max` adjacent Latin words
 /// not starting or ending with a function word; key = stems.
-fn en_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+fn en_spans(text: &str, toks: &[Token], max: usize) -> Vec<EnSpan> {
+    let mut out = Vec::new();
     for i in 0..toks.len() {
         if !en_edge_ok(&toks[i]) || hyphen_glued(text, &toks[i], true) {
             continue;
@@ -386,12 +693,66 @@ fn en_candidates(text: &str, toks: &[Token], max: usize) -> BTreeMap<String, Str
             key.push_str(&t.stem);
             if en_edge_ok(t) && !hyphen_glued(text, t, false) {
                 let written = text.get(toks[i].span.start..t.span.end).unwrap_or("");
-                out.entry(key.clone())
-                    .or_insert_with(|| display_form(written));
+                out.push(EnSpan {
+                    start: i,
+                    end: j + 1,
+                    key: key.clone(),
+                    written: display_form(written),
+                });
             }
         }
     }
     out
+}
+
+/// True when the token at `next` continues a capitalised name (a space,
+/// then a capitalised word): the n-gram before it is a cut name
+/// ("Declaration on Principles Guiding" | "Relations").
+fn name_goes_on(text: &str, toks: &[Token], next: usize) -> bool {
+    let capital = |t: &Token| {
+        text.get(t.span.start..)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    let mut k = next;
+    // Lowercase links inside names: "Heads of State and Government".
+    while let (Some(prev), Some(t)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) {
+        if t.kind != TokenKind::Latin || !adjacent(text, prev, t, true) {
+            return false;
+        }
+        if capital(t) {
+            return true;
+        }
+        if !NAME_LINKS.contains(&t.key.as_str()) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Lowercase words that may join the parts of a name.
+const NAME_LINKS: &[&str] = &[
+    "among", "and", "between", "for", "in", "of", "on", "the", "to",
+];
+
+/// True for an acronym: one word of two or more capitals ("CICA").
+fn is_acronym(written: &str) -> bool {
+    written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// True when every content word of `written` begins with a capital.
+fn is_name(written: &str) -> bool {
+    let mut any = false;
+    for w in written.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if is_en_stopword(&w.to_lowercase()) {
+            continue;
+        }
+        any = true;
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    any
 }
 
 fn en_edge_ok(t: &Token) -> bool {
@@ -504,5 +865,95 @@ mod tests {
         assert_eq!((p.freq, p.zh_freq, p.en_freq), (3, 3, 3));
         assert!((p.dice - 1.0).abs() < 1e-9);
         assert_eq!(p.example.bead, 0);
+    }
+
+    fn lex() -> Lexicon {
+        Lexicon::embedded().expect("embedded lexicon")
+    }
+
+    #[test]
+    fn a_name_seen_once_is_paired_by_the_lexicon() {
+        let recs = vec![
+            rec(
+                0,
+                "亚信与上海合作组织建立了联系。",
+                "CICA has established ties with the Shanghai Cooperation Organization.",
+            ),
+            rec(1, "会议在阿拉木图举行。", "The meeting was held in Almaty."),
+            rec(2, "天气很好。", "The weather is fine."),
+        ];
+        let l = lex();
+        let cfg = ExtractConfig::default();
+        let pairs = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l)).best_pairs(&cfg);
+        let p = pairs
+            .iter()
+            .find(|p| p.zh == "上海合作组织")
+            .unwrap_or_else(|| panic!("{pairs:#?}"));
+        assert_eq!(p.en, "Shanghai Cooperation Organization");
+        assert_eq!(p.evidence, Evidence::Lexicon);
+        assert_eq!((p.freq, p.lexical_beads), (1, 1));
+        // Without the lexicon a single bead is not enough.
+        let plain = extract(&recs, &Segmenter::new(), &cfg);
+        assert!(plain.iter().all(|p| p.zh != "上海合作组织"), "{plain:#?}");
+        // A lowercase phrase seen once is not a term.
+        assert!(
+            pairs.iter().all(|p| p.en != "established ties"),
+            "{pairs:#?}"
+        );
+    }
+
+    #[test]
+    fn the_lexicon_beats_a_chance_association() {
+        // 历史 always shares its beads with "geographical", but only
+        // "historical" translates it.
+        let recs = vec![
+            rec(
+                0,
+                "各国在历史和地缘上不同。",
+                "Countries differ in geographical and historical terms.",
+            ),
+            rec(
+                1,
+                "历史与地理的差异。",
+                "Historical and geographical differences.",
+            ),
+            rec(
+                2,
+                "历史文化独特。",
+                "Their geographical position is unique.",
+            ),
+            rec(3, "天气很好。", "The weather is fine."),
+            rec(4, "河水很深。", "The river is deep."),
+        ];
+        let l = lex();
+        let cfg = ExtractConfig::default();
+        let a = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l));
+        let pairs = a.best_pairs(&cfg);
+        let p = pairs
+            .iter()
+            .find(|p| p.zh == "历史")
+            .unwrap_or_else(|| panic!("{pairs:#?}"));
+        assert_eq!(p.en.to_lowercase(), "historical", "{pairs:#?}");
+        assert_eq!(p.evidence, Evidence::Both);
+        // Association alone picks the chance partner.
+        let plain = extract(&recs, &Segmenter::new(), &cfg);
+        let q = plain.iter().find(|p| p.zh == "历史").unwrap();
+        assert_eq!(q.en, "geographical", "{plain:#?}");
+        assert_eq!(q.evidence, Evidence::Association);
+    }
+
+    #[test]
+    fn the_lexicon_extends_to_the_noun_phrase() {
+        let recs = vec![
+            rec(0, "成员国达成一致。", "The member states agreed."),
+            rec(1, "所有成员国出席。", "All member states attended."),
+            rec(2, "天气很好。", "The weather is fine."),
+        ];
+        let l = lex();
+        let cfg = ExtractConfig::default();
+        let pairs = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l)).best_pairs(&cfg);
+        let p = pairs.iter().find(|p| p.zh == "成员国").unwrap();
+        assert_eq!(p.en, "member states", "{pairs:#?}");
+        assert!((p.coverage - 1.0).abs() < 1e-9);
     }
 }

@@ -13,5 +13,6 @@ pub mod concord;
 pub mod consistency;
 pub mod extract;
 pub mod glossary;
+pub mod lexical;
 
 pub use glossary::{Glossary, GlossaryEntry};

@@ -171,3 +171,56 @@ fn concord_finds_traditional_and_english_terms() {
     );
     assert!(out.contains("    ↳ 信任措施十分重要。"), "{out}");
 }
+
+#[test]
+fn terms_names_its_evidence_and_finds_a_name_seen_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let beads = vec![
+        bead(
+            0,
+            &["亚信与上海合作组织建立了联系。"],
+            &["CICA has established ties with the Shanghai Cooperation Organization."],
+        ),
+        bead(1, &["亚信成员国开会。"], &["CICA member states met."]),
+        bead(2, &["亚信成员国发言。"], &["CICA member states spoke."]),
+        bead(3, &["天气很好。"], &["The weather is fine."]),
+        bead(4, &["河水很深。"], &["The river is deep."]),
+    ];
+    let jsonl = write_jsonl(dir.path(), "pair.jsonl", &beads);
+    let o = run([
+        "terms".as_ref(),
+        jsonl.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let find = |zh: &str| {
+        v["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["zh"] == zh)
+            .cloned()
+            .unwrap_or_else(|| panic!("{zh} not found: {v:#}"))
+    };
+    let sco = find("上海合作组织");
+    assert_eq!(sco["en"], "Shanghai Cooperation Organization");
+    assert_eq!(sco["evidence"], "lexicon");
+    assert_eq!(sco["freq"], 1);
+    let ms = find("成员国");
+    assert_eq!(ms["en"], "member states");
+    assert_eq!(ms["evidence"], "both");
+    let cica = find("亚信");
+    assert_eq!(cica["en"], "CICA");
+    assert_eq!(cica["evidence"], "association");
+
+    let o = run(["terms".as_ref(), jsonl.as_os_str()]);
+    let out = stdout(&o);
+    assert!(out.contains("support"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains("上海合作组织") && l.contains("lexicon")),
+        "{out}"
+    );
+}
