@@ -29,7 +29,10 @@ mod tests {
         let bad = dir.path().join("g.tsv");
         std::fs::write(&bad, b"\xff\xfe\xfd").unwrap();
         let e = read_utf8(&bad, "glossary").unwrap_err().to_string();
-        assert!(e.contains("g.tsv") && e.contains("glossary must be UTF-8"), "{e}");
+        assert!(
+            e.contains("g.tsv") && e.contains("glossary must be UTF-8"),
+            "{e}"
+        );
         let e = read_utf8(&dir.path().join("none"), "JSONL").unwrap_err();
         assert!(e.to_string().contains("none: cannot read"), "{e}");
         std::fs::write(&bad, "信任措施\tconfidence building measures\n").unwrap();

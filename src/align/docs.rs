@@ -37,10 +37,7 @@ pub struct Manifest {
 impl Manifest {
     /// Reads a manifest file.
     pub fn read(path: &Path) -> Result<Manifest> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::datafile::read_utf8(path, "manifest")?;
         Self::parse(&text, path)
     }
 

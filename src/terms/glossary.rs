@@ -131,14 +131,7 @@ impl Glossary {
     /// Reads a glossary file: TBX when the name ends in `.tbx` or the text
     /// starts like XML, TSV otherwise.
     pub fn read(path: &Path) -> Result<Glossary> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
-            path: path.to_path_buf(),
-            why: format!("glossary is not UTF-8 ({e})"),
-        })?;
+        let text = crate::datafile::read_utf8(path, "glossary")?;
         let text = text.trim_start_matches('\u{feff}');
         let is_tbx = path
             .extension()
