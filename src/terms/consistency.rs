@@ -405,23 +405,8 @@ mod tests {
     fn rec(i: usize, zh: &str, en: &str) -> BeadRecord {
         BeadRecord {
             pair: "p".into(),
-            level: Default::default(),
-            bead: i,
-            shape: "1-1".into(),
             score: 1.0,
-            src_lang: Lang::ZhHant,
-            tgt_lang: Lang::En,
-            src: vec![zh.into()],
-            tgt: vec![en.into()],
-            src_idx: vec![],
-            tgt_idx: vec![],
-            src_file: String::new(),
-            tgt_file: String::new(),
-            src_lines: vec![],
-            tgt_lines: vec![],
-            src_para: vec![],
-            tgt_para: vec![],
-            flags: vec![],
+            ..BeadRecord::new(i, Lang::ZhHant, Lang::En, vec![zh.into()], vec![en.into()])
         }
     }
 
