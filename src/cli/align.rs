@@ -305,9 +305,5 @@ fn run_dirs(
     if names.is_empty() {
         bail!("{}: no files to align", src_dir.display());
     }
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(failed > 0))
 }

@@ -65,11 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         t.failed_files,
         started.elapsed().as_secs_f64(),
     );
-    Ok(if t.failed_files > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(t.failed_files > 0))
 }
 
 /// File names in the outputs are recorded as given; an absolute corpus

@@ -131,11 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(failed))
 }
 
 /// The lexicon the checks use as translation evidence: `path`, else the

@@ -85,11 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(failed))
 }
 
 fn write_line(out: &mut impl Write, l: &ConcordLine, colour: bool) -> std::io::Result<()> {

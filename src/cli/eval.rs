@@ -90,11 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if problems > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(problems > 0))
 }
 
 /// Warns about beads naming sentences the other alignment does not cover;

@@ -4,7 +4,6 @@
 
 use bitext::document::Document;
 use bitext::ingest;
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,22 +24,9 @@ const SHOW_CHARS: usize = 60;
 
 /// Runs `bitext ingest`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let results: Vec<_> = args
-        .files
-        .par_iter()
-        .map(|p| ingest::read_file(p))
-        .collect();
-    let mut failed = false;
-    let mut docs: Vec<Document> = Vec::new();
-    for r in results {
-        match r {
-            Ok(ing) => docs.extend(ing.documents),
-            Err(e) => {
-                failed = true;
-                eprintln!("bitext: {e}");
-            }
-        }
-    }
+    let (docs, failed) = super::read_each(&args.files, |p| {
+        ingest::read_file(p).map(|ing| ing.documents)
+    });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
@@ -52,11 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(failed))
 }
 
 /// Writes the human summary of one document.

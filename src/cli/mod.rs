@@ -73,6 +73,38 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Reads `files` in parallel with `read`; a file that fails gets one line
+/// on stderr naming it and why, and the others are still read. Gives what
+/// the files that worked gave, in file order, and whether any failed.
+fn read_each<T: Send>(
+    files: &[std::path::PathBuf],
+    read: impl Fn(&std::path::Path) -> bitext::Result<Vec<T>> + Sync,
+) -> (Vec<T>, bool) {
+    use rayon::prelude::*;
+    let results: Vec<_> = files.par_iter().map(|p| read(p)).collect();
+    let mut failed = false;
+    let mut items = Vec::new();
+    for r in results {
+        match r {
+            Ok(v) => items.extend(v),
+            Err(e) => {
+                failed = true;
+                eprintln!("bitext: {e}");
+            }
+        }
+    }
+    (items, failed)
+}
+
+/// The exit code of a run over several inputs: 1 when any failed.
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()

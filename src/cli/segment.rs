@@ -6,7 +6,6 @@
 
 use bitext::ingest;
 use bitext::segment::{Number, SegmentedDoc, Segmenter, Sentence};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -35,29 +34,9 @@ struct DocOut<'a> {
 /// Runs `bitext segment`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
-    let results: Vec<_> = args
-        .files
-        .par_iter()
-        .map(|p| {
-            ingest::read_file(p).map(|ing| {
-                ing.documents
-                    .iter()
-                    .map(|d| seg.segment(d))
-                    .collect::<Vec<SegmentedDoc>>()
-            })
-        })
-        .collect();
-    let mut failed = false;
-    let mut docs: Vec<SegmentedDoc> = Vec::new();
-    for r in results {
-        match r {
-            Ok(d) => docs.extend(d),
-            Err(e) => {
-                failed = true;
-                eprintln!("bitext: {e}");
-            }
-        }
-    }
+    let (docs, failed) = super::read_each(&args.files, |p| {
+        ingest::read_file(p).map(|ing| ing.documents.iter().map(|d| seg.segment(d)).collect())
+    });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
@@ -78,11 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(failed))
 }
 
 /// Writes one document for people: a header, then per sentence

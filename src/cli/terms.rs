@@ -165,11 +165,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::exit_code(failed))
 }
 
 fn write_use(out: &mut impl Write, u: &TermUse) -> std::io::Result<()> {
