@@ -327,66 +327,11 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
 }
 
-/// Decodes character references (`&amp;`, `&#20013;`, `&#x4E2D;`, `&nbsp;`…).
-/// Unknown references stay as written.
+/// Decodes character references (`&amp;`, `&#20013;`, `&#x4E2D;`, every
+/// HTML5 named reference) with `html-escape`. Unknown references stay as
+/// written.
 pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let semi = rest.bytes().take(12).position(|b| b == b';');
-        let decoded = semi.and_then(|j| entity(&rest[1..j]).map(|c| (c, j + 1)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The character a reference name (between `&` and `;`) stands for.
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|&c| c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{A0}',
-        "ensp" => '\u{2002}',
-        "emsp" => '\u{2003}',
-        "thinsp" => '\u{2009}',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "middot" => '·',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        _ => return None,
-    })
+    html_escape::decode_html_entities(s).into_owned()
 }
 
 #[cfg(test)]
@@ -433,8 +378,8 @@ mod tests {
     #[test]
     fn entities() {
         assert_eq!(
-            decode_entities("&#20013;&#x6587; &lt;a&gt; &bogus; &"),
-            "中文 <a> &bogus; &"
+            decode_entities("&#20013;&#x6587; &lt;a&gt; &bogus; &hellip;&eacute; &"),
+            "中文 <a> &bogus; …é &"
         );
     }
 }
