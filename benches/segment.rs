@@ -55,6 +55,7 @@ fn synthetic(docs: &[Document], lang: Lang, bytes: usize) -> Document {
             text,
             line: paragraphs.len() + 1,
             heading: false,
+            line_starts: Vec::new(),
         });
     }
     Document {

@@ -114,6 +114,31 @@ pub struct Paragraph {
     pub line: usize,
     /// True for a heading (Markdown `#`, HTML `<h1>`…, short title lines).
     pub heading: bool,
+    /// Where `text` continues from a later source line (a wrapped line, or
+    /// a paragraph joined across a page break), in order; empty when the
+    /// whole text starts on `line`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_starts: Vec<LineStart>,
+}
+
+/// A point inside a paragraph's text where a later source line begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineStart {
+    /// Byte offset in the paragraph's `text`.
+    pub at: usize,
+    /// 1-based source line that starts there.
+    pub line: usize,
+}
+
+impl Paragraph {
+    /// The 1-based source line of the text at byte `at` of `text`.
+    pub fn line_at(&self, at: usize) -> usize {
+        self.line_starts
+            .iter()
+            .take_while(|s| s.at <= at)
+            .last()
+            .map_or(self.line, |s| s.line)
+    }
 }
 
 /// Why a piece of the source was not kept as a paragraph.
@@ -186,5 +211,30 @@ impl Document {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.source.clone());
         format!("{stem}.{}", self.lang.tag())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_at_follows_joined_lines() {
+        let p = Paragraph {
+            text: "first part second part third".into(),
+            norm: String::new(),
+            line: 10,
+            heading: false,
+            line_starts: vec![
+                LineStart { at: 11, line: 12 },
+                LineStart { at: 23, line: 15 },
+            ],
+        };
+        assert_eq!(p.line_at(0), 10);
+        assert_eq!(p.line_at(10), 10);
+        assert_eq!(p.line_at(11), 12);
+        assert_eq!(p.line_at(22), 12);
+        assert_eq!(p.line_at(23), 15);
+        assert_eq!(p.line_at(1000), 15);
     }
 }

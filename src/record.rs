@@ -169,10 +169,19 @@ pub struct Side<'a> {
 impl Side<'_> {
     fn line_of(&self, i: usize) -> usize {
         let u = &self.units[i];
+        // The line the unit's first character comes from, counting lines
+        // joined into the paragraph and line breaks kept inside its text.
         match self.doc.paragraphs.get(u.para) {
             Some(p) => {
-                let before = p.text.get(..u.span.start).unwrap_or("");
-                p.line + before.matches('\n').count()
+                let line = p.line_at(u.span.start);
+                let from = p
+                    .line_starts
+                    .iter()
+                    .take_while(|s| s.at <= u.span.start)
+                    .last()
+                    .map_or(0, |s| s.at);
+                let before = p.text.get(from..u.span.start).unwrap_or("");
+                line + before.matches('\n').count()
             }
             None => 0,
         }

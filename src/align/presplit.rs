@@ -88,6 +88,7 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
             norm: normalize::key(l),
             line: n + 1,
             heading: false,
+            line_starts: Vec::new(),
         })
         .collect();
     let units = lines

@@ -18,6 +18,9 @@ pub struct Block {
     /// Continues the previous block with no blank line between (a wrapped
     /// line of the same paragraph).
     pub continues: bool,
+    /// Later source lines joined into `text`: (byte offset in `text`,
+    /// 1-based line), in order.
+    pub lines: Vec<(usize, usize)>,
 }
 
 impl Block {
@@ -29,6 +32,7 @@ impl Block {
             heading: false,
             drop: None,
             continues: false,
+            lines: Vec::new(),
         }
     }
 

@@ -16,7 +16,7 @@ pub mod html;
 pub mod pagebreak;
 pub mod split_lang;
 
-use crate::document::{Document, Dropped, Format, Paragraph};
+use crate::document::{Document, Dropped, Format, LineStart, Paragraph};
 use crate::error::{Error, Result};
 use crate::normalize;
 use block::Block;
@@ -201,6 +201,11 @@ fn documents(source: &str, encoding: &str, format: Format, blocks: Vec<Block>) -
                         norm,
                         line: b.line,
                         heading: b.heading,
+                        line_starts: b
+                            .lines
+                            .into_iter()
+                            .map(|(at, line)| LineStart { at, line })
+                            .collect(),
                     },
                 ));
             }

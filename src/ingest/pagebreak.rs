@@ -64,7 +64,7 @@ pub fn merge_wrapped(blocks: Vec<Block>) -> Vec<Block> {
         if let Some(prev) = out.last_mut() {
             if b.continues && b.drop.is_none() && !b.heading && prev.drop.is_none() && !prev.heading
             {
-                join(prev, &b.text);
+                join(prev, &b);
                 continue;
             }
         }
@@ -95,7 +95,7 @@ pub fn repair(blocks: Vec<Block>) -> Vec<Block> {
         }
         if let Some(i) = open {
             if is_cut(&out[i], &b) {
-                join(&mut out[i], &b.text);
+                join(&mut out[i], &b);
                 continue;
             }
         }
@@ -144,10 +144,10 @@ fn is_field(text: &str) -> bool {
 }
 
 /// Appends `next` to `prev`: no separator between Chinese characters, one
-/// space otherwise.
-fn join(prev: &mut Block, next: &str) {
+/// space otherwise. Remembers where `next`'s source lines start.
+fn join(prev: &mut Block, next: &Block) {
     let last = prev.text.chars().last().unwrap_or(' ');
-    let first = next.chars().next().unwrap_or(' ');
+    let first = next.text.chars().next().unwrap_or(' ');
     let cjk = |c: char| {
         crate::normalize::is_han(c)
             || ('\u{3000}'..='\u{303F}').contains(&c)
@@ -156,7 +156,11 @@ fn join(prev: &mut Block, next: &str) {
     if !(cjk(last) || cjk(first)) {
         prev.text.push(' ');
     }
-    prev.text.push_str(next);
+    let at = prev.text.len();
+    prev.lines.push((at, next.line));
+    prev.lines
+        .extend(next.lines.iter().map(|&(offset, line)| (at + offset, line)));
+    prev.text.push_str(&next.text);
 }
 
 #[cfg(test)]
@@ -188,10 +192,14 @@ mod tests {
             block("II. Evolution and Building", 9, true),
             block("The idea was first proposed in 1992.", 11, false),
         ];
-        let got: Vec<(String, usize)> = repair(blocks)
-            .into_iter()
-            .map(|b| (b.text, b.line))
-            .collect();
+        let repaired = repair(blocks);
+        // Each joined part remembers its own source line.
+        let zh_break = "亚洲国家不仅缺乏共同的身份认同，而且在具体问题上也存在".len();
+        assert_eq!(repaired[0].lines, vec![(zh_break, 3)]);
+        let en_break = "Tensions are rising in a great-power realignment involving major ".len();
+        assert_eq!(repaired[1].lines, vec![(en_break, 7)]);
+        assert!(repaired[1].text[en_break..].starts_with("players"));
+        let got: Vec<(String, usize)> = repaired.into_iter().map(|b| (b.text, b.line)).collect();
         assert_eq!(
             got[0],
             (

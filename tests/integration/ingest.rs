@@ -336,6 +336,13 @@ fn page_breaks_in_000_are_repaired() {
         .find(|p| p["text"].as_str().unwrap().contains("也存在明显的差异"))
         .unwrap();
     assert_eq!(p["line"], 13);
+    // ... and say where the later part starts in the text and the source.
+    let text = p["text"].as_str().unwrap();
+    let starts = p["line_starts"].as_array().expect("line_starts");
+    assert_eq!(starts.len(), 1);
+    let at = starts[0]["at"].as_u64().unwrap() as usize;
+    assert!(text[at..].starts_with("明显的差异"), "{}", &text[at..]);
+    assert_eq!(starts[0]["line"], 15);
     // Headings are never joined.
     for p in paragraphs(&d[1])
         .into_iter()
