@@ -7,5 +7,6 @@ mod align;
 mod build;
 mod check;
 mod ingest;
+mod modules;
 mod segment;
 mod terms;
