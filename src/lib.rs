@@ -31,6 +31,7 @@ pub mod error;
 pub mod export;
 pub mod ingest;
 pub mod normalize;
+pub mod outdir;
 pub mod pipeline;
 pub mod record;
 pub mod segment;
