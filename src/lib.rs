@@ -36,6 +36,7 @@ pub mod export;
 pub mod ingest;
 pub mod lexical;
 pub mod normalize;
+pub mod outdir;
 pub mod pipeline;
 pub mod record;
 pub mod segment;
