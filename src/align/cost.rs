@@ -99,16 +99,16 @@ impl<'a> CostModel<'a> {
         let p = self.params;
         let mut best = f32::INFINITY;
         // Nulls and 1-1 first: they bound the rest.
-        for k in 0..3 {
-            if !acc[k].is_finite() {
+        for (k, a) in acc.iter_mut().enumerate().take(3) {
+            if !a.is_finite() {
                 continue;
             }
-            acc[k] += if k == 0 {
+            *a += if k == 0 {
                 self.bead_cost(i, j, 1, 1, self.covered_one(i, j), k)
             } else {
                 p.skip + self.prior[k]
             };
-            best = best.min(acc[k]);
+            best = best.min(*a);
         }
         // Length and prior of the larger shapes; which of them survive.
         let (mut max_s, mut max_t) = (0, 0);
@@ -151,6 +151,8 @@ impl<'a> CostModel<'a> {
     /// `pa[s][t]`: weight of the last `s` source units before `i` explained
     /// by the last `t` target units before `j`; `pb[t][s]` the other way
     /// round (for `s + t ≤ MAX_UNITS`, `s ≤ max_s`, `t ≤ max_t`).
+    // Row a + 1 of a table adds unit a to row a: indices say it plainest.
+    #[allow(clippy::needless_range_loop)]
     fn explained(&self, i: usize, j: usize, max_s: usize, max_t: usize) -> (Table, Table) {
         let (e, m) = (self.enc, self.masks);
         let mut pa = [[0.0f32; MAX_SIDE + 1]; MAX_SIDE + 1];
