@@ -455,7 +455,7 @@ fn a_corpus_manifest_overrides_the_pairing() {
 /// Runs headless Chromium with `args` (plus the flags every run needs);
 /// returns its standard output, or `None` when Chromium is not installed
 /// (a failure when the `CI` variable is set).
-fn chromium(args: &[String]) -> Option<String> {
+pub(crate) fn chromium(args: &[String]) -> Option<String> {
     let installed = std::process::Command::new("chromium")
         .arg("--version")
         .stdout(Stdio::null())
@@ -506,7 +506,7 @@ fn chromium(args: &[String]) -> Option<String> {
     Some(std::fs::read_to_string(dump).unwrap())
 }
 
-fn file_url(path: &Path, query: &str) -> String {
+pub(crate) fn file_url(path: &Path, query: &str) -> String {
     format!("file://{}{query}", path.canonicalize().unwrap().display())
 }
 
