@@ -326,7 +326,7 @@ fn hand_edits_flow_into_every_export() {
         .lines()
         .nth(3)
         .unwrap()
-        .starts_with("2\t好。\tFine & dandy <edited>.\t0.950\t1-1"));
+        .starts_with("2\t好。\tFine & dandy <edited>.\t0.9500\t1-1"));
     assert_eq!(tsv.lines().count(), 4);
     assert!(export("html").contains("Fine &amp; dandy &lt;edited&gt;."));
     let again = export("jsonl");
