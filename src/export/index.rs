@@ -258,9 +258,15 @@ mod tests {
 
     #[test]
     fn hrefs_are_relative_and_percent_encoded() {
-        assert_eq!(href("javascript:alert(1).html"), "./javascript%3Aalert%281%29.html");
+        assert_eq!(
+            href("javascript:alert(1).html"),
+            "./javascript%3Aalert%281%29.html"
+        );
         assert_eq!(href("a#b?c%d e.html"), "./a%23b%3Fc%25d%20e.html");
-        assert_eq!(href("年报_2024-v1.html"), "./%E5%B9%B4%E6%8A%A5_2024-v1.html");
+        assert_eq!(
+            href("年报_2024-v1.html"),
+            "./%E5%B9%B4%E6%8A%A5_2024-v1.html"
+        );
     }
 
     #[test]

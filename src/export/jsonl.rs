@@ -14,7 +14,10 @@ pub fn write<W: Write>(mut out: W, records: &[BeadRecord]) -> std::io::Result<()
         if !r.score.is_finite() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                format!("bead {} of pair {}: score {} is not a number", r.bead, r.pair, r.score),
+                format!(
+                    "bead {} of pair {}: score {} is not a number",
+                    r.bead, r.pair, r.score
+                ),
             ));
         }
         serde_json::to_writer(&mut out, r)?;
@@ -140,10 +143,15 @@ mod tests {
             (r#""type":"=1+1","#, "bead type `=1+1` does not match"),
             (r#""type":"2-1","#, "bead type `2-1` does not match"),
             (r#""src_idx":[0,1],"#, "`src_idx` has 2 entries for 1 texts"),
-            (r#""tgt_lines":[18446744073709551615],"#, "`tgt_lines` entry 18446744073709551615 is above"),
+            (
+                r#""tgt_lines":[18446744073709551615],"#,
+                "`tgt_lines` entry 18446744073709551615 is above",
+            ),
         ] {
             let text = format!("{{{good}}}\n{{{extra}{good}}}\n");
-            let msg = read(text.as_bytes(), Path::new("e.jsonl")).unwrap_err().to_string();
+            let msg = read(text.as_bytes(), Path::new("e.jsonl"))
+                .unwrap_err()
+                .to_string();
             assert!(msg.starts_with(&format!("e.jsonl:2: {why}")), "{msg}");
         }
         let recs = read(format!("{{{good}}}").as_bytes(), Path::new("e")).unwrap();

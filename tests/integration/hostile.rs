@@ -226,17 +226,23 @@ fn index_links_are_files_even_for_hostile_names_in_chromium() {
     // its path names, written into the page by a probe script appended to
     // a copy (the index itself has no scripts).
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(!index.contains("href=\"javascript"), "raw link in index.html");
+    assert!(
+        !index.contains("href=\"javascript"),
+        "raw link in index.html"
+    );
     let probe = out.join("probe.html");
     let script = "<pre id=\"probe\"></pre><script>\
         document.getElementById('probe').textContent = [...document.querySelectorAll('a')]\
         .map(a => a.protocol + '\\t' + decodeURIComponent(a.pathname.split('/').pop()))\
         .join('\\n');</script>";
-    std::fs::write(&probe, index.replace("</body>", &format!("{script}</body>"))).unwrap();
-    let Some(dom) = crate::build::chromium(&[
-        "--dump-dom".into(),
-        crate::build::file_url(&probe, ""),
-    ]) else {
+    std::fs::write(
+        &probe,
+        index.replace("</body>", &format!("{script}</body>")),
+    )
+    .unwrap();
+    let Some(dom) =
+        crate::build::chromium(&["--dump-dom".into(), crate::build::file_url(&probe, "")])
+    else {
         return;
     };
     let body = dom
@@ -258,7 +264,10 @@ fn index_links_are_files_even_for_hostile_names_in_chromium() {
     }
     for stem in ["javascript:alert(1)", "a#b?c%d e"] {
         let page = format!("{stem}.html");
-        assert!(links.iter().any(|(_, f)| html_unescape(f) == page), "{page}");
+        assert!(
+            links.iter().any(|(_, f)| html_unescape(f) == page),
+            "{page}"
+        );
     }
 }
 
@@ -368,7 +377,13 @@ fn fods_cells(xml: &str) -> Vec<Vec<[String; 4]>> {
 #[test]
 fn tsv_cells_stay_text_and_scores_stay_scores_in_libreoffice() {
     let dir = scratch("hostile-tsv");
-    let texts = ["=1+1", "+1", "-2", "@SUM(1)", "=HYPERLINK(\"http://x\";\"y\")"];
+    let texts = [
+        "=1+1",
+        "+1",
+        "-2",
+        "@SUM(1)",
+        "=HYPERLINK(\"http://x\";\"y\")",
+    ];
     let scores = [0.927, 1.0, 0.5, 0.0, 0.123];
     let beads: Vec<serde_json::Value> = texts
         .iter()
@@ -407,10 +422,21 @@ fn tsv_cells_stay_text_and_scores_stay_scores_in_libreoffice() {
             let score = scores[i];
             // A number equal to the score, or the score as text: never
             // 927 (a German import reading `.` as thousands separator).
-            let got: f64 = if kind == "float" { value.parse().unwrap() } else { shown.parse().unwrap() };
-            assert!((got - score).abs() < 1e-9, "{lang}: score {score} read as {row:?}");
+            let got: f64 = if kind == "float" {
+                value.parse().unwrap()
+            } else {
+                shown.parse().unwrap()
+            };
+            assert!(
+                (got - score).abs() < 1e-9,
+                "{lang}: score {score} read as {row:?}"
+            );
             for col in [5, 6] {
-                assert_eq!(rows[i + 1][col][0], "float", "{lang}: single line is a number");
+                assert_eq!(
+                    rows[i + 1][col][0],
+                    "float",
+                    "{lang}: single line is a number"
+                );
             }
             let [kind, ..] = &row[4];
             assert_eq!(kind, "string", "{lang}: type column");
