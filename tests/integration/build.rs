@@ -172,7 +172,7 @@ fn every_pair_has_all_outputs_and_they_agree() {
     for p in pairs {
         let id = p["id"].as_str().unwrap();
         assert!(
-            index.contains(&format!("href=\"{id}.html\"")),
+            index.contains(&format!("href=\"./{id}.html\"")),
             "index links {id}"
         );
         for level in ["sentence", "paragraph"] {
