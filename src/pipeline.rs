@@ -14,6 +14,7 @@
 //! index page) and the others still process.
 
 use crate::align::{pair_documents_with, AlignConfig, Aligner, DocPair, Manifest, Relation};
+use crate::align::{records, Side};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -21,7 +22,7 @@ use crate::export::summary::{
     DocRef, DocSummary, FileSummary, LevelStats, PairSummary, Summary, Totals, UnpairedSummary,
 };
 use crate::export::{self, Format};
-use crate::record::{self, BeadRecord, Level, Side};
+use crate::record::{BeadRecord, Level};
 use crate::segment::{SegmentedDoc, Segmenter};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -48,7 +49,10 @@ impl Default for BuildConfig {
             corpus: PathBuf::from("corpus"),
             out: PathBuf::from("alignments"),
             align: AlignConfig::default(),
-            check: CheckConfig::default(),
+            check: CheckConfig {
+                pair_evidence: Some(crate::terms::extract::word_pairs),
+                ..CheckConfig::default()
+            },
         }
     }
 }
@@ -187,7 +191,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
             let (src, tgt) = (&segmented[p.src], &segmented[p.tgt]);
             let level = |level| {
                 let a = aligner.align_docs(src, tgt, level, &seg);
-                let mut recs = record::records(
+                let mut recs = records(
                     id,
                     level,
                     Side {

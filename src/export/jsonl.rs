@@ -65,8 +65,8 @@ fn validate(r: &mut BeadRecord) -> std::result::Result<(), String> {
     if !(r.score.is_finite() && (0.0..=1.0).contains(&r.score)) {
         return Err(format!("score {} is not a number in [0, 1]", r.score));
     }
-    let shape = format!("{}-{}", r.src.len(), r.tgt.len());
-    if r.shape.is_empty() {
+    let shape = crate::record::Shape::new(r.src.len(), r.tgt.len());
+    if r.shape == crate::record::Shape::default() {
         r.shape = shape;
     } else if r.shape != shape {
         return Err(format!(
@@ -140,7 +140,7 @@ mod tests {
         for (extra, why) in [
             (r#""score":1e39,"#, "score inf is not a number in [0, 1]"),
             (r#""score":-0.5,"#, "score -0.5 is not a number in [0, 1]"),
-            (r#""type":"=1+1","#, "bead type `=1+1` does not match"),
+            (r#""type":"=1+1","#, "not a bead record: bead type \"=1+1\" is not of the form n-m"),
             (r#""type":"2-1","#, "bead type `2-1` does not match"),
             (r#""src_idx":[0,1],"#, "`src_idx` has 2 entries for 1 texts"),
             (
@@ -155,7 +155,7 @@ mod tests {
             assert!(msg.starts_with(&format!("e.jsonl:2: {why}")), "{msg}");
         }
         let recs = read(format!("{{{good}}}").as_bytes(), Path::new("e")).unwrap();
-        assert_eq!(recs[0].shape, "1-1", "type filled in");
+        assert_eq!(recs[0].shape.to_string(), "1-1", "type filled in");
     }
 
     #[test]

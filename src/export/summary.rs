@@ -45,7 +45,7 @@ impl LevelStats {
         for r in records {
             s.src_units += r.src.len();
             s.tgt_units += r.tgt.len();
-            *s.types.entry(r.shape.clone()).or_default() += 1;
+            *s.types.entry(r.shape.to_string()).or_default() += 1;
             total += f64::from(r.score);
             s.low_score += usize::from(r.score < LOW_SCORE);
             s.flagged += usize::from(r.is_flagged());

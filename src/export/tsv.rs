@@ -52,7 +52,7 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
             cell(&r.src_text()),
             cell(&r.tgt_text()),
             format!("{:.4}", r.score),
-            cell(&r.shape),
+            cell(&r.shape.to_string()),
             lines_cell(&r.src_lines),
             lines_cell(&r.tgt_lines),
             cell(&flags),

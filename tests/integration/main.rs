@@ -8,5 +8,6 @@ mod build;
 mod check;
 mod hostile;
 mod ingest;
+mod modules;
 mod segment;
 mod terms;
