@@ -140,7 +140,10 @@ mod tests {
         for (extra, why) in [
             (r#""score":1e39,"#, "score inf is not a number in [0, 1]"),
             (r#""score":-0.5,"#, "score -0.5 is not a number in [0, 1]"),
-            (r#""type":"=1+1","#, "not a bead record: bead type \"=1+1\" is not of the form n-m"),
+            (
+                r#""type":"=1+1","#,
+                "not a bead record: bead type \"=1+1\" is not of the form n-m",
+            ),
             (r#""type":"2-1","#, "bead type `2-1` does not match"),
             (r#""src_idx":[0,1],"#, "`src_idx` has 2 entries for 1 texts"),
             (
