@@ -23,7 +23,8 @@
 //! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
 //!   [`record`] and [`document`] are the shared leaves: every stage may use
 //!   them and they use no stage.
-//! - [`pipeline`] runs every stage over a corpus folder (`bitext build`).
+//! - [`pipeline`] runs every stage over a corpus folder (`bitext build`);
+//!   [`pair`] over one pair of files (`bitext align`, `check`, `terms`).
 
 #![warn(missing_docs)]
 
@@ -37,6 +38,7 @@ pub mod ingest;
 pub mod lexical;
 pub mod normalize;
 pub mod outdir;
+pub mod pair;
 pub mod pipeline;
 pub mod record;
 pub mod segment;
