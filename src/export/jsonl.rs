@@ -59,8 +59,10 @@ pub fn read<R: BufRead>(input: R, path: &Path) -> Result<Vec<BeadRecord>> {
 }
 
 /// Checks what serde cannot: a finite score in [0, 1]; a bead type `n-m`
-/// matching the unit counts (filled in when missing); per-unit lists
-/// (indices, lines, paragraphs) that are empty or have one entry per unit.
+/// matching the unit counts (filled in when missing); unit indices that
+/// are absent or one per text; no index, line or paragraph number above
+/// [`crate::align::eval::MAX_INDEX`]. Line and paragraph lists of a
+/// hand-made record may be partial.
 fn validate(r: &mut BeadRecord) -> std::result::Result<(), String> {
     if !(r.score.is_finite() && (0.0..=1.0).contains(&r.score)) {
         return Err(format!("score {} is not a number in [0, 1]", r.score));
@@ -77,15 +79,15 @@ fn validate(r: &mut BeadRecord) -> std::result::Result<(), String> {
         ));
     }
     let per_unit = [
-        ("src_idx", &r.src_idx, r.src.len()),
-        ("src_lines", &r.src_lines, r.src.len()),
-        ("src_para", &r.src_para, r.src.len()),
-        ("tgt_idx", &r.tgt_idx, r.tgt.len()),
-        ("tgt_lines", &r.tgt_lines, r.tgt.len()),
-        ("tgt_para", &r.tgt_para, r.tgt.len()),
+        ("src_idx", &r.src_idx, Some(r.src.len())),
+        ("tgt_idx", &r.tgt_idx, Some(r.tgt.len())),
+        ("src_lines", &r.src_lines, None),
+        ("tgt_lines", &r.tgt_lines, None),
+        ("src_para", &r.src_para, None),
+        ("tgt_para", &r.tgt_para, None),
     ];
     for (field, list, units) in per_unit {
-        if !list.is_empty() && list.len() != units {
+        if let Some(units) = units.filter(|&u| !list.is_empty() && list.len() != u) {
             return Err(format!(
                 "`{field}` has {} entries for {units} texts",
                 list.len()
