@@ -20,6 +20,8 @@
 //! - [`check`] flags divergences; [`terms`] extracts and checks terminology.
 //! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
 //! - [`pipeline`] runs every stage over a corpus folder (`bitext build`).
+//! - [`stream`] aligns a stream of document pairs, JSON Lines in and out
+//!   (`bitext stream`, for Spark and Slurm).
 
 #![warn(missing_docs)]
 
@@ -34,6 +36,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod record;
 pub mod segment;
+pub mod stream;
 pub mod terms;
 
 pub use document::{Document, Lang, Paragraph, Span};

@@ -13,7 +13,9 @@
 //! A file that cannot be read is reported (in the summary and on the
 //! index page) and the others still process.
 
-use crate::align::{pair_documents_with, AlignConfig, Aligner, DocPair, Manifest, Relation};
+use crate::align::{
+    pair_documents_by, AlignConfig, Aligner, DocFeatures, DocPair, Manifest, Relation,
+};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -22,7 +24,8 @@ use crate::export::summary::{
 };
 use crate::export::{self, Format};
 use crate::record::{self, BeadRecord, Level, Side};
-use crate::segment::{SegmentedDoc, Segmenter};
+use crate::segment::Segmenter;
+use std::borrow::Cow;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -84,6 +87,8 @@ pub trait Progress: Sync {
     fn stage(&self, stage: Stage, total: usize);
     /// One item of the current stage is done.
     fn advance(&self);
+    /// `n` more sentences were aligned (for a rate display).
+    fn sentences(&self, _n: usize) {}
 }
 
 /// A [`Progress`] that shows nothing.
@@ -95,15 +100,17 @@ impl Progress for Silent {
     fn advance(&self) {}
 }
 
-/// One aligned document pair with its records at both levels.
+/// One aligned document pair, once its files are written: the id and the
+/// statistics of its checked beads at both levels (the beads themselves
+/// are not kept, so a build's memory does not grow with the corpus).
 #[derive(Debug, Clone)]
 pub struct AlignedPair {
     /// Pair id (stem of the output files).
     pub id: String,
-    /// Sentence-level beads, checked.
-    pub sentence: Vec<BeadRecord>,
-    /// Paragraph-level beads, checked.
-    pub paragraph: Vec<BeadRecord>,
+    /// Statistics of the sentence-level beads.
+    pub sentence: LevelStats,
+    /// Statistics of the paragraph-level beads.
+    pub paragraph: LevelStats,
 }
 
 /// What a build made.
@@ -158,33 +165,49 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         }
     }
 
-    // Segment.
+    // Segment every document for what pairing needs: its features and
+    // sentence count. The segmentation is not kept (memory holds the
+    // documents' text, not their tokens, so it grows slowly with the
+    // corpus); pairing and alignment segment again the documents they
+    // work on.
     progress.stage(Stage::Segment, docs.len());
-    let segmented: Vec<SegmentedDoc> = docs
+    let (features, sentences): (Vec<DocFeatures>, Vec<usize>) = docs
         .par_iter()
         .map(|d| {
             let s = seg.segment(d);
             progress.advance();
-            s
+            (DocFeatures::of(&s, aligner.lexicon()), s.sentences.len())
         })
-        .collect();
+        .unzip();
 
     // Pair, then align and check each translation pair.
-    let mut decisions = pair_documents_with(&segmented, &aligner, manifest.as_ref());
-    decisions.retain(|p| p.src < segmented.len() && p.tgt < segmented.len());
+    let doc_ids: Vec<String> = docs.iter().map(Document::id).collect();
+    let mut decisions = pair_documents_by(
+        &features,
+        &doc_ids,
+        |i| Cow::Owned(seg.segment(&docs[i])),
+        &aligner,
+        manifest.as_ref(),
+    );
+    drop(features);
+    decisions.retain(|p| p.src < docs.len() && p.tgt < docs.len());
     decisions.sort_by_key(|p| (p.src, p.tgt));
     let (translations, others): (Vec<DocPair>, Vec<DocPair>) = decisions
         .into_iter()
         .partition(|p| p.relation == Relation::Translation);
-    let ids = pair_ids(&translations, &segmented);
+    let ids = pair_ids(&translations, &docs);
+    std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
+    let previous = previous_files(&cfg.out);
+    // Each pair's files are written as soon as it is aligned; only its
+    // statistics stay in memory.
     progress.stage(Stage::Align, translations.len());
     let pairs: Vec<AlignedPair> = translations
         .par_iter()
         .zip(ids.par_iter())
         .map(|(p, id)| {
-            let (src, tgt) = (&segmented[p.src], &segmented[p.tgt]);
+            let (src, tgt) = (seg.segment(&docs[p.src]), seg.segment(&docs[p.tgt]));
             let level = |level| {
-                let a = aligner.align_docs(src, tgt, level, &seg);
+                let a = aligner.align_docs(&src, &tgt, level, &seg);
                 let mut recs = record::records(
                     id,
                     level,
@@ -201,38 +224,31 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                 crate::check::check_with(&mut recs, &seg, &cfg.check, Some(aligner.lexicon()));
                 recs
             };
-            let pair = AlignedPair {
-                id: id.clone(),
-                sentence: level(Level::Sentence),
-                paragraph: level(Level::Paragraph),
-            };
+            let (sentence, paragraph) = (level(Level::Sentence), level(Level::Paragraph));
+            write_pair(&cfg.out, id, &sentence, &paragraph)?;
+            progress.sentences(src.sentences.len() + tgt.sentences.len());
             progress.advance();
-            pair
+            Ok(AlignedPair {
+                id: id.clone(),
+                sentence: LevelStats::of(&sentence),
+                paragraph: LevelStats::of(&paragraph),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<AlignedPair>>>()?;
 
     let mut summary = summarize(
         &files,
         &reads,
-        &segmented,
+        &docs,
+        &sentences,
         &doc_file,
         &translations,
         &pairs,
         &others,
     );
 
-    // Write.
-    progress.stage(Stage::Write, pairs.len() + 2);
-    std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
-    let previous = previous_files(&cfg.out);
-    pairs
-        .par_iter()
-        .map(|p| {
-            let r = write_pair(&cfg.out, p);
-            progress.advance();
-            r
-        })
-        .collect::<Result<Vec<()>>>()?;
+    // Write the index and the summary.
+    progress.stage(Stage::Write, 2);
     let mut written: BTreeSet<String> = summary
         .pairs
         .iter()
@@ -312,11 +328,16 @@ pub fn pair_files(id: &str) -> Vec<String> {
         .collect()
 }
 
-fn write_pair(out: &Path, p: &AlignedPair) -> Result<()> {
-    for (name, level, format) in pair_outputs(&p.id) {
+fn write_pair(
+    out: &Path,
+    id: &str,
+    sentence: &[BeadRecord],
+    paragraph: &[BeadRecord],
+) -> Result<()> {
+    for (name, level, format) in pair_outputs(id) {
         let records = match level {
-            Level::Sentence => &p.sentence,
-            Level::Paragraph => &p.paragraph,
+            Level::Sentence => sentence,
+            Level::Paragraph => paragraph,
         };
         write_file(&out.join(name), |w| format.write(w, records))?;
     }
@@ -362,7 +383,7 @@ fn previous_files(out: &Path) -> BTreeSet<String> {
 /// Pair ids: the file stem when both documents come from one file (the
 /// usual bilingual report), `<src stem>__<tgt stem>` otherwise, and the
 /// full document ids when that is still ambiguous.
-fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
+fn pair_ids(pairs: &[DocPair], docs: &[Document]) -> Vec<String> {
     let stem = |d: &Document| {
         Path::new(&d.source)
             .file_stem()
@@ -372,7 +393,7 @@ fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
     let short: Vec<String> = pairs
         .iter()
         .map(|p| {
-            let (s, t) = (&docs[p.src].doc, &docs[p.tgt].doc);
+            let (s, t) = (&docs[p.src], &docs[p.tgt]);
             if s.source == t.source {
                 stem(s)
             } else {
@@ -380,14 +401,18 @@ fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
             }
         })
         .collect();
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for id in &short {
+        *uses.entry(id.as_str()).or_default() += 1;
+    }
     short
         .iter()
         .zip(pairs)
         .map(|(id, p)| {
-            if short.iter().filter(|x| *x == id).count() == 1 {
+            if uses[id.as_str()] == 1 {
                 id.clone()
             } else {
-                format!("{}__{}", docs[p.src].doc.id(), docs[p.tgt].doc.id())
+                format!("{}__{}", docs[p.src].id(), docs[p.tgt].id())
             }
         })
         .collect()
@@ -413,7 +438,8 @@ enum FileRead {
 fn summarize(
     files: &[PathBuf],
     reads: &[FileRead],
-    docs: &[SegmentedDoc],
+    docs: &[Document],
+    sentences: &[usize],
     doc_file: &[usize],
     translations: &[DocPair],
     pairs: &[AlignedPair],
@@ -423,11 +449,12 @@ fn summarize(
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let mine: Vec<&SegmentedDoc> = docs
+            let mine: Vec<(&Document, usize)> = docs
                 .iter()
+                .zip(sentences)
                 .zip(doc_file)
                 .filter(|(_, &fi)| fi == i)
-                .map(|(d, _)| d)
+                .map(|((d, &n), _)| (d, n))
                 .collect();
             let (encoding, format, error) = match reads.get(i) {
                 Some(FileRead::Ok { encoding, format }) => (encoding.clone(), Some(*format), None),
@@ -440,12 +467,12 @@ fn summarize(
                 format,
                 documents: mine
                     .iter()
-                    .map(|d| DocSummary {
-                        id: d.doc.id(),
-                        lang: d.doc.lang,
-                        paragraphs: d.doc.paragraphs.len(),
-                        sentences: d.sentences.len(),
-                        dropped: d.doc.dropped.clone(),
+                    .map(|(d, n)| DocSummary {
+                        id: d.id(),
+                        lang: d.lang,
+                        paragraphs: d.paragraphs.len(),
+                        sentences: *n,
+                        dropped: d.dropped.clone(),
                     })
                     .collect(),
                 error,
@@ -457,19 +484,19 @@ fn summarize(
         .zip(pairs)
         .map(|(t, p)| PairSummary {
             id: p.id.clone(),
-            src: doc_ref(&docs[t.src].doc),
-            tgt: doc_ref(&docs[t.tgt].doc),
+            src: doc_ref(&docs[t.src]),
+            tgt: doc_ref(&docs[t.tgt]),
             score: t.score,
             reason: t.reason.clone(),
-            sentence: LevelStats::of(&p.sentence),
-            paragraph: LevelStats::of(&p.paragraph),
+            sentence: p.sentence.clone(),
+            paragraph: p.paragraph.clone(),
             files: pair_files(&p.id),
         })
         .collect();
     let paired: BTreeSet<usize> = translations.iter().flat_map(|t| [t.src, t.tgt]).collect();
     let unpaired_documents: Vec<String> = (0..docs.len())
         .filter(|i| !paired.contains(i))
-        .map(|i| docs[i].doc.id())
+        .map(|i| docs[i].id())
         .collect();
     let totals = Totals {
         files: files.len(),
@@ -480,9 +507,9 @@ fn summarize(
         documents: docs.len(),
         unpaired_documents: unpaired_documents.len(),
         pairs: pairs.len(),
-        sentence_beads: pairs.iter().map(|p| p.sentence.len()).sum(),
+        sentence_beads: pairs.iter().map(|p| p.sentence.beads).sum(),
         flagged_sentence_beads: pair_summaries.iter().map(|p| p.sentence.flagged).sum(),
-        paragraph_beads: pairs.iter().map(|p| p.paragraph.len()).sum(),
+        paragraph_beads: pairs.iter().map(|p| p.paragraph.beads).sum(),
         flagged_paragraph_beads: pair_summaries.iter().map(|p| p.paragraph.flagged).sum(),
     };
     Summary {
@@ -493,8 +520,8 @@ fn summarize(
         unpaired: others
             .iter()
             .map(|o| UnpairedSummary {
-                src: doc_ref(&docs[o.src].doc),
-                tgt: doc_ref(&docs[o.tgt].doc),
+                src: doc_ref(&docs[o.src]),
+                tgt: doc_ref(&docs[o.tgt]),
                 relation: o.relation,
                 score: o.score,
                 reason: o.reason.clone(),

@@ -8,4 +8,5 @@ mod build;
 mod check;
 mod ingest;
 mod segment;
+mod stream;
 mod terms;
