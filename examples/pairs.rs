@@ -35,7 +35,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for k in 0..n {
         let (file, zh, en) = &reports[k % reports.len()];
-        let (src, tgt) = (window(zh, k, zh.paragraphs.len()), window(en, k, zh.paragraphs.len()));
+        let (src, tgt) = (
+            window(zh, k, zh.paragraphs.len()),
+            window(en, k, zh.paragraphs.len()),
+        );
         let mut p = PairInput {
             id: format!("pair{k:05}"),
             ..PairInput::default()
@@ -48,7 +51,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 p.tgt = Some(tgt.join("\n\n"));
             }
             1 => {
-                let (s, t) = (dir.join(format!("{k:05}.zh.txt")), dir.join(format!("{k:05}.en.txt")));
+                let (s, t) = (
+                    dir.join(format!("{k:05}.zh.txt")),
+                    dir.join(format!("{k:05}.en.txt")),
+                );
                 std::fs::write(&s, src.join("\n\n"))?;
                 std::fs::write(&t, tgt.join("\n\n"))?;
                 p.src_path = Some(std::fs::canonicalize(s)?);

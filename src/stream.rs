@@ -19,11 +19,11 @@
 //!
 //! Blank lines are skipped.
 
-use crate::align::{presplit, Aligner};
+use crate::align::{presplit, records, Aligner, Side};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::record::{self, BeadRecord, Level, Side};
+use crate::record::{BeadRecord, Level};
 use crate::segment::{Segmenter, Sentence};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -208,7 +208,10 @@ pub fn align_pair(
         } => {
             let name = |side| format!("{}:{side}", p.id);
             let s = one_side(crate::ingest::read_bytes(&name("src"), s.as_bytes())?, true);
-            let t = one_side(crate::ingest::read_bytes(&name("tgt"), t.as_bytes())?, false);
+            let t = one_side(
+                crate::ingest::read_bytes(&name("tgt"), t.as_bytes())?,
+                false,
+            );
             documents(s, t, cfg.level, aligner, seg)
         }
         PairInput {
@@ -275,7 +278,7 @@ pub fn align_pair(
             ))
         }
     };
-    let mut records = record::records(
+    let mut recs = records(
         &p.id,
         level,
         Side {
@@ -288,8 +291,8 @@ pub fn align_pair(
         },
         &beads,
     );
-    crate::check::check_with(&mut records, seg, &cfg.check, Some(aligner.lexicon()));
-    Ok((records, src_units.len() + tgt_units.len()))
+    crate::check::check_with(&mut recs, seg, &cfg.check, Some(aligner.lexicon()));
+    Ok((recs, src_units.len() + tgt_units.len()))
 }
 
 type Aligned = (

@@ -26,6 +26,7 @@ mod model1;
 mod params;
 mod pass;
 pub mod presplit;
+mod records;
 mod shape;
 
 pub use bead::{Bead, Shape};
@@ -34,6 +35,7 @@ pub use cost::Features;
 pub use docs::{pair_documents_by, pair_documents_with, DocFeatures, Manifest};
 pub use lexicon::Lexicon;
 pub use params::{priors_from_counts, Params, SHAPE_COUNTS};
+pub use records::{records, Side};
 pub use shape::SHAPES;
 
 use crate::error::Result;

@@ -2,8 +2,8 @@
 //! print the beads (JSONL, TSV or the MAC bead format).
 
 use anyhow::{bail, Context};
-use bitext::align::{presplit, AlignConfig, Aligner, Bead};
-use bitext::record::{self, Level, Side};
+use bitext::align::{presplit, records, AlignConfig, Aligner, Bead, Side};
+use bitext::record::Level;
 use bitext::segment::{Segmenter, Sentence};
 use bitext::Document;
 use rayon::prelude::*;
@@ -211,7 +211,7 @@ fn write(out: &mut impl Write, a: &Aligned, format: OutFormat) -> anyhow::Result
             }
         }
         OutFormat::Jsonl | OutFormat::Tsv => {
-            let recs = record::records(
+            let recs = records(
                 &a.pair,
                 a.level,
                 Side {

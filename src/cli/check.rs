@@ -7,9 +7,9 @@
 //! ingested, segmented and aligned on the spot.
 
 use anyhow::{bail, Context};
-use bitext::align::{AlignConfig, Aligner, Lexicon};
+use bitext::align::{records, AlignConfig, Aligner, Lexicon, Side};
 use bitext::check::{self, CheckConfig, Flag, Severity, TranslationEvidence};
-use bitext::record::{self, BeadRecord, Level, Side};
+use bitext::record::{BeadRecord, Level};
 use bitext::segment::Segmenter;
 use bitext::terms::Glossary;
 use bitext::Lang;
@@ -87,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } = load_records(&args.files, &seg, args.lexicon.as_deref())?;
     let cfg = CheckConfig {
         glossary,
+        pair_evidence: Some(bitext::terms::extract::word_pairs),
         ..CheckConfig::default()
     };
     // The aligner's lexicon when we aligned; else load it once.
@@ -311,7 +312,7 @@ fn align_files(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| src.source.clone());
-    Ok(record::records(
+    Ok(records(
         &pair,
         Level::Sentence,
         Side {

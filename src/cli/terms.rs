@@ -198,11 +198,9 @@ fn write_use(out: &mut impl Write, u: &TermUse) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Pads `s` to `width` terminal columns (Han characters take two).
+/// Pads `s` to `width` terminal columns (wide characters, Han and
+/// full-width punctuation alike, take two).
 fn pad(s: &str, width: usize) -> String {
-    let cols: usize = s
-        .chars()
-        .map(|c| if bitext::normalize::is_han(c) { 2 } else { 1 })
-        .sum();
+    let cols = unicode_width::UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }

@@ -45,7 +45,7 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
             one_line(&r.src_text()),
             one_line(&r.tgt_text()),
             fmt_score(r.score),
-            r.shape.clone(),
+            r.shape.to_string(),
             fmt_lines(&r.src_lines),
             fmt_lines(&r.tgt_lines),
             one_line(&flags),

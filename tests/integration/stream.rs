@@ -51,7 +51,10 @@ fn every_input_form_aligns_in_order_and_a_bad_pair_fails_alone() {
     assert_eq!(order, ["texts", "bad", "report", "lists"]);
     let bad: Vec<&serde_json::Value> = out.iter().filter(|v| v["pair"] == "bad").collect();
     assert_eq!(bad.len(), 1);
-    assert!(bad[0]["error"].as_str().unwrap().contains("/nonexistent/zh.txt"));
+    assert!(bad[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("/nonexistent/zh.txt"));
     let lists: Vec<BeadRecord> = out
         .iter()
         .filter(|v| v["pair"] == "lists")
@@ -69,7 +72,10 @@ fn a_report_streams_to_the_records_build_writes() {
     assert!(o.status.success(), "{}", stderr(&o));
     let built = std::fs::read_to_string(root().join(format!("alignments/{name}.sentence.jsonl")))
         .expect("committed alignment");
-    let want: Vec<BeadRecord> = built.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let want: Vec<BeadRecord> = built
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let got: Vec<BeadRecord> = lines(&o)
         .into_iter()
         .map(|v| serde_json::from_value(v).unwrap())

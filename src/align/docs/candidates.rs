@@ -17,11 +17,11 @@
 //! best), and two documents of one file are always a candidate.
 
 use crate::align::evidence::number_keys;
-use crate::align::lexicon::{is_stop_word, FnvHasher, Lexicon};
+use crate::align::lexicon::{is_stop_word, Lexicon};
 use crate::segment::{SegmentedDoc, TokenKind};
 use rayon::prelude::*;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 
 /// Candidates each document keeps on the other side.
 pub(super) const PER_DOC: usize = 3;
@@ -41,8 +41,6 @@ const MIN_DF_CAP: usize = 50;
 const GLOSS: u64 = 1 << 62;
 const NUMBER: u64 = 2 << 62;
 const LATIN: u64 = 3 << 62;
-
-type Fnv = BuildHasherDefault<FnvHasher>;
 
 /// What candidate search needs of one document: small (a few kilobytes),
 /// so a corpus's worth stays in memory when its documents do not.
@@ -76,7 +74,7 @@ pub(super) fn candidates(docs: &[DocFeatures]) -> Vec<(usize, usize)> {
     }
     let feats: Vec<&[u64]> = docs.iter().map(|d| d.keys.as_slice()).collect();
 
-    let mut df: HashMap<u64, u32, Fnv> = HashMap::default();
+    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
     for f in feats.iter().copied().flatten() {
         *df.entry(*f).or_default() += 1;
     }
@@ -89,7 +87,7 @@ pub(super) fn candidates(docs: &[DocFeatures]) -> Vec<(usize, usize)> {
 
     // Inverted index of the English documents over their rarer features.
     let cap = (docs.len() / MAX_DF_SHARE).max(MIN_DF_CAP);
-    let mut postings: HashMap<u64, Vec<u32>, Fnv> = HashMap::default();
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (k, &j) in en.iter().enumerate() {
         for f in feats[j] {
             if df[f] as usize <= cap {
@@ -200,7 +198,7 @@ fn features(d: &SegmentedDoc, lex: &Lexicon) -> Vec<u64> {
 }
 
 fn hashed(tag: u64, key: &str) -> u64 {
-    let mut h = FnvHasher::default();
+    let mut h = FxHasher::default();
     h.write(key.as_bytes());
     tag | (h.finish() >> 2)
 }
@@ -275,7 +273,7 @@ mod tests {
     fn two_documents_of_one_file_are_always_candidates() {
         let seg = Segmenter::new();
         let lex = Lexicon::embedded().unwrap();
-        let docs = vec![
+        let docs = [
             doc(&seg, "a.txt", Lang::ZhHans, "山。"),
             doc(&seg, "a.txt", Lang::En, "River."),
             doc(&seg, "b.txt", Lang::En, "Horse."),
