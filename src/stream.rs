@@ -86,10 +86,12 @@ pub struct StreamConfig {
 }
 
 impl Default for StreamConfig {
+    /// Sentence level, and the checks of `bitext build` (so a report
+    /// streamed gives the records a build writes for it).
     fn default() -> Self {
         StreamConfig {
             level: Level::Sentence,
-            check: CheckConfig::default(),
+            check: crate::pipeline::BuildConfig::default().check,
         }
     }
 }
