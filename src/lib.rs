@@ -23,7 +23,8 @@
 //! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
 //!   [`record`] and [`document`] are the shared leaves: every stage may use
 //!   them and they use no stage.
-//! - [`pipeline`] runs every stage over a corpus folder (`bitext build`).
+//! - [`pipeline`] runs every stage over a corpus folder (`bitext build`);
+//!   [`pair`] over one pair of files (`bitext align`, `check`, `terms`).
 //! - [`stream`] aligns a stream of document pairs, JSON Lines in and out
 //!   (`bitext stream`, for Spark and Slurm).
 
@@ -39,6 +40,7 @@ pub mod ingest;
 pub mod lexical;
 pub mod normalize;
 pub mod outdir;
+pub mod pair;
 pub mod pipeline;
 pub mod record;
 pub mod segment;

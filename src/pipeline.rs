@@ -14,8 +14,8 @@
 //! index page) and the others still process.
 
 use crate::align::{
-    pair_documents_by, records, AlignConfig, Aligner, DocFeatures, DocPair, Manifest, Relation,
-    Side,
+    pair_documents_by, records, AlignConfig, Aligner, DocAlignment, DocFeatures, DocPair, Manifest,
+    Relation, Side,
 };
 use crate::check::CheckConfig;
 use crate::document::Document;
@@ -215,11 +215,11 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         .zip(ids.par_iter())
         .map(|(p, id)| {
             let (src, tgt) = (seg.segment(&docs[p.src]), seg.segment(&docs[p.tgt]));
-            let level = |level| {
-                let a = aligner.align_docs(&src, &tgt, level, &seg);
+            let (sentence, paragraph) = aligner.align_both(&src, &tgt, &seg);
+            let checked = |a: DocAlignment| {
                 let mut recs = records(
                     id,
-                    level,
+                    a.level,
                     Side {
                         doc: &src.doc,
                         units: &a.src_units,
@@ -233,7 +233,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                 crate::check::check_with(&mut recs, &seg, &cfg.check, Some(aligner.lexicon()));
                 recs
             };
-            let (sentence, paragraph) = (level(Level::Sentence), level(Level::Paragraph));
+            let (sentence, paragraph) = (checked(sentence), checked(paragraph));
             write_pair(&cfg.out, id, &sentence, &paragraph)?;
             progress.sentences(src.sentences.len() + tgt.sentences.len());
             progress.advance();

@@ -12,23 +12,24 @@
 //!
 //! Input, one JSON object per line, with an `id` and one of:
 //! - `"src"`, `"tgt"`: the two texts (plain text, Markdown or HTML);
-//! - `"src_path"`, `"tgt_path"`: two files; or `"path"`: one file holding
-//!   both languages;
+//! - `"src_path"`, `"tgt_path"`: two files (the first document of each);
+//!   or `"path"`: one file holding both languages;
 //! - `"src_sentences"`, `"tgt_sentences"`: presplit lists of sentences,
 //!   aligned as given.
 //!
 //! Blank lines are skipped.
 
-use crate::align::{presplit, records, Aligner, Side};
+use crate::align::{presplit, Aligner};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::pair::{self, AlignedPair};
 use crate::record::{BeadRecord, Level};
-use crate::segment::{Segmenter, Sentence};
+use crate::segment::Segmenter;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Pairs aligned together per worker thread: enough to keep every thread
 /// busy while one pair is long, few enough to bound memory.
@@ -189,7 +190,8 @@ fn id_of(line: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Aligns and checks one pair: its records and unit count.
+/// Aligns and checks one pair: its records and unit count. Files are
+/// read as `bitext align` reads them ([`crate::pair`]).
 pub fn align_pair(
     p: &PairInput,
     aligner: &Aligner,
@@ -197,7 +199,7 @@ pub fn align_pair(
     cfg: &StreamConfig,
 ) -> Result<(Vec<BeadRecord>, usize)> {
     let invalid = |why: &str| Error::Invalid(format!("pair {:?}: {why}", p.id));
-    let (level, src_doc, tgt_doc, src_units, tgt_units, beads) = match p {
+    let mut aligned = match p {
         PairInput {
             src: Some(s),
             tgt: Some(t),
@@ -208,13 +210,27 @@ pub fn align_pair(
             tgt_sentences: None,
             ..
         } => {
-            let name = |side| format!("{}:{side}", p.id);
-            let s = one_side(crate::ingest::read_bytes(&name("src"), s.as_bytes())?, true);
-            let t = one_side(
-                crate::ingest::read_bytes(&name("tgt"), t.as_bytes())?,
-                false,
-            );
-            documents(s, t, cfg.level, aligner, seg)
+            let side = |text: &str, name: &str, chinese: bool| {
+                let ing = crate::ingest::read_bytes(&format!("{}:{name}", p.id), text.as_bytes())?;
+                let mut docs = ing.documents;
+                let k = docs
+                    .iter()
+                    .position(|d| d.lang.is_chinese() == chinese)
+                    .unwrap_or(0);
+                Ok::<Document, Error>(docs.swap_remove(k))
+            };
+            let (src, tgt) = (side(s, "src", true)?, side(t, "tgt", false)?);
+            let (ss, ts) = (seg.segment(&src), seg.segment(&tgt));
+            let al = aligner.align_docs(&ss, &ts, cfg.level, seg);
+            AlignedPair {
+                pair: String::new(),
+                level: al.level,
+                src,
+                tgt,
+                src_units: al.src_units,
+                tgt_units: al.tgt_units,
+                beads: al.beads,
+            }
         }
         PairInput {
             src: None,
@@ -225,11 +241,7 @@ pub fn align_pair(
             src_sentences: None,
             tgt_sentences: None,
             ..
-        } => {
-            let s = one_side(read(s)?, true);
-            let t = one_side(read(t)?, false);
-            documents(s, t, cfg.level, aligner, seg)
-        }
+        } => pair::align_files(&[s.clone(), t.clone()], cfg.level, aligner, seg)?,
         PairInput {
             src: None,
             tgt: None,
@@ -239,20 +251,7 @@ pub fn align_pair(
             src_sentences: None,
             tgt_sentences: None,
             ..
-        } => {
-            let ing = read(f)?;
-            let zh = ing.documents.iter().find(|d| d.lang.is_chinese());
-            let en = ing.documents.iter().find(|d| !d.lang.is_chinese());
-            match (zh, en) {
-                (Some(z), Some(e)) => documents(z.clone(), e.clone(), cfg.level, aligner, seg),
-                _ => {
-                    return Err(Error::Invalid(format!(
-                        "{}: holds only one language; give src_path and tgt_path",
-                        f.display()
-                    )))
-                }
-            }
-        }
+        } => pair::align_files(std::slice::from_ref(f), cfg.level, aligner, seg)?,
         PairInput {
             src: None,
             tgt: None,
@@ -271,7 +270,15 @@ pub fn align_pair(
             };
             let (s, t) = (side(s, "src_sentences")?, side(t, "tgt_sentences")?);
             let beads = aligner.align(&s.units, &t.units);
-            (Level::Sentence, s.doc, t.doc, s.units, t.units, beads)
+            AlignedPair {
+                pair: String::new(),
+                level: Level::Sentence,
+                src: s.doc,
+                tgt: t.doc,
+                src_units: s.units,
+                tgt_units: t.units,
+                beads,
+            }
         }
         _ => {
             return Err(invalid(
@@ -280,57 +287,10 @@ pub fn align_pair(
             ))
         }
     };
-    let mut recs = records(
-        &p.id,
-        level,
-        Side {
-            doc: &src_doc,
-            units: &src_units,
-        },
-        Side {
-            doc: &tgt_doc,
-            units: &tgt_units,
-        },
-        &beads,
-    );
+    aligned.pair = p.id.clone();
+    let mut recs = aligned.records();
     crate::check::check_with(&mut recs, seg, &cfg.check, Some(aligner.lexicon()));
-    Ok((recs, src_units.len() + tgt_units.len()))
-}
-
-type Aligned = (
-    Level,
-    Document,
-    Document,
-    Vec<Sentence>,
-    Vec<Sentence>,
-    Vec<crate::align::Bead>,
-);
-
-fn documents(
-    src: Document,
-    tgt: Document,
-    level: Level,
-    aligner: &Aligner,
-    seg: &Segmenter,
-) -> Aligned {
-    let (s, t) = (seg.segment(&src), seg.segment(&tgt));
-    let a = aligner.align_docs(&s, &t, level, seg);
-    (level, src, tgt, a.src_units, a.tgt_units, a.beads)
-}
-
-fn read(path: &Path) -> Result<crate::ingest::Ingested> {
-    crate::ingest::read_file(path)
-}
-
-/// The document of one side: the Chinese one for the source, the other
-/// for the target, else the first found.
-fn one_side(ing: crate::ingest::Ingested, chinese: bool) -> Document {
-    let mut docs = ing.documents;
-    let k = docs
-        .iter()
-        .position(|d| d.lang.is_chinese() == chinese)
-        .unwrap_or(0);
-    docs.swap_remove(k)
+    Ok((recs, aligned.src_units.len() + aligned.tgt_units.len()))
 }
 
 #[cfg(test)]

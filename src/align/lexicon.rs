@@ -164,6 +164,17 @@ impl std::fmt::Debug for Lexicon {
 }
 
 impl Lexicon {
+    /// The one way to find the lexicon: `path` when given, else the file
+    /// named by the `BITEXT_LEXICON` environment variable when set, else
+    /// the lexicon shipped in the binary.
+    pub fn find(path: Option<&Path>) -> Result<Lexicon> {
+        let env = std::env::var_os("BITEXT_LEXICON").map(std::path::PathBuf::from);
+        match path.or(env.as_deref()) {
+            Some(p) => Self::read(p),
+            None => Self::embedded(),
+        }
+    }
+
     /// The lexicon shipped in the binary.
     pub fn embedded() -> Result<Lexicon> {
         Self::from_gz(EMBEDDED, Path::new("<embedded lexicon>"))

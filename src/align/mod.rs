@@ -130,14 +130,7 @@ pub struct DocPair {
 impl Aligner {
     /// Loads the lexicon and prepares the aligner.
     pub fn new(cfg: AlignConfig) -> Result<Aligner> {
-        let path = cfg
-            .lexicon
-            .clone()
-            .or_else(|| std::env::var_os("BITEXT_LEXICON").map(std::path::PathBuf::from));
-        let lexicon = match path {
-            Some(p) => Lexicon::read(&p)?,
-            None => Lexicon::embedded()?,
-        };
+        let lexicon = Lexicon::find(cfg.lexicon.as_deref())?;
         Ok(Aligner { cfg, lexicon })
     }
 
@@ -215,6 +208,17 @@ impl Aligner {
         seg: &Segmenter,
     ) -> DocAlignment {
         hierarchy::align_docs(self, src, tgt, level, seg)
+    }
+
+    /// [`Aligner::align_docs`] at sentence and at paragraph level at once
+    /// (sentence level first), the paragraphs aligned once for both.
+    pub fn align_both(
+        &self,
+        src: &SegmentedDoc,
+        tgt: &SegmentedDoc,
+        seg: &Segmenter,
+    ) -> (DocAlignment, DocAlignment) {
+        hierarchy::align_both(self, src, tgt, seg)
     }
 }
 
