@@ -86,9 +86,6 @@ pub fn align(
                 break;
             }
             band = band_around(&path_centre(&path.steps, n), width);
-            if std::env::var_os("BITEXT_DEBUG").is_some() {
-                eprintln!("recentre width {width}");
-            }
             drop(masks);
             masks = enc.masks(&windows(&band, n, m));
             let cm = CostModel::new(enc, &masks, length, params);
