@@ -83,7 +83,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .into_par_iter()
         .map(|k| {
             let truth = order[k];
-            make_doc(&seg, &format!("gen/en_{k:05}.txt"), &texts[truth], &words, 1)
+            make_doc(
+                &seg,
+                &format!("gen/en_{k:05}.txt"),
+                &texts[truth],
+                &words,
+                1,
+            )
         })
         .collect::<Result<_, _>>()?;
     let segment_secs = t1.elapsed().as_secs_f64();
@@ -133,7 +139,8 @@ fn lexicon_words() -> Result<Vec<[String; 2]>, Box<dyn std::error::Error>> {
             continue;
         };
         let han = head.chars().count();
-        if !(2..=4).contains(&han) || !head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        if !(2..=4).contains(&han) || !head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        {
             continue;
         }
         let gloss = ids
