@@ -16,6 +16,7 @@
 //!
 //! Checks never panic on input and cost a few tokenizations per bead.
 
+pub mod clause;
 pub mod evidence;
 pub mod glossary;
 pub mod input;
@@ -26,6 +27,7 @@ pub mod numbers;
 pub mod omission;
 pub mod unaligned;
 pub(crate) mod words;
+pub use words::is_content;
 
 pub use evidence::{TranslationEvidence, WordPairs};
 pub use length::LengthModel;
@@ -274,7 +276,19 @@ fn check_one(
     flags.extend(numbers::check(&src.unit, &tgt.unit));
     flags.extend(names::check(&src, &tgt, ev));
     if let Some(ev) = ev {
-        flags.extend(omission::check(&src, &tgt, model, ev, cfg));
+        let by_length = omission::check(&src, &tgt, model, ev, cfg);
+        let z = omission::z(&src, &tgt, model);
+        let by_clause = clause::check(&src, &tgt, ev, z, cfg.length_z);
+        // A clause quoted is better evidence than a word list: the length
+        // flag stays only where no clause of its kind was found, and then
+        // at info level (a free rendering is often just shorter).
+        if let Some(mut f) = by_length {
+            if !by_clause.iter().any(|c| c.kind == f.kind) {
+                f.severity = Severity::Info;
+                flags.push(f);
+            }
+        }
+        flags.extend(by_clause);
     }
     if let Some(g) = cfg.glossary.as_deref() {
         flags.extend(glossary::check(&src, &tgt, g));
@@ -329,6 +343,7 @@ mod tests {
             ("信任", "confidence trust"),
             ("措施", "measures"),
             ("亚信", "CICA"),
+            ("天", "day"),
         ]
         .into_iter()
         .collect();
@@ -459,7 +474,7 @@ mod tests {
             assert!(r.contains(w), "{r}");
         }
         assert!(!r.contains("meeting"), "{r}");
-        assert!(r.starts_with("target is longer"), "{r}");
+        assert!(r.starts_with("target clause “which the leaders"), "{r}");
     }
 
     #[test]
@@ -514,6 +529,23 @@ mod tests {
         let mut rs = vec![r];
         check(&mut rs, &Segmenter::new(), &config());
         assert!(rs[0].flags.is_empty(), "{:?}", rs[0].flags);
+    }
+
+    #[test]
+    fn changed_small_count_is_a_number_mismatch() {
+        let f = flags_of(rec(
+            10,
+            &["会议讨论了三天信任措施。"],
+            &["The meeting discussed confidence building measures for five days."],
+        ));
+        assert_eq!(kinds(&f), vec![FlagKind::NumberMismatch]);
+        assert_eq!(f[0].severity, Severity::Warning);
+        let ok = flags_of(rec(
+            10,
+            &["会议讨论了三天信任措施。"],
+            &["The meeting discussed confidence building measures for three days."],
+        ));
+        assert!(ok.is_empty(), "{ok:?}");
     }
 
     #[test]

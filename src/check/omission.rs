@@ -83,6 +83,12 @@ pub fn check(
     ))
 }
 
+/// The bead's length ratio in spreads of `model` (negative: target
+/// shorter than usual).
+pub(crate) fn z(src: &SideView, tgt: &SideView, model: &LengthModel) -> f64 {
+    model.z(char_len(src.text()), char_len(tgt.text()))
+}
+
 /// Content words of `long` (in text order, each once) with no translation
 /// evidence in `short`.
 pub(crate) fn unmatched_content(
