@@ -26,6 +26,15 @@ use bitext::segment::Segmenter;
 use bitext::Lang;
 use std::path::PathBuf;
 
+/// The checks as `bitext check` runs them: with the pair's own
+/// translation table.
+fn config() -> CheckConfig {
+    CheckConfig {
+        pair_evidence: Some(bitext::terms::extract::word_pairs),
+        ..CheckConfig::default()
+    }
+}
+
 /// One gold 1-1 bead.
 struct Pair {
     zh: String,
@@ -164,7 +173,7 @@ fn flagged(
             )
         })
         .collect();
-    check::check_with(&mut rs, seg, &CheckConfig::default(), Some(lex));
+    check::check_with(&mut rs, seg, &config(), Some(lex));
     let has = |min: Severity| -> Vec<bool> {
         rs.iter()
             .map(|r| r.flags.iter().any(|f| f.severity >= min && f.kind == kind))
@@ -193,7 +202,7 @@ fn dump(label: &str, beads: &[(String, String)], damaged: &[bool], seg: &Segment
         })
         .collect();
     let model = check::LengthModel::fit(&rs);
-    let pairs = check::evidence::from_pair(&rs, seg);
+    let pairs = bitext::terms::extract::word_pairs(&rs, seg);
     let ev = check::evidence::Both(lex, &pairs);
     for (r, d) in rs.iter().zip(damaged) {
         if !d {
@@ -312,7 +321,7 @@ fn main() {
                     ..BeadRecord::new(i, Lang::ZhHans, Lang::En, vec![z.clone()], vec![e.clone()])
                 })
                 .collect();
-            check::check_with(&mut rs, &seg, &CheckConfig::default(), Some(&lex));
+            check::check_with(&mut rs, &seg, &config(), Some(&lex));
             rs
         };
         let any: Vec<bool> = rs_flags.iter().map(|r| !r.flags.is_empty()).collect();

@@ -15,10 +15,10 @@
 //! more at warning level; a clause that also makes the bead's length ratio
 //! an outlier is an error.
 
-use super::evidence::{en_has_evidence, transliterates, zh_has_evidence};
-use super::words::is_content;
 use super::{excerpt, Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::document::{Lang, Span};
+use crate::lexical::evidence::{en_has_evidence, transliterates, zh_has_evidence};
+use crate::lexical::words::is_content;
 use crate::segment::{Token, TokenKind};
 use unicode_segmentation::UnicodeSegmentation;
 

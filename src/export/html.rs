@@ -167,7 +167,7 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
         h,
         "<td class=\"meta\"><span class=\"type\">{}</span>\
          <span class=\"score\"><span class=\"bar\"><span style=\"width:{pct}%\"></span></span>{}</span></td>",
-        escape(&r.shape),
+        r.shape,
         fmt_score(r.score),
     );
     h.push_str("<td class=\"flags\">");
@@ -233,11 +233,11 @@ fn side(
     h.push_str("</td>");
 }
 
-fn severity_name(s: crate::check::Severity) -> &'static str {
+fn severity_name(s: crate::record::Severity) -> &'static str {
     match s {
-        crate::check::Severity::Info => "info",
-        crate::check::Severity::Warning => "warning",
-        crate::check::Severity::Error => "error",
+        crate::record::Severity::Info => "info",
+        crate::record::Severity::Warning => "warning",
+        crate::record::Severity::Error => "error",
     }
 }
 

@@ -45,7 +45,7 @@ impl LevelStats {
         for r in records {
             s.src_units += r.src.len();
             s.tgt_units += r.tgt.len();
-            *s.types.entry(r.shape.clone()).or_default() += 1;
+            *s.types.entry(r.shape.to_string()).or_default() += 1;
             total += f64::from(r.score);
             s.low_score += usize::from(r.score < LOW_SCORE);
             s.flagged += usize::from(r.is_flagged());
@@ -109,6 +109,9 @@ pub struct FileSummary {
     pub documents: Vec<DocSummary>,
     /// Why the file could not be read, if it could not.
     pub error: Option<String>,
+    /// What was repaired while reading it (invalid bytes replaced…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// An aligned translation pair and the files written for it.

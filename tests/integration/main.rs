@@ -6,6 +6,8 @@ mod util;
 mod align;
 mod build;
 mod check;
+mod hostile;
 mod ingest;
+mod modules;
 mod segment;
 mod terms;
