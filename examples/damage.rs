@@ -130,10 +130,7 @@ fn change_number(zh: &str, en: &str, seg: &Segmenter, seed: u64) -> Option<Strin
     let written = &en[n.span.start..n.span.end];
     let new = if written.chars().any(|c| c.is_ascii_digit()) {
         // Change the last digit.
-        let (i, d) = written
-            .char_indices()
-            .filter(|(_, c)| c.is_ascii_digit())
-            .last()?;
+        let (i, d) = written.char_indices().rfind(|(_, c)| c.is_ascii_digit())?;
         let d = d.to_digit(10)?;
         format!("{}{}{}", &written[..i], (d + 3) % 10, &written[i + 1..])
     } else {
