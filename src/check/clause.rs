@@ -120,8 +120,12 @@ pub fn clause_evidence(
     other: &SideView,
     ev: &dyn TranslationEvidence,
 ) -> Vec<ClauseEvidence> {
-    let lookup = Lookup::new(other);
+    let lookup = Lookup::new(other, ev);
     let text = side.text();
+    // Each word of the other side is evidence for one word only, taken in
+    // text order: a word already used (会议 took "meeting") cannot also
+    // vouch for 峰会 "summit meeting".
+    let mut used = vec![false; lookup.keys.len()];
     cut(text, side.lang)
         .into_iter()
         .map(|span| {
@@ -146,7 +150,10 @@ pub fn clause_evidence(
                 .filter(|t| inside(&t.span) && is_content(t))
             {
                 c.content += 1;
-                if lookup.matches(t, side.lang, text, ev) {
+                let found = (0..used.len())
+                    .find(|&j| !used[j] && lookup.matches_at(t, j, side.lang, text, ev));
+                if let Some(j) = found {
+                    used[j] = true;
                     c.matched += 1;
                 } else {
                     let w = text.get(t.span.start..t.span.end).unwrap_or(&t.key);
@@ -164,14 +171,15 @@ pub fn clause_evidence(
 struct Lookup<'a> {
     keys: Vec<&'a str>,
     stems: Vec<&'a str>,
-    /// Capitalised Latin words (names) of the other side, lowercase.
-    names: Vec<&'a str>,
-    /// The Han characters of the other side, each once.
-    chars: Vec<String>,
+    /// Per word: a capitalised Latin word (a name).
+    names: Vec<bool>,
+    /// Per word: its characters when it is a Chinese word of two or more
+    /// characters that the evidence lacks (else empty).
+    chars: Vec<Vec<String>>,
 }
 
 impl<'a> Lookup<'a> {
-    fn new(other: &'a SideView) -> Lookup<'a> {
+    fn new(other: &'a SideView, ev: &dyn TranslationEvidence) -> Lookup<'a> {
         let toks = &other.unit.tokens;
         let text = other.text();
         Lookup {
@@ -179,49 +187,53 @@ impl<'a> Lookup<'a> {
             stems: toks.iter().map(|t| t.stem.as_str()).collect(),
             names: toks
                 .iter()
-                .filter(|t| t.kind == TokenKind::Latin && capitalised(text, t))
-                .map(|t| t.key.as_str())
+                .map(|t| t.kind == TokenKind::Latin && capitalised(text, t))
                 .collect(),
-            chars: {
-                let mut c: Vec<String> = toks
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Han)
-                    .flat_map(|t| t.key.chars())
-                    .map(String::from)
-                    .collect();
-                c.sort();
-                c.dedup();
-                c
-            },
+            chars: toks
+                .iter()
+                .map(|t| {
+                    let oov = t.kind == TokenKind::Han
+                        && t.key.chars().count() >= 2
+                        && !ev.has_word(&t.key);
+                    if oov {
+                        t.key.chars().map(String::from).collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
         }
     }
 
-    /// True when a character of the Chinese token `t` translates a word of
-    /// the other side (dictionaries gloss characters of words they lack:
-    /// 起雾 has 雾 "fog").
-    fn by_character(&self, t: &Token, ev: &dyn TranslationEvidence) -> bool {
-        t.key.chars().count() >= 2
-            && t.key.chars().any(|c| {
-                let c = c.to_string();
-                self.stems.iter().any(|s| ev.translates(&c, s))
-            })
-    }
-
-    /// True when token `t` of a side in `lang` (whose text is `text`) has a
-    /// counterpart in the other side.
-    fn matches(&self, t: &Token, lang: Lang, text: &str, ev: &dyn TranslationEvidence) -> bool {
+    /// True when token `t` of a side in `lang` (whose text is `text`)
+    /// finds a counterpart in word `j` of the other side.
+    ///
+    /// A Chinese word the evidence lacks is looked up by its characters
+    /// (起雾 has 雾 "fog"); words the dictionary has are judged by their own
+    /// glosses, since their characters would match by chance (峰会 has 会
+    /// "meeting").
+    fn matches_at(
+        &self,
+        t: &Token,
+        j: usize,
+        lang: Lang,
+        text: &str,
+        ev: &dyn TranslationEvidence,
+    ) -> bool {
+        let (key, stem) = (self.keys[j], self.stems[j]);
         if lang.is_chinese() {
-            zh_has_evidence(ev, &t.key, &self.stems, &self.keys)
-                || self.by_character(t, ev)
+            let oov =
+                t.kind == TokenKind::Han && t.key.chars().count() >= 2 && !ev.has_word(&t.key);
+            zh_has_evidence(ev, &t.key, &[stem], &[key])
+                || (oov && t.key.chars().any(|c| ev.translates(&c.to_string(), stem)))
                 || (t.kind == TokenKind::Han
-                    && self
-                        .names
-                        .iter()
-                        .any(|k| transliterates(ev, k, &[t.key.as_str()])))
+                    && self.names[j]
+                    && transliterates(ev, key, &[t.key.as_str()]))
         } else {
-            en_has_evidence(ev, &t.key, &t.stem, &self.keys)
-                || self.chars.iter().any(|c| ev.translates(c, &t.stem))
-                || (capitalised(text, t) && transliterates(ev, &t.key, &self.keys))
+            let run = &self.keys[j..(j + 3).min(self.keys.len())];
+            en_has_evidence(ev, &t.key, &t.stem, &[key])
+                || self.chars[j].iter().any(|c| ev.translates(c, &t.stem))
+                || (capitalised(text, t) && transliterates(ev, &t.key, run))
         }
     }
 }

@@ -187,10 +187,13 @@ fn check_one(
         let by_clause = clause::check(&src, &tgt, ev, z, cfg.length_z);
         // A clause quoted is better evidence than a word list: the length
         // flag stays only where no clause of its kind was found, and then
-        // at info level (a free rendering is often just shorter).
+        // at info level unless the ratio is far out (a free rendering is
+        // often just shorter).
         if let Some(mut f) = by_length {
             if !by_clause.iter().any(|c| c.kind == f.kind) {
-                f.severity = Severity::Info;
+                if z.abs() < 2.0 * cfg.length_z {
+                    f.severity = Severity::Info;
+                }
                 flags.push(f);
             }
         }
