@@ -13,7 +13,9 @@
 //! A file that cannot be read is reported (in the summary and on the
 //! index page) and the others still process.
 
-use crate::align::{pair_documents_with, AlignConfig, Aligner, DocPair, Manifest, Relation};
+use crate::align::{
+    pair_documents_with, AlignConfig, Aligner, DocAlignment, DocPair, Manifest, Relation,
+};
 use crate::align::{records, Side};
 use crate::check::CheckConfig;
 use crate::document::Document;
@@ -189,11 +191,11 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         .zip(ids.par_iter())
         .map(|(p, id)| {
             let (src, tgt) = (&segmented[p.src], &segmented[p.tgt]);
-            let level = |level| {
-                let a = aligner.align_docs(src, tgt, level, &seg);
+            let (sentence, paragraph) = aligner.align_both(src, tgt, &seg);
+            let checked = |a: DocAlignment| {
                 let mut recs = records(
                     id,
-                    level,
+                    a.level,
                     Side {
                         doc: &src.doc,
                         units: &a.src_units,
@@ -209,8 +211,8 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
             };
             let pair = AlignedPair {
                 id: id.clone(),
-                sentence: level(Level::Sentence),
-                paragraph: level(Level::Paragraph),
+                sentence: checked(sentence),
+                paragraph: checked(paragraph),
             };
             progress.advance();
             pair

@@ -336,6 +336,35 @@ pub fn check(
     flags
 }
 
+/// Omission and addition as a [`super::Check`]: clause-level evidence,
+/// with the length-ratio check ([`super::omission`]) as a fallback. Only
+/// with translation evidence (a long bead alone is not evidence enough).
+pub struct Divergence;
+
+impl super::Check for Divergence {
+    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
+        let Some(ev) = b.evidence else {
+            return Vec::new();
+        };
+        let by_length = super::omission::check(b.src, b.tgt, b.model, ev, b.cfg);
+        let z = super::omission::z(b.src, b.tgt, b.model);
+        let mut flags = check(b.src, b.tgt, ev, z, b.cfg.length_z);
+        // A clause quoted is better evidence than a word list: the length
+        // flag stays only where no clause of its kind was found, and then
+        // at info level unless the ratio is far out (a free rendering is
+        // often just shorter).
+        if let Some(mut f) = by_length {
+            if !flags.iter().any(|c| c.kind == f.kind) {
+                if z.abs() < 2.0 * b.cfg.length_z {
+                    f.severity = Severity::Info;
+                }
+                flags.push(f);
+            }
+        }
+        flags
+    }
+}
+
 /// "source clause “…” with no counterpart in the target (unmatched: …)".
 fn reason(found: &[&ClauseEvidence], kind: FlagKind, side: &SideView) -> String {
     let (name, other_name) = match kind {

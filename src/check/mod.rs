@@ -14,7 +14,9 @@
 //!   the source language, and beads the aligner itself doubts;
 //! - [`glossary`]: a glossary term whose prescribed rendering is missing.
 //!
-//! Checks never panic on input and cost a few tokenizations per bead.
+//! Each is a [`Check`] listed in [`CHECKS`]: a new check is one new file
+//! plus one line there. Checks never panic on input and cost a few
+//! tokenizations per bead.
 
 pub mod clause;
 pub mod glossary;
@@ -24,12 +26,14 @@ mod lexicon;
 pub mod names;
 pub mod numbers;
 pub mod omission;
+mod rule;
 pub mod unaligned;
 pub use crate::lexical::words::is_content;
 
 pub use crate::lexical::evidence::{self, TranslationEvidence, WordPairs};
 pub use crate::record::{Flag, FlagKind, Severity};
 pub use length::LengthModel;
+pub use rule::{BeadView, Check, CHECKS};
 
 use crate::document::Lang;
 use crate::lexical::Glossary;
@@ -178,29 +182,16 @@ fn check_one(
         flags.push(f);
         return flags;
     }
-    flags.extend(unaligned::low_confidence(r, cfg.min_confidence));
-    flags.extend(numbers::check(&src.unit, &tgt.unit));
-    flags.extend(names::check(&src, &tgt, ev));
-    if let Some(ev) = ev {
-        let by_length = omission::check(&src, &tgt, model, ev, cfg);
-        let z = omission::z(&src, &tgt, model);
-        let by_clause = clause::check(&src, &tgt, ev, z, cfg.length_z);
-        // A clause quoted is better evidence than a word list: the length
-        // flag stays only where no clause of its kind was found, and then
-        // at info level unless the ratio is far out (a free rendering is
-        // often just shorter).
-        if let Some(mut f) = by_length {
-            if !by_clause.iter().any(|c| c.kind == f.kind) {
-                if z.abs() < 2.0 * cfg.length_z {
-                    f.severity = Severity::Info;
-                }
-                flags.push(f);
-            }
-        }
-        flags.extend(by_clause);
-    }
-    if let Some(g) = cfg.glossary.as_deref() {
-        flags.extend(glossary::check(&src, &tgt, g));
+    let bead = BeadView {
+        record: r,
+        src: &src,
+        tgt: &tgt,
+        evidence: ev,
+        model,
+        cfg,
+    };
+    for check in CHECKS {
+        flags.extend(check.flags(&bead));
     }
     flags
 }
