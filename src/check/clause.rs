@@ -266,7 +266,7 @@ const OMISSION_WARN: Rule = Rule {
 };
 const ADDITION_WARN: Rule = Rule {
     words: 3,
-    lean: -1.0,
+    lean: -0.5,
     share: 0.0,
 };
 
