@@ -69,9 +69,9 @@ pub fn centre(enc: &Encoded) -> Vec<usize> {
         }
         let (s0, s_len) = (sc[prev.0], sc[ai] - sc[prev.0]);
         let (t0, t_len) = (tc[prev.1], tc[aj] - tc[prev.1]);
-        for i in prev.0..ai {
+        for (i, &si) in sc.iter().enumerate().take(ai).skip(prev.0) {
             let c = if s_len > 0.0 && t_len > 0.0 {
-                let want = t0 + (sc[i] - s0) / s_len * t_len;
+                let want = t0 + (si - s0) / s_len * t_len;
                 tc[prev.1..=aj].partition_point(|&x| x < want) + prev.1
             } else {
                 prev.1 + (aj - prev.1) * (i - prev.0) / (ai - prev.0).max(1)
