@@ -452,7 +452,8 @@ mod tests {
 
     #[test]
     fn a_quoted_gt_does_not_end_a_tag() {
-        let html = "<div><iframe srcdoc=\"<p>evil</p> a > b\" title='x>y'></iframe><p>正文。</p></div>";
+        let html =
+            "<div><iframe srcdoc=\"<p>evil</p> a > b\" title='x>y'></iframe><p>正文。</p></div>";
         let texts: Vec<String> = blocks(html, 0, 1).into_iter().map(|b| b.text).collect();
         assert_eq!(texts, ["正文。"]);
     }
@@ -460,7 +461,8 @@ mod tests {
     #[test]
     fn unclosed_raw_elements_and_comments_drop_only_their_opener() {
         for opener in ["<style>", "<script type=\"x\">", "<textarea>", "<!--"] {
-            let html = format!("<div><p>前文。</p>{opener}\n<p>Body one.</p>\n<p>Body two.</p></div>");
+            let html =
+                format!("<div><p>前文。</p>{opener}\n<p>Body one.</p>\n<p>Body two.</p></div>");
             let b = blocks(&html, 0, 1);
             let got: Vec<(&str, Option<DropReason>)> =
                 b.iter().map(|b| (b.text.as_str(), b.drop)).collect();
