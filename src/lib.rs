@@ -25,6 +25,8 @@
 //!   them and they use no stage.
 //! - [`pipeline`] runs every stage over a corpus folder (`bitext build`);
 //!   [`pair`] over one pair of files (`bitext align`, `check`, `terms`).
+//! - [`stream`] aligns a stream of document pairs, JSON Lines in and out
+//!   (`bitext stream`, for Spark and Slurm).
 
 #![warn(missing_docs)]
 
@@ -42,6 +44,7 @@ pub mod pair;
 pub mod pipeline;
 pub mod record;
 pub mod segment;
+pub mod stream;
 pub mod terms;
 
 pub use document::{Document, Lang, Paragraph, Span};

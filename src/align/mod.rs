@@ -32,7 +32,7 @@ mod shape;
 pub use bead::{Bead, Shape};
 pub use calibrate::inputs as calibration_inputs;
 pub use cost::Features;
-pub use docs::{pair_documents_with, Manifest};
+pub use docs::{pair_documents_by, pair_documents_with, DocFeatures, Manifest};
 pub use lexicon::Lexicon;
 pub use params::{priors_from_counts, Params, SHAPE_COUNTS};
 pub use records::{records, Side};

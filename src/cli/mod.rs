@@ -10,6 +10,7 @@ mod eval;
 mod export;
 mod ingest;
 mod segment;
+mod stream;
 mod terms;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +46,9 @@ enum Command {
     Concord(concord::Args),
     /// Convert a JSONL alignment to TMX, TSV or JSONL.
     Export(export::Args),
+    /// Align a stream of document pairs: JSON Lines of pairs on standard
+    /// input, bead records as JSON Lines on standard output.
+    Stream(stream::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -60,6 +64,7 @@ pub fn main() -> ExitCode {
         Command::Terms(a) => terms::run(a),
         Command::Concord(a) => concord::run(a),
         Command::Export(a) => export::run(a),
+        Command::Stream(a) => stream::run(a),
     };
     match result {
         Ok(code) => code,

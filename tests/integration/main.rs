@@ -10,4 +10,5 @@ mod hostile;
 mod ingest;
 mod modules;
 mod segment;
+mod stream;
 mod terms;
