@@ -6,7 +6,7 @@
 //! [`crate::pipeline`] does the same over a whole corpus folder, where
 //! documents are paired by content instead of by the order of the files.
 
-use crate::align::{presplit, records, Aligner, Bead, Side};
+use crate::align::{presplit, records, Aligner, Bead, Relatedness, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::record::{BeadRecord, Level};
@@ -30,9 +30,21 @@ pub struct AlignedPair {
     pub tgt_units: Vec<Sentence>,
     /// The alignment.
     pub beads: Vec<Bead>,
+    /// Whether the two texts look like translations of each other.
+    pub relatedness: Relatedness,
 }
 
 impl AlignedPair {
+    /// What people should know about this pair: the texts do not look like
+    /// translations of each other.
+    pub fn warnings(&self) -> Vec<String> {
+        self.relatedness
+            .warning()
+            .map(|w| format!("{} and {}: {w}", self.src.source, self.tgt.source))
+            .into_iter()
+            .collect()
+    }
+
     /// The beads as self-contained records (no flags yet).
     pub fn records(&self) -> Vec<BeadRecord> {
         records(
@@ -99,17 +111,32 @@ pub fn align_files(
     seg: &Segmenter,
 ) -> Result<AlignedPair> {
     let (src, tgt) = source_and_translation(files)?;
+    let mut a = align_documents(src, tgt, level, aligner, seg);
+    a.pair = pair_name(&files[0]);
+    Ok(a)
+}
+
+/// Segments and aligns a source document and its translation (pair
+/// identifier left empty).
+pub fn align_documents(
+    src: Document,
+    tgt: Document,
+    level: Level,
+    aligner: &Aligner,
+    seg: &Segmenter,
+) -> AlignedPair {
     let (s, t) = (seg.segment(&src), seg.segment(&tgt));
     let al = aligner.align_docs(&s, &t, level, seg);
-    Ok(AlignedPair {
-        pair: pair_name(&files[0]),
+    AlignedPair {
+        pair: String::new(),
         level: al.level,
         src,
         tgt,
         src_units: al.src_units,
         tgt_units: al.tgt_units,
         beads: al.beads,
-    })
+        relatedness: al.relatedness,
+    }
 }
 
 /// Aligns two presplit files (one sentence per line; see
@@ -122,16 +149,29 @@ pub fn align_presplit(
 ) -> Result<AlignedPair> {
     let s = presplit::read(src, seg)?;
     let t = presplit::read(tgt, seg)?;
-    let beads = aligner.align(&s.units, &t.units);
-    Ok(AlignedPair {
-        pair: pair_name(src),
+    let mut a = align_sentences(s, t, aligner);
+    a.pair = pair_name(src);
+    Ok(a)
+}
+
+/// Aligns two presplit documents, sentence by sentence (pair identifier
+/// left empty).
+pub fn align_sentences(
+    src: presplit::Presplit,
+    tgt: presplit::Presplit,
+    aligner: &Aligner,
+) -> AlignedPair {
+    let (beads, relatedness) = aligner.align_judged(&src.units, &tgt.units);
+    AlignedPair {
+        pair: String::new(),
         level: Level::Sentence,
-        src: s.doc,
-        tgt: t.doc,
-        src_units: s.units,
-        tgt_units: t.units,
+        src: src.doc,
+        tgt: tgt.doc,
+        src_units: src.units,
+        tgt_units: tgt.units,
         beads,
-    })
+        relatedness,
+    }
 }
 
 /// A file's name without its extension.
@@ -164,6 +204,9 @@ pub struct Loaded {
     pub records: Vec<BeadRecord>,
     /// Files that could not be read (the others were).
     pub failures: Vec<Error>,
+    /// What people should know about the records read (texts aligned here
+    /// that do not look like translations of each other).
+    pub warnings: Vec<String>,
     /// The aligner, when the files were aligned here (its lexicon can be
     /// shared).
     pub aligner: Option<Aligner>,
@@ -188,6 +231,7 @@ pub fn load_records(files: &[PathBuf], seg: &Segmenter, lexicon: Option<&Path>) 
         return Ok(Loaded {
             records,
             failures,
+            warnings: Vec::new(),
             aligner: None,
         });
     }
@@ -200,10 +244,12 @@ pub fn load_records(files: &[PathBuf], seg: &Segmenter, lexicon: Option<&Path>) 
         lexicon: lexicon.map(Path::to_path_buf),
         ..Default::default()
     })?;
-    let records = align_files(files, Level::Sentence, &aligner, seg)?.records();
+    let aligned = align_files(files, Level::Sentence, &aligner, seg)?;
+    let warnings = aligned.warnings();
     Ok(Loaded {
-        records,
+        records: aligned.records(),
         failures: Vec::new(),
+        warnings,
         aligner: Some(aligner),
     })
 }

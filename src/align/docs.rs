@@ -27,12 +27,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// Lexical coverage at which two documents are as likely translations as
-/// not (see [`translation_score`]).
-const MIN_COVERAGE: f32 = 0.35;
-
-/// Steepness of the map from coverage to confidence.
-const COVERAGE_SLOPE: f32 = 20.0;
+use super::relation::{self, MIN_COVERAGE};
 
 /// Confidence above which two documents are taken as translations.
 const MIN_TRANSLATION_SCORE: f32 = 0.5;
@@ -107,20 +102,14 @@ fn translation_score(al: &Aligner, src: &SegmentedDoc, tgt: &SegmentedDoc) -> (f
         return (0.0, "a document has no sentences".into());
     }
     let beads = al.align_explained(&src.sentences, &tgt.sentences);
-    let units = |b: &super::Bead| (b.src.len() + b.tgt.len()) as f32;
-    let coverage: f32 = beads
-        .iter()
-        .filter(|(b, _)| !b.src.is_empty() && !b.tgt.is_empty())
-        .map(|(b, f)| f.sim * units(b))
-        .sum::<f32>()
-        / (ns + nt) as f32;
+    let coverage = relation::coverage(beads.iter().map(|(b, f)| (b, f.sim)), ns, nt);
     let nulls = beads
         .iter()
         .filter(|(b, _)| b.src.is_empty() || b.tgt.is_empty())
         .count();
     let chars = |d: &SegmentedDoc| d.sentences.iter().map(|s| s.char_len()).sum::<usize>();
     let ratio = chars(tgt) as f32 / chars(src).max(1) as f32;
-    let score = 1.0 / (1.0 + (-(coverage - MIN_COVERAGE) * COVERAGE_SLOPE).exp());
+    let score = relation::confidence(coverage);
     (
         score,
         format!(

@@ -121,6 +121,9 @@ fn warn_languages(a: &AlignedPair) {
             a.src.source, a.src.lang, a.tgt.source, a.tgt.lang
         );
     }
+    for w in a.warnings() {
+        eprintln!("bitext: warning: {w}");
+    }
 }
 
 fn write(out: &mut impl Write, a: &AlignedPair, format: OutFormat) -> std::io::Result<()> {
