@@ -20,6 +20,8 @@
 //! - [`check`] flags divergences; [`terms`] extracts and checks terminology.
 //! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
 //! - [`pipeline`] runs every stage over a corpus folder (`bitext build`).
+//! - [`review`] keeps reviewers' decisions and applies them on rebuild
+//!   (`bitext review` serves the review pages with actions).
 
 #![warn(missing_docs)]
 
@@ -33,6 +35,7 @@ pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;
+pub mod review;
 pub mod segment;
 pub mod terms;
 

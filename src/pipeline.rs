@@ -104,6 +104,32 @@ pub struct AlignedPair {
     pub sentence: Vec<BeadRecord>,
     /// Paragraph-level beads, checked.
     pub paragraph: Vec<BeadRecord>,
+    /// Review decisions that could not be applied (see [`crate::review`]).
+    pub stale: Vec<crate::review::Stale>,
+}
+
+/// The review decisions of pair `id` from `corpus/reviews/`, with the
+/// lines or files that could not be read as stale entries.
+struct Reviews {
+    decisions: Vec<crate::review::Decision>,
+    stale: Vec<crate::review::Stale>,
+}
+
+fn load_reviews(corpus: &Path, id: &str) -> Reviews {
+    let unreadable = |why: String| crate::review::Stale {
+        decision: "(unreadable)".into(),
+        why,
+    };
+    match crate::review::store::load(corpus, id) {
+        Ok(l) => Reviews {
+            decisions: l.decisions,
+            stale: l.problems.into_iter().map(unreadable).collect(),
+        },
+        Err(e) => Reviews {
+            decisions: Vec::new(),
+            stale: vec![unreadable(e.to_string())],
+        },
+    }
 }
 
 /// What a build made.
@@ -183,8 +209,15 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         .zip(ids.par_iter())
         .map(|(p, id)| {
             let (src, tgt) = (&segmented[p.src], &segmented[p.tgt]);
+            let reviews = load_reviews(&cfg.corpus, id);
+            let stale = std::sync::Mutex::new(reviews.stale);
             let level = |level| {
-                let a = aligner.align_docs(src, tgt, level, &seg);
+                let mut a = aligner.align_docs(src, tgt, level, &seg);
+                let (verdicts, st) =
+                    crate::review::apply_to_alignment(&aligner, &mut a, &reviews.decisions);
+                if let Ok(mut s) = stale.lock() {
+                    s.extend(st);
+                }
                 let mut recs = record::records(
                     id,
                     level,
@@ -199,12 +232,15 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                     &a.beads,
                 );
                 crate::check::check_with(&mut recs, &seg, &cfg.check, Some(aligner.lexicon()));
+                crate::review::set_reviews(&mut recs, verdicts);
                 recs
             };
+            let (sentence, paragraph) = (level(Level::Sentence), level(Level::Paragraph));
             let pair = AlignedPair {
                 id: id.clone(),
-                sentence: level(Level::Sentence),
-                paragraph: level(Level::Paragraph),
+                sentence,
+                paragraph,
+                stale: stale.into_inner().unwrap_or_default(),
             };
             progress.advance();
             pair
@@ -318,6 +354,12 @@ fn write_pair(out: &Path, p: &AlignedPair) -> Result<()> {
             Level::Sentence => &p.sentence,
             Level::Paragraph => &p.paragraph,
         };
+        if format == Format::Html {
+            write_file(&out.join(name), |w| {
+                export::html::write_reviewed(w, records, &p.stale)
+            })?;
+            continue;
+        }
         write_file(&out.join(name), |w| format.write(w, records))?;
     }
     Ok(())
@@ -464,6 +506,7 @@ fn summarize(
             sentence: LevelStats::of(&p.sentence),
             paragraph: LevelStats::of(&p.paragraph),
             files: pair_files(&p.id),
+            stale: p.stale.clone(),
         })
         .collect();
     let paired: BTreeSet<usize> = translations.iter().flat_map(|t| [t.src, t.tgt]).collect();
@@ -484,6 +527,12 @@ fn summarize(
         flagged_sentence_beads: pair_summaries.iter().map(|p| p.sentence.flagged).sum(),
         paragraph_beads: pairs.iter().map(|p| p.paragraph.len()).sum(),
         flagged_paragraph_beads: pair_summaries.iter().map(|p| p.paragraph.flagged).sum(),
+        reviewed_sentence_beads: pairs
+            .iter()
+            .flat_map(|p| &p.sentence)
+            .filter(|r| r.review_status().is_some_and(|s| s.is_human_aligned()))
+            .count(),
+        stale_decisions: pairs.iter().map(|p| p.stale.len()).sum(),
     };
     Summary {
         tool: "bitext".into(),

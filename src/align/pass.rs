@@ -43,6 +43,25 @@ pub fn align(
     lex: &Lexicon,
     cfg: &AlignConfig,
 ) -> Vec<(Bead, Features)> {
+    align_avoiding(src, tgt, lex, cfg, &[])
+}
+
+/// Like [`align`], never grouping units as one of `forbidden` (source and
+/// target ranges): the cost callback gives those beads an infinite cost.
+pub fn align_avoiding(
+    src: &[Sentence],
+    tgt: &[Sentence],
+    lex: &Lexicon,
+    cfg: &AlignConfig,
+    forbidden: &[(Range<usize>, Range<usize>)],
+) -> Vec<(Bead, Features)> {
+    let cost = |cm: &CostModel<'_>, s: Range<usize>, t: Range<usize>| {
+        if forbidden.iter().any(|(fs, ft)| *fs == s && *ft == t) {
+            f32::INFINITY
+        } else {
+            cm.cost(s, t)
+        }
+    };
     let c = &cfg.components;
     let ev = Evidence {
         lexicon: c.lexicon,
@@ -75,7 +94,7 @@ pub fn align(
     let mut masks = enc.masks(&windows(&band, n, m));
     let mut path = {
         let cm = CostModel::new(&enc, &masks, length, &params);
-        dp::search(n, m, &band, &SHAPES, |s, t| cm.cost(s, t))
+        dp::search(n, m, &band, &SHAPES, |s, t| cost(&cm, s, t))
     };
     for _ in 0..MAX_WIDENINGS {
         if !path.touched_edge || n * m <= FULL_CELLS || n * width * 4 > MAX_BAND_CELLS {
@@ -86,7 +105,7 @@ pub fn align(
         drop(masks);
         masks = enc.masks(&windows(&band, n, m));
         let cm = CostModel::new(&enc, &masks, length, &params);
-        path = dp::search(n, m, &band, &SHAPES, |s, t| cm.cost(s, t));
+        path = dp::search(n, m, &band, &SHAPES, |s, t| cost(&cm, s, t));
     }
 
     // Pass two: length variance and Model 1 table from confident beads.
@@ -114,7 +133,7 @@ pub fn align(
         drop(masks);
         masks = enc.masks(&windows(&band, n, m));
         let cm = CostModel::new(&enc, &masks, length, &params);
-        path = dp::search(n, m, &band, &SHAPES, |s, t| cm.cost(s, t));
+        path = dp::search(n, m, &band, &SHAPES, |s, t| cost(&cm, s, t));
     }
 
     let cm = CostModel::new(&enc, &masks, length, &params);
