@@ -9,6 +9,7 @@ mod concord;
 mod eval;
 mod export;
 mod ingest;
+mod review;
 mod segment;
 mod terms;
 
@@ -45,6 +46,9 @@ enum Command {
     Concord(concord::Args),
     /// Convert a JSONL alignment to TMX, TSV or JSONL.
     Export(export::Args),
+    /// Review the built corpus in the browser: confirm, reject, merge and
+    /// split beads, accept flags; decisions survive rebuilds.
+    Review(review::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -60,6 +64,7 @@ pub fn main() -> ExitCode {
         Command::Terms(a) => terms::run(a),
         Command::Concord(a) => concord::run(a),
         Command::Export(a) => export::run(a),
+        Command::Review(a) => review::run(a),
     };
     match result {
         Ok(code) => code,
