@@ -190,10 +190,14 @@ fn review_bar(h: &mut String, records: &[BeadRecord], page: &Page<'_>) {
     if !page.stale.is_empty() {
         let _ = write!(
             h,
-            "<details class=\"stale\" open><summary>{} review decision{} no longer match the text \
+            "<details class=\"stale\" open><summary>{} no longer match{} the text \
              (not applied)</summary><ul>",
-            page.stale.len(),
-            if page.stale.len() == 1 { "" } else { "s" }
+            if page.stale.len() == 1 {
+                "1 review decision".to_string()
+            } else {
+                format!("{} review decisions", page.stale.len())
+            },
+            if page.stale.len() == 1 { "es" } else { "" }
         );
         for st in page.stale {
             let _ = write!(

@@ -252,6 +252,6 @@
       });
       bar.appendChild(form);
     }
-    row.querySelector("td.meta").appendChild(bar);
+    row.querySelector("td.flags").appendChild(bar);
   }
 })();

@@ -145,3 +145,101 @@ pub fn apply_to_alignment(
     a.beads = applied.beads;
     (applied.reviews, applied.stale)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{AlignConfig, Aligner, Components, Params};
+    use crate::segment::{Segmenter, Sentence};
+    use crate::Lang;
+
+    fn refs(units: &[Sentence], r: Range<usize>) -> Vec<UnitRef> {
+        r.map(|i| UnitRef::of(i, &units[i].text)).collect()
+    }
+
+    #[test]
+    fn decisions_survive_a_change_of_aligner_settings() {
+        let seg = Segmenter::new();
+        let zh = [
+            "亚信会议创立于1992年。",
+            "目前有27个成员国。",
+            "峰会每四年举行一次。",
+            "中国是创始成员国之一。",
+            "2014年峰会在上海举行。",
+        ];
+        let en = [
+            "CICA was founded in 1992.",
+            "It now has 27 member states.",
+            "The summit meets every four years.",
+            "China is one of the founding members.",
+            "The 2014 summit was held in Shanghai.",
+        ];
+        let src: Vec<Sentence> = zh.iter().map(|t| seg.unit(t, Lang::ZhHans)).collect();
+        let tgt: Vec<Sentence> = en.iter().map(|t| seg.unit(t, Lang::En)).collect();
+        let decision = |action, beads: Vec<(Range<usize>, Range<usize>)>| Decision {
+            action,
+            level: Level::Sentence,
+            beads: beads
+                .into_iter()
+                .map(|(s, t)| BeadRef {
+                    src: refs(&src, s),
+                    tgt: refs(&tgt, t),
+                })
+                .collect(),
+            src_after: None,
+            tgt_after: None,
+            flag: None,
+            note: String::new(),
+            t: 0,
+        };
+        let decisions = vec![
+            decision(Action::Reject, vec![(0..1, 0..1)]),
+            decision(Action::Merge, vec![(1..3, 1..3)]),
+            decision(Action::Split, vec![(3..4, 3..3), (4..5, 3..5)]),
+        ];
+        let (sh, th) = (
+            hashes(src.iter().map(|u| u.text.as_str())),
+            hashes(tgt.iter().map(|u| u.text.as_str())),
+        );
+        let mut al = Aligner::new(AlignConfig::default()).unwrap();
+        let ablated = Components {
+            lexicon: false,
+            names_numbers: false,
+            priors: false,
+            model1: false,
+            refit_length: true,
+        };
+        for components in [Components::default(), ablated] {
+            al.set_params(Params::default(), components);
+            let free = al.align(&src, &tgt);
+            let applied = apply(&decisions, Level::Sentence, &sh, &th, free, |s, t, f| {
+                al.align_avoiding(&src[s], &tgt[t], false, f)
+            });
+            assert!(applied.stale.is_empty(), "{:?}", applied.stale);
+            let got: Vec<(Range<usize>, Range<usize>)> = applied
+                .beads
+                .iter()
+                .map(|b| (b.src.clone(), b.tgt.clone()))
+                .collect();
+            for want in [(1..3, 1..3), (3..4, 3..3), (4..5, 3..5)] {
+                assert!(got.contains(&want), "{want:?} in {got:?}");
+            }
+            assert!(!got.contains(&(0..1, 0..1)), "rejected grouping: {got:?}");
+            let (mut i, mut j) = (0, 0);
+            for (s, t) in &got {
+                assert_eq!((s.start, t.start), (i, j), "valid alignment: {got:?}");
+                (i, j) = (s.end, t.end);
+            }
+            assert_eq!((i, j), (5, 5));
+            let statuses: Vec<Option<ReviewStatus>> = applied
+                .reviews
+                .iter()
+                .map(|r| r.as_ref().map(|r| r.status))
+                .collect();
+            assert_eq!(
+                statuses.iter().flatten().filter(|s| **s == ReviewStatus::Corrected).count(),
+                3
+            );
+        }
+    }
+}

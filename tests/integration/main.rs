@@ -7,5 +7,6 @@ mod align;
 mod build;
 mod check;
 mod ingest;
+mod review;
 mod segment;
 mod terms;
