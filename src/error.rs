@@ -15,6 +15,15 @@ pub enum Error {
         /// The underlying I/O error.
         source: std::io::Error,
     },
+    /// The path is not something bitext reads (a folder, FIFO, device, a
+    /// file above the size limit…).
+    #[error("{path}: refused: {why}")]
+    Refused {
+        /// The path concerned.
+        path: PathBuf,
+        /// Why it is refused.
+        why: String,
+    },
     /// The file is empty or holds only whitespace.
     #[error("{path}: empty file")]
     Empty {

@@ -33,6 +33,7 @@ pub mod error;
 pub mod export;
 pub mod ingest;
 pub mod normalize;
+pub mod outdir;
 pub mod pipeline;
 pub mod record;
 pub mod review;

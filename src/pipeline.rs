@@ -143,6 +143,7 @@ pub struct Built {
 
 /// Runs the whole build and writes the output folder.
 pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
+    crate::outdir::check_folders(&cfg.corpus, &cfg.out)?;
     let files = corpus_files(&cfg.corpus)?;
     let manifest_path = cfg.corpus.join(MANIFEST);
     let manifest = if manifest_path.is_file() {
@@ -178,6 +179,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                 reads.push(FileRead::Ok {
                     encoding: ing.encoding,
                     format: ing.format,
+                    warnings: ing.warnings,
                 });
             }
             Err(e) => reads.push(FileRead::Failed(e.to_string())),
@@ -260,7 +262,14 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     // Write.
     progress.stage(Stage::Write, pairs.len() + 2);
     std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
-    let previous = previous_files(&cfg.out);
+    let mut written: BTreeSet<String> = summary
+        .pairs
+        .iter()
+        .flat_map(|p| p.files.iter().cloned())
+        .collect();
+    written.insert("index.html".into());
+    written.insert("summary.json".into());
+    crate::outdir::check_overwrites(&cfg.out, written.iter().map(String::as_str))?;
     pairs
         .par_iter()
         .map(|p| {
@@ -269,13 +278,6 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
             r
         })
         .collect::<Result<Vec<()>>>()?;
-    let mut written: BTreeSet<String> = summary
-        .pairs
-        .iter()
-        .flat_map(|p| p.files.iter().cloned())
-        .collect();
-    written.insert("index.html".into());
-    written.insert("summary.json".into());
     summary.files = written.iter().cloned().collect();
     write_file(&cfg.out.join("index.html"), |w| {
         export::index::write(w, &summary)
@@ -285,14 +287,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         export::summary::write(w, &summary)
     })?;
     progress.advance();
-    for stale in previous.difference(&written) {
-        let path = cfg.out.join(stale);
-        match std::fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_err(&path, e)),
-        }
-    }
+    crate::outdir::remove_stale(&cfg.out, &written)?;
     Ok(Built { summary, pairs })
 }
 
@@ -300,8 +295,10 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
 /// [`Manifest`]); it is read as the manifest, not as a document.
 pub const MANIFEST: &str = "manifest.tsv";
 
-/// The files of a corpus folder, sorted by name: regular files directly
-/// inside it, hidden files (`.name`) and the [`MANIFEST`] skipped.
+/// The entries of a corpus folder, sorted by name: everything directly
+/// inside it but hidden files (`.name`) and the [`MANIFEST`]. Folders,
+/// FIFOs, dangling symlinks… are listed too, so that reading refuses them
+/// by name and the build reports each instead of skipping it silently.
 pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_err(dir, e))?;
     let mut files = Vec::new();
@@ -311,10 +308,7 @@ pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
         if name.to_string_lossy().starts_with('.') || name == MANIFEST {
             continue;
         }
-        let path = dir.join(&name);
-        if path.is_file() {
-            files.push(path);
-        }
+        files.push(dir.join(&name));
     }
     files.sort();
     if files.is_empty() {
@@ -379,60 +373,50 @@ fn io_err(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// The files an earlier build listed in `summary.json` (plain file names
-/// only, so a rebuild never removes anything outside the output folder).
-fn previous_files(out: &Path) -> BTreeSet<String> {
-    let Ok(text) = std::fs::read_to_string(out.join("summary.json")) else {
-        return BTreeSet::new();
-    };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
-        return BTreeSet::new();
-    };
-    value
-        .get("files")
-        .and_then(|f| f.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str())
-                .filter(|n| !n.is_empty() && !n.starts_with('.') && !n.contains(['/', '\\']))
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// Pair ids: the file stem when both documents come from one file (the
-/// usual bilingual report), `<src stem>__<tgt stem>` otherwise, and the
-/// full document ids when that is still ambiguous.
+/// usual bilingual report), `<src stem>__<tgt stem>` otherwise. When two
+/// pairs would share an id (`dup.txt` and `dup.md`; names that differ only
+/// in case or in bytes that are not UTF-8) or an id would overwrite
+/// `index.html`, the full file names are used instead, and a `~2`, `~3`…
+/// suffix if that is still not unique: every pair gets its own outputs.
 fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
-    let stem = |d: &Document| {
-        Path::new(&d.source)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
+    let name = |d: &Document, full: bool| {
+        let p = Path::new(&d.source);
+        let part = if full { p.file_name() } else { p.file_stem() };
+        part.map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| d.id())
     };
-    let short: Vec<String> = pairs
-        .iter()
-        .map(|p| {
-            let (s, t) = (&docs[p.src].doc, &docs[p.tgt].doc);
-            if s.source == t.source {
-                stem(s)
-            } else {
-                format!("{}__{}", stem(s), stem(t))
+    let id_of = |p: &DocPair, full: bool| {
+        let (s, t) = (&docs[p.src].doc, &docs[p.tgt].doc);
+        if s.source == t.source {
+            name(s, full)
+        } else {
+            format!("{}__{}", name(s, full), name(t, full))
+        }
+    };
+    // Ids are compared case-insensitively: outputs may land on a
+    // case-insensitive file system.
+    let key = |id: &str| id.to_lowercase();
+    let short: Vec<String> = pairs.iter().map(|p| key(&id_of(p, false))).collect();
+    let mut taken: BTreeSet<String> = ["index".to_string()].into();
+    let mut ids = Vec::with_capacity(pairs.len());
+    for (i, p) in pairs.iter().enumerate() {
+        let shared = short
+            .iter()
+            .enumerate()
+            .any(|(j, s)| j != i && *s == short[i]);
+        let base = id_of(p, shared || taken.contains(&short[i]));
+        let mut id = base.clone();
+        for n in 2.. {
+            if !taken.contains(&key(&id)) {
+                break;
             }
-        })
-        .collect();
-    short
-        .iter()
-        .zip(pairs)
-        .map(|(id, p)| {
-            if short.iter().filter(|x| *x == id).count() == 1 {
-                id.clone()
-            } else {
-                format!("{}__{}", docs[p.src].doc.id(), docs[p.tgt].doc.id())
-            }
-        })
-        .collect()
+            id = format!("{base}~{n}");
+        }
+        taken.insert(key(&id));
+        ids.push(id);
+    }
+    ids
 }
 
 fn doc_ref(d: &Document) -> DocRef {
@@ -448,6 +432,7 @@ enum FileRead {
     Ok {
         encoding: String,
         format: crate::document::Format,
+        warnings: Vec<String>,
     },
     Failed(String),
 }
@@ -471,10 +456,14 @@ fn summarize(
                 .filter(|(_, &fi)| fi == i)
                 .map(|(d, _)| d)
                 .collect();
-            let (encoding, format, error) = match reads.get(i) {
-                Some(FileRead::Ok { encoding, format }) => (encoding.clone(), Some(*format), None),
-                Some(FileRead::Failed(e)) => (String::new(), None, Some(e.clone())),
-                None => (String::new(), None, None),
+            let (encoding, format, error, warnings) = match reads.get(i) {
+                Some(FileRead::Ok {
+                    encoding,
+                    format,
+                    warnings,
+                }) => (encoding.clone(), Some(*format), None, warnings.clone()),
+                Some(FileRead::Failed(e)) => (String::new(), None, Some(e.clone()), Vec::new()),
+                None => (String::new(), None, None, Vec::new()),
             };
             FileSummary {
                 file: f.to_string_lossy().into_owned(),
@@ -491,6 +480,7 @@ fn summarize(
                     })
                     .collect(),
                 error,
+                warnings,
             }
         })
         .collect();
@@ -568,6 +558,58 @@ mod tests {
         assert!(f.contains(&"x.html".to_string()));
     }
 
+    /// A translation pair of documents `src` and `tgt`.
+    fn pair(src: usize, tgt: usize) -> DocPair {
+        DocPair {
+            src,
+            tgt,
+            relation: Relation::Translation,
+            score: 1.0,
+            reason: String::new(),
+        }
+    }
+
+    #[test]
+    fn pair_ids_never_collide() {
+        let seg = Segmenter::new();
+        let doc = |source: &str, lang, text: &str| {
+            let mut d = crate::ingest::read_bytes(source, text.as_bytes())
+                .unwrap()
+                .documents
+                .remove(0);
+            d.lang = lang;
+            seg.segment(&d)
+        };
+        use crate::document::Lang::{En, ZhHans};
+        let docs = vec![
+            doc("c/dup.txt", ZhHans, "中文。"),
+            doc("c/dup.txt", En, "English."),
+            doc("c/dup.md", ZhHans, "中文。"),
+            doc("c/dup.md", En, "English."),
+            doc("c/index.txt", ZhHans, "中文。"),
+            doc("c/index.txt", En, "English."),
+            doc("c/Dup.txt", ZhHans, "中文。"),
+            doc("c/Dup.txt", En, "English."),
+            doc("c/a\u{FFFD}.txt", ZhHans, "中文。"),
+            doc("c/a\u{FFFD}.txt", En, "English."),
+            doc("c/a\u{FFFD}.txt", ZhHans, "中文。"),
+            doc("c/a\u{FFFD}.txt", En, "English."),
+        ];
+        let pairs: Vec<DocPair> = (0..6).map(|i| pair(2 * i, 2 * i + 1)).collect();
+        let ids = pair_ids(&pairs, &docs);
+        assert_eq!(
+            ids,
+            [
+                "dup.txt",
+                "dup.md",
+                "index.txt",
+                "Dup.txt~2",
+                "a\u{FFFD}.txt",
+                "a\u{FFFD}.txt~2"
+            ]
+        );
+    }
+
     #[test]
     fn missing_or_empty_corpus_is_an_error_naming_it() {
         let err = corpus_files(Path::new("/nonexistent/corpus")).unwrap_err();
@@ -578,17 +620,5 @@ mod tests {
         std::fs::write(dir.path().join(".hidden"), "x").unwrap();
         let err = corpus_files(dir.path()).unwrap_err();
         assert!(err.to_string().contains("no files"), "{err}");
-    }
-
-    #[test]
-    fn stale_list_ignores_paths_outside_the_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("summary.json"),
-            r#"{"files": ["a.html", "../evil", "/etc/passwd", ".git", "b.tmx"]}"#,
-        )
-        .unwrap();
-        let got: Vec<String> = previous_files(dir.path()).into_iter().collect();
-        assert_eq!(got, vec!["a.html", "b.tmx"]);
     }
 }

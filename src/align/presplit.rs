@@ -41,12 +41,6 @@ pub fn detect_lang(text: &str) -> Lang {
 
 /// Reads a presplit file.
 pub fn read(path: &Path, seg: &Segmenter) -> Result<Presplit> {
-    if path.is_dir() {
-        return Err(Error::Invalid(format!(
-            "{}: is a directory, not a file",
-            path.display()
-        )));
-    }
     let text = crate::datafile::read_utf8(path, "presplit input")?;
     from_text(&text, &path.display().to_string(), seg)
 }
@@ -64,7 +58,9 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.lines().collect();
+    // `lines` splits on LF and CRLF; a lone CR (old Mac files) ends a
+    // line too.
+    let lines: Vec<&str> = text.lines().flat_map(|l| l.split('\r')).collect();
     if let Some((n, _)) = lines
         .iter()
         .enumerate()

@@ -45,6 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let built = built.context("build failed")?;
     let s = &built.summary;
     for f in &s.inputs {
+        for w in &f.warnings {
+            eprintln!("bitext: warning: {w}");
+        }
         if let Some(e) = &f.error {
             eprintln!("bitext: {e}");
         }

@@ -25,7 +25,12 @@ const SHOW_CHARS: usize = 60;
 /// Runs `bitext ingest`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (docs, failed) = super::read_each(&args.files, |p| {
-        ingest::read_file(p).map(|ing| ing.documents)
+        ingest::read_file(p).map(|ing| {
+            for w in &ing.warnings {
+                eprintln!("bitext: warning: {w}");
+            }
+            ing.documents
+        })
     });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -72,7 +72,7 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("bitext: error: {e:#}");
+            eprintln!("bitext: error: {}", message(&e));
             ExitCode::from(2)
         }
     }
@@ -108,6 +108,24 @@ fn exit_code(failed: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The error and its causes joined by `: `, leaving out a cause whose text
+/// the message already ends with (an I/O error shown by its wrapper), so
+/// nothing is said twice.
+fn message(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if msg.ends_with(&text) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&text);
+    }
+    msg
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

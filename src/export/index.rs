@@ -246,6 +246,13 @@ fn inputs(h: &mut String, s: &Summary) {
                 None => docs,
             },
         );
+        for w in &f.warnings {
+            let _ = writeln!(
+                h,
+                "<tr class=\"warning\"><td colspan=\"5\"><span class=\"err\">{}</span></td></tr>",
+                escape(w)
+            );
+        }
         if dropped > 0 {
             let _ = writeln!(
                 h,
@@ -304,6 +311,7 @@ mod tests {
                         }],
                     }],
                     error: None,
+                    warnings: vec!["corpus/a.txt: 1 invalid UTF-8 sequence(s) replaced".into()],
                 },
                 FileSummary {
                     file: "corpus/b.bin".into(),
@@ -311,6 +319,7 @@ mod tests {
                     format: None,
                     documents: vec![],
                     error: Some("corpus/b.bin: binary file (NUL bytes)".into()),
+                    warnings: vec![],
                 },
             ],
             files: vec![],
@@ -319,6 +328,9 @@ mod tests {
         assert!(page
             .contains("line 7</td><td>en</td><td>boilerplate</td><td class=\"t\">&lt;nav&gt;Home"));
         assert!(page.contains("binary file (NUL bytes)"));
+        assert!(
+            page.contains("<span class=\"err\">corpus/a.txt: 1 invalid UTF-8 sequence(s) replaced")
+        );
         assert!(page.contains("<li>a.en</li>"));
     }
 }

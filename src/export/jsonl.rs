@@ -46,16 +46,7 @@ pub fn read<R: BufRead>(input: R, path: &Path) -> Result<Vec<BeadRecord>> {
 
 /// Reads a JSONL file (see [`read`]).
 pub fn read_file(path: &Path) -> Result<Vec<BeadRecord>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        return Err(Error::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::other("is a directory"),
-        });
-    }
+    let (file, _) = crate::datafile::open_regular(path)?;
     read(std::io::BufReader::new(file), path)
 }
 

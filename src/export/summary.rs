@@ -116,6 +116,9 @@ pub struct FileSummary {
     pub documents: Vec<DocSummary>,
     /// Why the file could not be read, if it could not.
     pub error: Option<String>,
+    /// What was repaired while reading it (invalid bytes replaced…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// An aligned translation pair and the files written for it.

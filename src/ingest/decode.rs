@@ -3,8 +3,11 @@
 //! input.
 //!
 //! Order of evidence: byte-order mark (UTF-8, UTF-16LE/BE) → strict UTF-8 →
-//! BOM-less UTF-16 (NUL-byte pattern) → binary check → chardetng guess
-//! (GBK/GB18030, Big5, Shift_JIS, windows-1252…) decoded with encoding_rs.
+//! BOM-less UTF-16 (NUL-byte pattern) → binary check → UTF-8 with a few bad
+//! bytes (decoded with U+FFFD in their place, offsets reported) → chardetng
+//! guess (GBK/GB18030, Big5, Shift_JIS, windows-1252…) decoded with
+//! encoding_rs. Legacy-encoding detection is kept for text that is not
+//! UTF-8: one stray byte in a UTF-8 file must not turn it into mojibake.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
@@ -16,6 +19,9 @@ pub struct Decoded {
     pub text: String,
     /// Name of the encoding (`UTF-8`, `UTF-16LE`, `GBK`, `Big5`…).
     pub encoding: &'static str,
+    /// Byte offsets of invalid sequences replaced by U+FFFD (UTF-8 only;
+    /// empty for a clean file).
+    pub replaced: Vec<usize>,
 }
 
 /// Why bytes could not be decoded.
@@ -42,6 +48,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(Decoded {
             text: text.to_string(),
             encoding: "UTF-8",
+            replaced: Vec::new(),
         });
     }
     if let Some(enc) = sniff_utf16(bytes) {
@@ -52,6 +59,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
     }
     reject_control_chars(head)?;
+    if let Some(d) = mostly_utf8(bytes) {
+        return Ok(d);
+    }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let enc = detector.guess(None, Utf8Detection::Allow);
@@ -79,6 +89,35 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeEr
     Ok(Decoded {
         text: text.into_owned(),
         encoding: enc.name(),
+        replaced: Vec::new(),
+    })
+}
+
+/// Decodes bytes that are UTF-8 but for a few invalid sequences (a stray
+/// byte, a character cut at the end): at least 20 valid multi-byte
+/// characters per invalid sequence. Legacy encodings (GBK, Big5,
+/// windows-1252) almost never form valid multi-byte UTF-8, so they fail
+/// this test and go to detection.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let mut text = String::with_capacity(bytes.len());
+    let mut replaced = Vec::new();
+    let mut multibyte = 0usize;
+    let mut at = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        text.push_str(valid);
+        at += valid.len();
+        if !chunk.invalid().is_empty() {
+            replaced.push(at);
+            text.push('\u{FFFD}');
+            at += chunk.invalid().len();
+        }
+    }
+    (multibyte > 0 && replaced.len() * 20 <= multibyte).then_some(Decoded {
+        text,
+        encoding: "UTF-8",
+        replaced,
     })
 }
 
@@ -168,6 +207,43 @@ mod tests {
         let (big5, _, _) = encoding_rs::BIG5.encode(hant);
         let d = decode(&big5).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (hant, "Big5"));
+    }
+
+    #[test]
+    fn utf8_with_a_bad_byte_or_a_cut_character_stays_utf8() {
+        let zh = "亚洲相互协作与信任措施会议于一九九二年提出，成员国遍布亚洲各地区。";
+        let mut bytes = zh.as_bytes().to_vec();
+        bytes.insert(9, 0xFF);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.replaced, vec![9]);
+        assert!(d.text.starts_with("亚洲相\u{FFFD}互协作"), "{}", d.text);
+        let cut = &zh.as_bytes()[..zh.len() - 2];
+        let d = decode(cut).unwrap();
+        assert_eq!(
+            (d.encoding, d.replaced.clone()),
+            ("UTF-8", vec![zh.len() - 3])
+        );
+        assert!(d.text.ends_with("地区\u{FFFD}"), "{}", d.text);
+    }
+
+    #[test]
+    fn legacy_text_is_not_taken_for_broken_utf8() {
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Café, naïve résumé — déjà vu.");
+        let d = decode(&latin).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.replaced.is_empty());
+    }
+
+    proptest::proptest! {
+        /// A valid UTF-8 file without control characters decodes to
+        /// exactly its own text.
+        #[test]
+        fn valid_utf8_is_never_changed(text in "[^\\x00-\\x08\\x0B\\x0E-\\x1F\\u{FEFF}]{0,300}") {
+            let d = decode(text.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(d.text, text);
+            proptest::prop_assert_eq!(d.encoding, "UTF-8");
+        }
     }
 
     #[test]

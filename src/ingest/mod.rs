@@ -16,6 +16,7 @@ pub mod html;
 pub mod pagebreak;
 pub mod split_lang;
 
+use crate::datafile;
 use crate::document::{Document, Dropped, Format, LineStart, Paragraph};
 use crate::error::{Error, Result};
 use crate::normalize;
@@ -33,22 +34,18 @@ pub struct Ingested {
     pub encoding: String,
     /// Markup the file was read as.
     pub format: Format,
+    /// What was repaired while reading (invalid bytes replaced…), one
+    /// message per problem, each naming the file.
+    pub warnings: Vec<String>,
 }
 
 /// Reads and ingests one file. `Document::source` is `path` as given.
+/// Only regular files (or symlinks to them) up to
+/// [`datafile::MAX_INPUT_BYTES`] are read: a folder, FIFO, socket or
+/// device is refused before it is opened, so reading never blocks on a
+/// pipe or runs through `/dev/zero`.
 pub fn read_file(path: &Path) -> Result<Ingested> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "is a directory",
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = datafile::read_regular(path)?;
     read_bytes(&path.to_string_lossy(), &bytes)
 }
 
@@ -60,7 +57,27 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Ingested> {
         decode::DecodeError::Binary(why) => Error::Binary { path: path(), why },
         decode::DecodeError::Undecodable(why) => Error::Encoding { path: path(), why },
     })?;
-    let text = decoded.text.as_str();
+    let mut warnings = Vec::new();
+    if !decoded.replaced.is_empty() {
+        let shown: Vec<String> = decoded
+            .replaced
+            .iter()
+            .take(10)
+            .map(usize::to_string)
+            .collect();
+        warnings.push(format!(
+            "{name}: {} invalid UTF-8 sequence(s) replaced by U+FFFD at byte offset(s) {}{}",
+            decoded.replaced.len(),
+            shown.join(", "),
+            if decoded.replaced.len() > 10 {
+                ", …"
+            } else {
+                ""
+            }
+        ));
+    }
+    let text = unify_line_breaks(&decoded.text);
+    let text = text.as_ref();
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path() });
     }
@@ -73,7 +90,17 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Ingested> {
         documents,
         encoding: decoded.encoding.to_string(),
         format,
+        warnings,
     })
+}
+
+/// `text` with CRLF and lone CR (old Mac, some Windows tools) line breaks
+/// turned into LF, so line numbers and front matter work for all three.
+fn unify_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return text.into();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n").into()
 }
 
 /// Every regular file of `dir` (not recursive, dotfiles skipped), read in
@@ -290,6 +317,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cr_and_mixed_line_breaks_keep_line_numbers_and_front_matter() {
+        for text in [
+            "---\rtitle: x\r---\rFirst line.\r\rSecond line.\r",
+            "---\r\ntitle: x\r\n---\nFirst line.\r\rSecond line.\n",
+        ] {
+            let ing = read_bytes("cr.txt", text.as_bytes()).unwrap();
+            let d = &ing.documents[0];
+            let lines: Vec<(usize, &str)> = d
+                .paragraphs
+                .iter()
+                .map(|p| (p.line, p.text.as_str()))
+                .collect();
+            assert_eq!(lines, [(4, "First line."), (6, "Second line.")], "{text:?}");
+            assert_eq!(
+                d.dropped[0].reason,
+                crate::document::DropReason::FrontMatter
+            );
+        }
+    }
+
+    #[test]
+    fn bad_utf8_byte_is_replaced_and_reported() {
+        let mut bytes = "亚洲相互协作与信任措施会议于一九九二年提出，成员国遍布亚洲各地区。"
+            .as_bytes()
+            .to_vec();
+        bytes.insert(6, 0xFF);
+        let ing = read_bytes("bad.txt", &bytes).unwrap();
+        assert_eq!(ing.encoding, "UTF-8");
+        assert!(ing.documents[0].lang.is_chinese());
+        assert_eq!(
+            ing.warnings,
+            ["bad.txt: 1 invalid UTF-8 sequence(s) replaced by U+FFFD at byte offset(s) 6"]
+        );
+    }
+
+    #[test]
+    fn special_files_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let err = read_file(&fifo).unwrap_err().to_string();
+        assert!(
+            err.contains("a FIFO (named pipe), not a regular file"),
+            "{err}"
+        );
+        let err = read_file(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert!(err.contains("a device, not a regular file"), "{err}");
+        let err = read_file(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.ends_with("refused: a folder, not a regular file"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn bad_inputs_get_clear_messages_not_panics() {
     }
     let o = run(["align", "--presplit", s(&zh), s(d.path())]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("directory"));
+    assert!(stderr(&o).contains("refused: a folder, not a regular file"));
 }
 
 #[test]

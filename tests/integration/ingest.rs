@@ -523,7 +523,7 @@ fn bad_inputs_fail_one_line_each_and_others_still_run() {
         (&empty, "empty file"),
         (&blank, "empty file"),
         (&missing, "cannot read"),
-        (&folder, "cannot read"),
+        (&folder, "refused: a folder, not a regular file"),
     ];
     for (path, why) in expect {
         let line = format!("bitext: {}: {why}", path.display());

@@ -6,6 +6,7 @@ mod util;
 mod align;
 mod build;
 mod check;
+mod hostile;
 mod ingest;
 mod review;
 mod segment;
