@@ -41,7 +41,11 @@ pub fn align_through(
             .filter(|b| contains(&s, &b.src) && contains(&t, &b.tgt))
             .filter(|b| !(b.src.is_empty() && b.tgt.is_empty()))
             .collect();
-        let banned = |b: &Bead| forbidden.iter().any(|(fs, ft)| *fs == b.src && *ft == b.tgt);
+        let banned = |b: &Bead| {
+            forbidden
+                .iter()
+                .any(|(fs, ft)| *fs == b.src && *ft == b.tgt)
+        };
         if tiles(&inside, &s, &t) && !inside.iter().any(|b| banned(b)) {
             out.extend(inside.into_iter().cloned());
             return;
@@ -108,8 +112,10 @@ impl Aligner {
         let chinese =
             |u: &[Sentence]| u.iter().filter(|s| s.lang.is_chinese()).count() * 2 > u.len();
         if !paragraphs && !chinese(src) && chinese(tgt) {
-            let swapped: Vec<Grouping> =
-                forbidden.iter().map(|(s, t)| (t.clone(), s.clone())).collect();
+            let swapped: Vec<Grouping> = forbidden
+                .iter()
+                .map(|(s, t)| (t.clone(), s.clone()))
+                .collect();
             super::pass::align_avoiding(tgt, src, self.lexicon(), &cfg, &swapped)
                 .into_iter()
                 .map(|(b, _)| Bead {
@@ -160,14 +166,34 @@ mod tests {
         for x in 0..k {
             let (bs, bt) = (x..x + 1, x..x + 1);
             if forbidden.contains(&(bs.clone(), bt.clone())) {
-                v.push(Bead { src: bs, tgt: x..x, score: 0.5 });
-                v.push(Bead { src: x + 1..x + 1, tgt: bt, score: 0.5 });
+                v.push(Bead {
+                    src: bs,
+                    tgt: x..x,
+                    score: 0.5,
+                });
+                v.push(Bead {
+                    src: x + 1..x + 1,
+                    tgt: bt,
+                    score: 0.5,
+                });
             } else {
-                v.push(Bead { src: bs, tgt: bt, score: 0.5 });
+                v.push(Bead {
+                    src: bs,
+                    tgt: bt,
+                    score: 0.5,
+                });
             }
         }
-        v.extend((k..s.len()).map(|x| Bead { src: x..x + 1, tgt: t.len().min(k)..k, score: 0.5 }));
-        v.extend((k..t.len()).map(|y| Bead { src: s.len()..s.len(), tgt: y..y + 1, score: 0.5 }));
+        v.extend((k..s.len()).map(|x| Bead {
+            src: x..x + 1,
+            tgt: t.len().min(k)..k,
+            score: 0.5,
+        }));
+        v.extend((k..t.len()).map(|y| Bead {
+            src: s.len()..s.len(),
+            tgt: y..y + 1,
+            score: 0.5,
+        }));
         v
     }
 
@@ -183,7 +209,10 @@ mod tests {
         let got = align_through(5, 5, &free, &fixed, &[], diagonal);
         assert!(valid(&got, 5, 5), "{got:?}");
         assert_eq!(got[0], free[0]);
-        assert_eq!((got[1].src.clone(), got[1].tgt.clone(), got[1].score), (1..3, 1..2, 1.0));
+        assert_eq!(
+            (got[1].src.clone(), got[1].tgt.clone(), got[1].score),
+            (1..3, 1..2, 1.0)
+        );
         assert_eq!((got[2].src.clone(), got[2].tgt.clone()), (3..3, 2..3));
         assert_eq!(&got[3..], &free[3..]);
     }
@@ -193,7 +222,9 @@ mod tests {
         let free = diagonal(0..3, 0..3, &[]);
         let got = align_through(3, 3, &free, &[], &[(1..2, 1..2)], diagonal);
         assert!(valid(&got, 3, 3));
-        assert!(!got.iter().any(|b| (b.src.clone(), b.tgt.clone()) == (1..2, 1..2)));
+        assert!(!got
+            .iter()
+            .any(|b| (b.src.clone(), b.tgt.clone()) == (1..2, 1..2)));
     }
 
     proptest! {

@@ -56,7 +56,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for st in &p.stale {
             eprintln!(
                 "bitext: {}: stale review decision, not applied: {} ({})",
-                cfg.corpus.join("reviews").join(format!("{}.jsonl", p.id)).display(),
+                cfg.corpus
+                    .join("reviews")
+                    .join(format!("{}.jsonl", p.id))
+                    .display(),
                 st.decision,
                 st.why
             );

@@ -200,12 +200,7 @@ fn review_bar(h: &mut String, records: &[BeadRecord], page: &Page<'_>) {
             if page.stale.len() == 1 { "es" } else { "" }
         );
         for st in page.stale {
-            let _ = write!(
-                h,
-                "<li>{} — {}</li>",
-                escape(&st.decision),
-                escape(&st.why)
-            );
+            let _ = write!(h, "<li>{} — {}</li>", escape(&st.decision), escape(&st.why));
         }
         h.push_str("</ul></details>\n");
     }

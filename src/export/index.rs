@@ -94,9 +94,17 @@ fn review_note(p: &super::summary::PairSummary) -> String {
         );
     }
     if !p.stale.is_empty() {
-        let _ = write!(out, "<br><span class=\"err\">stale review decisions (not applied):</span><ul>");
+        let _ = write!(
+            out,
+            "<br><span class=\"err\">stale review decisions (not applied):</span><ul>"
+        );
         for st in &p.stale {
-            let _ = write!(out, "<li>{} — {}</li>", escape(&st.decision), escape(&st.why));
+            let _ = write!(
+                out,
+                "<li>{} — {}</li>",
+                escape(&st.decision),
+                escape(&st.why)
+            );
         }
         out.push_str("</ul>");
     }

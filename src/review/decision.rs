@@ -143,9 +143,15 @@ mod tests {
 
     #[test]
     fn hash_ignores_spacing_and_width_only() {
-        assert_eq!(unit_hash(" CICA  was\nfounded. "), unit_hash("CICA was founded."));
+        assert_eq!(
+            unit_hash(" CICA  was\nfounded. "),
+            unit_hash("CICA was founded.")
+        );
         assert_eq!(unit_hash("１９９２年"), unit_hash("1992年"));
-        assert_ne!(unit_hash("CICA was founded."), unit_hash("CICA was founded!"));
+        assert_ne!(
+            unit_hash("CICA was founded."),
+            unit_hash("CICA was founded!")
+        );
         assert_eq!(unit_hash("").len(), 16);
     }
 
@@ -166,7 +172,9 @@ mod tests {
         };
         let line = serde_json::to_string(&d).unwrap();
         assert!(!line.contains('\n'));
-        assert!(line.contains("\"action\":\"accept\"") && line.contains("\"flag\":\"number-mismatch\""));
+        assert!(
+            line.contains("\"action\":\"accept\"") && line.contains("\"flag\":\"number-mismatch\"")
+        );
         assert_eq!(serde_json::from_str::<Decision>(&line).unwrap(), d);
         assert!(d.describe().starts_with("accept at sentence level, unit 3"));
     }

@@ -77,7 +77,10 @@ pub fn reviews(beads: &[Bead], plan: &Plan) -> (Vec<Option<Review>>, Vec<Stale>)
                 .iter()
                 .find(|f| f.beads.contains(&k))
                 .map(|f| f.status);
-            let rejected = plan.forbidden.contains(&k).then_some(ReviewStatus::Rejected);
+            let rejected = plan
+                .forbidden
+                .contains(&k)
+                .then_some(ReviewStatus::Rejected);
             fixed.or(rejected).map(|status| Review {
                 status,
                 accepted: Vec::new(),
@@ -237,7 +240,11 @@ mod tests {
                 .map(|r| r.as_ref().map(|r| r.status))
                 .collect();
             assert_eq!(
-                statuses.iter().flatten().filter(|s| **s == ReviewStatus::Corrected).count(),
+                statuses
+                    .iter()
+                    .flatten()
+                    .filter(|s| **s == ReviewStatus::Corrected)
+                    .count(),
                 3
             );
         }

@@ -241,7 +241,11 @@ fn resolve(
 
 /// Where the run `refs` starts in `units` (the match nearest its index
 /// hint); for an empty run, just after the unit `after`.
-fn side(refs: &[&UnitRef], after: Option<&UnitRef>, units: &[String]) -> Result<usize, &'static str> {
+fn side(
+    refs: &[&UnitRef],
+    after: Option<&UnitRef>,
+    units: &[String],
+) -> Result<usize, &'static str> {
     if refs.is_empty() {
         return match after {
             None => Ok(0),

@@ -153,7 +153,11 @@ fn local_hosts(port: u16) -> [String; 3] {
 /// Answers one request (no I/O besides the corpus and output folders).
 pub fn respond(state: &State, r: &Request) -> Reply {
     let hosts = local_hosts(state.port);
-    if !r.host.as_deref().is_some_and(|h| hosts.iter().any(|x| x == h)) {
+    if !r
+        .host
+        .as_deref()
+        .is_some_and(|h| hosts.iter().any(|x| x == h))
+    {
         return Reply::text(403, "refused: the Host header does not name this server");
     }
     let origin_ok = |o: &str| hosts.iter().any(|x| o == format!("http://{x}"));
@@ -346,7 +350,9 @@ fn view(state: &State, id: &str, level: Level) -> Result<View> {
                     flags: Vec::new(),
                     ..t.clone()
                 },
-                (None, None) => BeadRecord::new(k, crate::Lang::ZhHans, crate::Lang::En, vec![], vec![]),
+                (None, None) => {
+                    BeadRecord::new(k, crate::Lang::ZhHans, crate::Lang::En, vec![], vec![])
+                }
             };
             r.bead = k;
             r.review = review;
@@ -411,13 +417,14 @@ fn decide(state: &State, body: &[u8]) -> std::result::Result<(), (u16, String)> 
     let k = v
         .beads
         .iter()
-        .position(|b| b.src.clone().eq(ask.src.iter().copied()) && b.tgt.clone().eq(ask.tgt.iter().copied()))
+        .position(|b| {
+            b.src.clone().eq(ask.src.iter().copied()) && b.tgt.clone().eq(ask.tgt.iter().copied())
+        })
         .ok_or((409, "the page is out of date: reload it".to_string()))?;
     let groups = groupings(&v.beads, k, &ask).map_err(|why| (400, why.to_string()))?;
     let unit = |texts: &[String], i: usize| UnitRef::of(i, texts.get(i).map_or("", String::as_str));
-    let after = |texts: &[String], at: usize, empty: bool| {
-        (empty && at > 0).then(|| unit(texts, at - 1))
-    };
+    let after =
+        |texts: &[String], at: usize, empty: bool| (empty && at > 0).then(|| unit(texts, at - 1));
     let (s0, t0) = (groups[0].0.start, groups[0].1.start);
     let d = Decision {
         action: ask.action,
@@ -446,13 +453,19 @@ fn decide(state: &State, body: &[u8]) -> std::result::Result<(), (u16, String)> 
 
 /// The beads a decision on bead `k` names: the bead itself, the merge of
 /// it with the next, or the two beads after moving an edge unit.
-fn groupings(beads: &[Bead], k: usize, ask: &Ask) -> std::result::Result<Vec<Grouping>, &'static str> {
+fn groupings(
+    beads: &[Bead],
+    k: usize,
+    ask: &Ask,
+) -> std::result::Result<Vec<Grouping>, &'static str> {
     let g = |b: &Bead| (b.src.clone(), b.tgt.clone());
     let b = &beads[k];
     match ask.action {
         Action::Confirm | Action::Reject | Action::Accept => Ok(vec![g(b)]),
         Action::Merge => {
-            let n = beads.get(k + 1).ok_or("the last bead has no next bead to merge with")?;
+            let n = beads
+                .get(k + 1)
+                .ok_or("the last bead has no next bead to merge with")?;
             Ok(vec![(b.src.start..n.src.end, b.tgt.start..n.tgt.end)])
         }
         Action::Split => {
@@ -467,9 +480,16 @@ fn groupings(beads: &[Bead], k: usize, ask: &Ask) -> std::result::Result<Vec<Gro
             let (mut a, mut c) = if to_next {
                 (g(b), g(beads.get(k + 1).ok_or("no next bead")?))
             } else {
-                (g(beads.get(k.wrapping_sub(1)).ok_or("no previous bead")?), g(b))
+                (
+                    g(beads.get(k.wrapping_sub(1)).ok_or("no previous bead")?),
+                    g(b),
+                )
             };
-            let (ra, rc) = if side_src { (&mut a.0, &mut c.0) } else { (&mut a.1, &mut c.1) };
+            let (ra, rc) = if side_src {
+                (&mut a.0, &mut c.0)
+            } else {
+                (&mut a.1, &mut c.1)
+            };
             let moving = if to_next { &*ra } else { &*rc };
             if moving.start == moving.end {
                 return Err("that side of the bead is empty");
@@ -547,7 +567,13 @@ mod tests {
         let text = String::from_utf8(page.body).unwrap();
         assert!(text.contains("data-live=\"1\"") && text.contains("&lt;script&gt;"));
         assert_eq!(respond(&st, &get("/p.sentence.jsonl")).status, 200);
-        for bad in ["/../secret", "/..%2fsecret", "/%2e%2e/secret", "/x/../../secret", "/..\\secret"] {
+        for bad in [
+            "/../secret",
+            "/..%2fsecret",
+            "/%2e%2e/secret",
+            "/x/../../secret",
+            "/..\\secret",
+        ] {
             assert_eq!(respond(&st, &get(bad)).status, 400, "{bad}");
         }
         assert_eq!(respond(&st, &get("/secret")).status, 404);
@@ -596,17 +622,31 @@ mod tests {
         let merge = r#"{"pair":"p","level":"sentence","action":"merge","src":[0],"tgt":[0]}"#;
         assert_eq!(respond(&st, &post(merge)).status, 200);
         let v = view(&st, "p", Level::Sentence).unwrap();
-        assert_eq!(v.beads[0], Bead { src: 0..2, tgt: 0..3, score: 1.0 });
-        assert_eq!(v.records[0].review_status(), Some(crate::record::ReviewStatus::Corrected));
+        assert_eq!(
+            v.beads[0],
+            Bead {
+                src: 0..2,
+                tgt: 0..3,
+                score: 1.0
+            }
+        );
+        assert_eq!(
+            v.records[0].review_status(),
+            Some(crate::record::ReviewStatus::Corrected)
+        );
         let split = r#"{"pair":"p","level":"sentence","action":"split","src":[],"tgt":[3],"moves":"tgt-first-prev"}"#;
         assert_eq!(respond(&st, &post(split)).status, 200);
         let v = view(&st, "p", Level::Sentence).unwrap();
         assert_eq!(v.beads.len(), 1);
-        assert_eq!((v.beads[0].src.clone(), v.beads[0].tgt.clone()), (0..2, 0..4));
+        assert_eq!(
+            (v.beads[0].src.clone(), v.beads[0].tgt.clone()),
+            (0..2, 0..4)
+        );
         // A stale view: bead [1]/[1,2] no longer exists.
         let old = r#"{"pair":"p","level":"sentence","action":"confirm","src":[1],"tgt":[1,2]}"#;
         assert_eq!(respond(&st, &post(old)).status, 409);
-        let unknown = r#"{"pair":"../p","level":"sentence","action":"confirm","src":[0],"tgt":[0]}"#;
+        let unknown =
+            r#"{"pair":"../p","level":"sentence","action":"confirm","src":[0],"tgt":[0]}"#;
         assert_eq!(respond(&st, &post(unknown)).status, 404);
     }
 }

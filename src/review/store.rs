@@ -174,6 +174,10 @@ mod tests {
         let loaded = load(dir.path(), "p").unwrap();
         assert_eq!(loaded.decisions.len(), 2);
         assert_eq!(loaded.problems.len(), 1);
-        assert!(loaded.problems[0].contains("p.jsonl:2:"), "{:?}", loaded.problems);
+        assert!(
+            loaded.problems[0].contains("p.jsonl:2:"),
+            "{:?}",
+            loaded.problems
+        );
     }
 }

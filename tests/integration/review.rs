@@ -154,7 +154,10 @@ impl Browser {
             "Input.dispatchKeyEvent",
             json!({"type": "keyDown", "key": key, "text": text, "windowsVirtualKeyCode": code}),
         );
-        self.call("Input.dispatchKeyEvent", json!({"type": "keyUp", "key": key}));
+        self.call(
+            "Input.dispatchKeyEvent",
+            json!({"type": "keyUp", "key": key}),
+        );
     }
 
     /// Clicks the middle of the first element matching `selector`.
@@ -185,10 +188,12 @@ impl Browser {
 
     /// The attribute `attr` of row `k`.
     fn row(&mut self, k: usize, attr: &str) -> String {
-        self.eval(&format!("document.getElementById('b{k}').getAttribute('{attr}')"))
-            .as_str()
-            .unwrap_or("")
-            .to_string()
+        self.eval(&format!(
+            "document.getElementById('b{k}').getAttribute('{attr}')"
+        ))
+        .as_str()
+        .unwrap_or("")
+        .to_string()
     }
 }
 
@@ -262,13 +267,19 @@ fn review_in_chromium_survives_rebuilds() {
 
     // Open the pair; j selects the first bead, c confirms it.
     b.open(&page);
-    assert_eq!(b.eval("document.getElementById('progress').textContent"), json!("0"));
+    assert_eq!(
+        b.eval("document.getElementById('progress').textContent"),
+        json!("0")
+    );
     b.key("j");
     assert_eq!(b.eval("location.search"), json!("?bead=0"));
     let (s0, t0) = (b.row(0, "data-s"), b.row(0, "data-t"));
     b.key("c");
     b.wait("document.getElementById('b0').dataset.status === 'confirmed'");
-    assert_eq!(b.eval("document.getElementById('progress').textContent"), json!("1"));
+    assert_eq!(
+        b.eval("document.getElementById('progress').textContent"),
+        json!("1")
+    );
 
     // Merge two neighbouring 1-1 beads (keyboard: the URL keeps the bead).
     let m = b
@@ -281,7 +292,9 @@ fn review_in_chromium_survives_rebuilds() {
         .unwrap() as usize;
     b.open(&format!("{page}?bead={m}"));
     b.key("m");
-    b.wait(&format!("document.getElementById('b{m}').dataset.status === 'corrected'"));
+    b.wait(&format!(
+        "document.getElementById('b{m}').dataset.status === 'corrected'"
+    ));
     let (ms, mt) = (ids(&b.row(m, "data-s")), ids(&b.row(m, "data-t")));
     assert_eq!((ms.len(), mt.len()), (2, 2), "merged bead");
     b.screenshot("review-merged");
@@ -308,32 +321,58 @@ fn review_in_chromium_survives_rebuilds() {
         .as_u64()
         .unwrap() as usize;
     let (fs, ft) = (ids(&b.row(f, "data-s")), ids(&b.row(f, "data-t")));
-    let kind = b.row(f, "data-kinds").split(' ').next().unwrap().to_string();
+    let kind = b
+        .row(f, "data-kinds")
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
     b.open(&format!("{page}?bead={f}"));
     b.key("a");
-    b.wait(&format!("document.activeElement === document.querySelector('#b{f} .accept select')"));
-    b.eval(&format!("document.querySelector('#b{f} .accept input').focus()"));
-    b.call("Input.insertText", json!({"text": "title line <b>kept</b> as is"}));
+    b.wait(&format!(
+        "document.activeElement === document.querySelector('#b{f} .accept select')"
+    ));
+    b.eval(&format!(
+        "document.querySelector('#b{f} .accept input').focus()"
+    ));
+    b.call(
+        "Input.insertText",
+        json!({"text": "title line <b>kept</b> as is"}),
+    );
     b.key("Enter");
-    b.wait(&format!("document.getElementById('b{f}').dataset.status === 'accepted'"));
+    b.wait(&format!(
+        "document.getElementById('b{f}').dataset.status === 'accepted'"
+    ));
 
     // Reload: everything persisted; filters in the URL work.
     b.call("Page.reload", json!({}));
     b.wait("document.querySelector('tr.bead')");
     // Confirmed, merged, the two beads of the split, accepted.
-    assert_eq!(b.eval("document.getElementById('progress').textContent"), json!("5"));
+    assert_eq!(
+        b.eval("document.getElementById('progress').textContent"),
+        json!("5")
+    );
     assert!(b
-        .eval(&format!("document.querySelector('#b{f} ul.accepted').textContent"))
+        .eval(&format!(
+            "document.querySelector('#b{f} ul.accepted').textContent"
+        ))
         .as_str()
         .unwrap()
         .contains("title line <b>kept</b> as is"));
     b.open(&format!("{page}?status=changed"));
-    assert_eq!(b.eval("document.getElementById('shown').textContent"), json!("3"));
+    assert_eq!(
+        b.eval("document.getElementById('shown').textContent"),
+        json!("3")
+    );
     // j after clicking a filter button still moves.
     b.open(&page);
     b.click("label.f-flagged");
     b.key("j");
-    assert!(b.eval("location.search").as_str().unwrap().contains("bead="));
+    assert!(b
+        .eval("location.search")
+        .as_str()
+        .unwrap()
+        .contains("bead="));
     b.open(&format!("{page}?bead={m}"));
     b.screenshot("review-reloaded");
 
@@ -343,9 +382,15 @@ fn review_in_chromium_survives_rebuilds() {
     let status = |recs: &[Value], s: &[u64], t: &[u64]| {
         bead(recs, s, t).map(|r| r["review"]["status"].as_str().unwrap_or("").to_string())
     };
-    assert_eq!(status(&recs, &ids(&s0), &ids(&t0)).as_deref(), Some("confirmed"));
+    assert_eq!(
+        status(&recs, &ids(&s0), &ids(&t0)).as_deref(),
+        Some("confirmed")
+    );
     assert_eq!(status(&recs, &ms, &mt).as_deref(), Some("corrected"));
-    assert_eq!(status(&recs, &ks, &kt[..kt.len() - 1]).as_deref(), Some("corrected"));
+    assert_eq!(
+        status(&recs, &ks, &kt[..kt.len() - 1]).as_deref(),
+        Some("corrected")
+    );
     assert_eq!(status(&recs, &ns, &nt2).as_deref(), Some("corrected"));
     let accepted = bead(&recs, &fs, &ft).expect("accepted bead kept");
     assert_eq!(accepted["review"]["accepted"][0]["kind"], json!(kind));
@@ -360,7 +405,12 @@ fn review_in_chromium_survives_rebuilds() {
     }
     let human: Vec<&Value> = recs
         .iter()
-        .filter(|r| matches!(r["review"]["status"].as_str(), Some("confirmed" | "corrected")))
+        .filter(|r| {
+            matches!(
+                r["review"]["status"].as_str(),
+                Some("confirmed" | "corrected")
+            )
+        })
         .filter(|r| r["src"] != json!([]) && r["tgt"] != json!([]))
         .collect();
     let tmx = std::fs::read_to_string(out.join(format!("{PAIR}.sentence.tmx"))).unwrap();
@@ -376,14 +426,22 @@ fn review_in_chromium_survives_rebuilds() {
         "--confirmed-only".as_ref(),
         out.join(format!("{PAIR}.sentence.jsonl")).as_os_str(),
     ]);
-    assert_eq!(stdout(&o).matches("<tu ").count(), human.len(), "confirmed and corrected only");
+    assert_eq!(
+        stdout(&o).matches("<tu ").count(),
+        human.len(),
+        "confirmed and corrected only"
+    );
 
     // Edit the confirmed bead's source sentence: the decision is stale.
     let first = recs[0]["src"][0].as_str().unwrap().to_string();
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replacen(&first, &format!("{first}（修订）"), 1)).unwrap();
     let o = build(&corpus, &out);
-    assert!(stderr(&o).contains("stale review decision"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("stale review decision"),
+        "{}",
+        stderr(&o)
+    );
     let summary: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["totals"]["stale_decisions"], json!(1));
