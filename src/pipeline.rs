@@ -296,7 +296,8 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
 pub const MANIFEST: &str = "manifest.tsv";
 
 /// The entries of a corpus folder, sorted by name: everything directly
-/// inside it but hidden files (`.name`) and the [`MANIFEST`]. Folders,
+/// inside it but hidden files (`.name`), the [`MANIFEST`] and the
+/// `reviews/` folder of `bitext review`. Other folders,
 /// FIFOs, dangling symlinks… are listed too, so that reading refuses them
 /// by name and the build reports each instead of skipping it silently.
 pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -306,6 +307,10 @@ pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
         let entry = entry.map_err(|e| io_err(dir, e))?;
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') || name == MANIFEST {
+            continue;
+        }
+        // The reviewers' decisions (`bitext review`), not a document.
+        if name == crate::review::store::REVIEWS && entry.path().is_dir() {
             continue;
         }
         files.push(dir.join(&name));

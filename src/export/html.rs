@@ -94,14 +94,14 @@ pub fn render_page(records: &[BeadRecord], page: &Page<'_>) -> String {
         escape(stats.types_line()),
         stats.mean_score,
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<nav class=\"filters\" aria-label=\"filter beads\">\
          <label><input type=\"radio\" name=\"filter\" value=\"all\" checked> all <span class=\"count\">{}</span></label>\
          <label class=\"f-flagged\"><input type=\"radio\" name=\"filter\" value=\"flagged\"> flagged <span class=\"count\">{}</span></label>\
          <label class=\"f-low\"><input type=\"radio\" name=\"filter\" value=\"low\"> low score &lt; {} <span class=\"count\">{}</span></label>\
          <span class=\"shown\">showing <output id=\"shown\">{}</output> of {}</span>\
-         <span class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> next / previous</span></nav>\n",
+         <span class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> next / previous</span></nav>",
         stats.beads,
         stats.flagged,
         LOW_SCORE,

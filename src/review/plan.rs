@@ -8,6 +8,7 @@
 //! confirmed beads replaces both confirmations).
 
 use super::decision::{Action, Decision, UnitRef};
+use crate::align::constrained::Grouping;
 use crate::check::FlagKind;
 use crate::record::{Level, ReviewStatus};
 use std::ops::Range;
@@ -16,7 +17,7 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fixed {
     /// The beads, consecutive on both sides.
-    pub beads: Vec<(Range<usize>, Range<usize>)>,
+    pub beads: Vec<Grouping>,
     /// Confirmed (as aligned) or corrected (merged, split).
     pub status: ReviewStatus,
 }
@@ -58,7 +59,7 @@ pub struct Plan {
     /// Fixed runs, in document order, not overlapping.
     pub fixed: Vec<Fixed>,
     /// Groupings a reviewer rejected.
-    pub forbidden: Vec<(Range<usize>, Range<usize>)>,
+    pub forbidden: Vec<Grouping>,
     /// Accepted flags.
     pub accepted: Vec<Accept>,
     /// Decisions not applied.
@@ -204,7 +205,7 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 /// The units a run of consecutive beads covers.
-fn span(beads: &[(Range<usize>, Range<usize>)]) -> (Range<usize>, Range<usize>) {
+fn span(beads: &[Grouping]) -> Grouping {
     match (beads.first(), beads.last()) {
         (Some(f), Some(l)) => (f.0.start..l.0.end, f.1.start..l.1.end),
         _ => (0..0, 0..0),
@@ -212,11 +213,7 @@ fn span(beads: &[(Range<usize>, Range<usize>)]) -> (Range<usize>, Range<usize>) 
 }
 
 /// The beads of `d` in current unit indices.
-fn resolve(
-    d: &Decision,
-    src: &[String],
-    tgt: &[String],
-) -> Result<Vec<(Range<usize>, Range<usize>)>, &'static str> {
+fn resolve(d: &Decision, src: &[String], tgt: &[String]) -> Result<Vec<Grouping>, &'static str> {
     if d.beads.is_empty() {
         return Err("names no bead");
     }
