@@ -17,9 +17,14 @@
 //!   original text is never changed.
 //! - [`segment`] cuts sentences and words and finds numbers.
 //! - [`align`] pairs documents, paragraphs and sentences into [`align::Bead`]s.
-//! - [`check`] flags divergences; [`terms`] extracts and checks terminology.
+//! - [`check`] flags divergences; [`terms`] extracts and checks terminology;
+//!   both build on [`lexical`] (stop words, translation evidence,
+//!   glossaries) and never call each other.
 //! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
-//! - [`pipeline`] runs every stage over a corpus folder (`bitext build`).
+//!   [`record`] and [`document`] are the shared leaves: every stage may use
+//!   them and they use no stage.
+//! - [`pipeline`] runs every stage over a corpus folder (`bitext build`);
+//!   [`pair`] over one pair of files (`bitext align`, `check`, `terms`).
 //! - [`review`] keeps reviewers' decisions and applies them on rebuild
 //!   (`bitext review` serves the review pages with actions).
 
@@ -32,8 +37,10 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod ingest;
+pub mod lexical;
 pub mod normalize;
 pub mod outdir;
+pub mod pair;
 pub mod pipeline;
 pub mod record;
 pub mod review;

@@ -14,6 +14,7 @@
 //! index page) and the others still process.
 
 use crate::align::{pair_documents_with, AlignConfig, Aligner, DocPair, Manifest, Relation};
+use crate::align::{records, Side};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -21,7 +22,7 @@ use crate::export::summary::{
     DocRef, DocSummary, FileSummary, LevelStats, PairSummary, Summary, Totals, UnpairedSummary,
 };
 use crate::export::{self, Format};
-use crate::record::{self, BeadRecord, Level, Side};
+use crate::record::{BeadRecord, Level};
 use crate::segment::{SegmentedDoc, Segmenter};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -48,7 +49,10 @@ impl Default for BuildConfig {
             corpus: PathBuf::from("corpus"),
             out: PathBuf::from("alignments"),
             align: AlignConfig::default(),
-            check: CheckConfig::default(),
+            check: CheckConfig {
+                pair_evidence: Some(crate::terms::extract::word_pairs),
+                ..CheckConfig::default()
+            },
         }
     }
 }
@@ -105,18 +109,18 @@ pub struct AlignedPair {
     /// Paragraph-level beads, checked.
     pub paragraph: Vec<BeadRecord>,
     /// Review decisions that could not be applied (see [`crate::review`]).
-    pub stale: Vec<crate::review::Stale>,
+    pub stale: Vec<crate::record::Stale>,
 }
 
 /// The review decisions of pair `id` from `corpus/reviews/`, with the
 /// lines or files that could not be read as stale entries.
 struct Reviews {
     decisions: Vec<crate::review::Decision>,
-    stale: Vec<crate::review::Stale>,
+    stale: Vec<crate::record::Stale>,
 }
 
 fn load_reviews(corpus: &Path, id: &str) -> Reviews {
-    let unreadable = |why: String| crate::review::Stale {
+    let unreadable = |why: String| crate::record::Stale {
         decision: "(unreadable)".into(),
         why,
     };
@@ -220,7 +224,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                 if let Ok(mut s) = stale.lock() {
                     s.extend(st);
                 }
-                let mut recs = record::records(
+                let mut recs = records(
                     id,
                     level,
                     Side {

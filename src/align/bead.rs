@@ -1,23 +1,8 @@
 //! Beads: the unit of an alignment.
 
+pub use crate::record::Shape;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::ops::Range;
-
-/// The shape of a bead: how many source and target units it groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Shape {
-    /// Source units.
-    pub src: usize,
-    /// Target units.
-    pub tgt: usize,
-}
-
-impl fmt::Display for Shape {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.src, self.tgt)
-    }
-}
 
 /// A group of consecutive source units aligned with a group of consecutive
 /// target units. Either side may be empty (1-0, 0-1).

@@ -21,30 +21,6 @@ static EMBEDDED: &[u8] = include_bytes!("../../data/cedict-zh-en.tsv.gz");
 /// First line of the compact lexicon form.
 const COMPACT_HEADER: &str = "#bitext-lexicon 2";
 
-/// FNV-1a: a fast, deterministic hasher for the lexicon's short keys.
-#[derive(Default, Clone, Copy)]
-pub struct FnvHasher(u64);
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
-
 /// Most gloss stems kept per headword: the first senses are the common
 /// ones; long tails of rare senses only add spurious matches.
 const MAX_GLOSS_STEMS: usize = 12;
@@ -173,7 +149,7 @@ pub struct Lexicon {
     /// headwords and pinyin appended one after another).
     strings: String,
     targets: Vec<u32>,
-    stems: HashMap<Box<str>, u32, Fnv>,
+    stems: HashMap<Box<str>, u32, rustc_hash::FxBuildHasher>,
     stemmer: Stemmer,
     longest_headword: usize,
 }
@@ -188,6 +164,17 @@ impl std::fmt::Debug for Lexicon {
 }
 
 impl Lexicon {
+    /// The one way to find the lexicon: `path` when given, else the file
+    /// named by the `BITEXT_LEXICON` environment variable when set, else
+    /// the lexicon shipped in the binary.
+    pub fn find(path: Option<&Path>) -> Result<Lexicon> {
+        let env = std::env::var_os("BITEXT_LEXICON").map(std::path::PathBuf::from);
+        match path.or(env.as_deref()) {
+            Some(p) => Self::read(p),
+            None => Self::embedded(),
+        }
+    }
+
     /// The lexicon shipped in the binary.
     pub fn embedded() -> Result<Lexicon> {
         Self::from_gz(EMBEDDED, Path::new("<embedded lexicon>"))

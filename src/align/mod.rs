@@ -27,6 +27,7 @@ mod model1;
 mod params;
 mod pass;
 pub mod presplit;
+mod records;
 mod shape;
 
 pub use bead::{Bead, Shape};
@@ -35,6 +36,7 @@ pub use cost::Features;
 pub use docs::{pair_documents_with, Manifest};
 pub use lexicon::Lexicon;
 pub use params::{priors_from_counts, Params, SHAPE_COUNTS};
+pub use records::{records, Side};
 pub use shape::SHAPES;
 
 use crate::error::Result;
@@ -129,14 +131,7 @@ pub struct DocPair {
 impl Aligner {
     /// Loads the lexicon and prepares the aligner.
     pub fn new(cfg: AlignConfig) -> Result<Aligner> {
-        let path = cfg
-            .lexicon
-            .clone()
-            .or_else(|| std::env::var_os("BITEXT_LEXICON").map(std::path::PathBuf::from));
-        let lexicon = match path {
-            Some(p) => Lexicon::read(&p)?,
-            None => Lexicon::embedded()?,
-        };
+        let lexicon = Lexicon::find(cfg.lexicon.as_deref())?;
         Ok(Aligner { cfg, lexicon })
     }
 

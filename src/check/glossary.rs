@@ -1,11 +1,11 @@
 //! Glossary violation: a bead uses a glossary term on the Chinese side but
 //! none of the term's accepted renderings on the English side.
 
-use super::evidence::strip_possessive;
 use super::{Flag, FlagKind, Severity, SideView};
+use crate::lexical::evidence::strip_possessive;
+use crate::lexical::{contains_seq, Glossary};
 use crate::normalize::key;
 use crate::segment::TokenKind;
-use crate::terms::Glossary;
 
 /// Flags glossary terms of the Chinese side whose renderings are missing
 /// from the English side.
@@ -43,13 +43,4 @@ pub fn check(src: &SideView, tgt: &SideView, g: &Glossary) -> Option<Flag> {
             format!("glossary rendering not found: {}", missing.join("; ")),
         )
     })
-}
-
-/// True when `needle` occurs as a contiguous run in `hay`.
-pub(crate) fn contains_seq<S: AsRef<str>>(hay: &[&str], needle: &[S]) -> bool {
-    if needle.is_empty() {
-        return false;
-    }
-    hay.windows(needle.len())
-        .any(|w| w.iter().zip(needle).all(|(a, b)| *a == b.as_ref()))
 }

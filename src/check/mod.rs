@@ -16,7 +16,6 @@
 //!
 //! Checks never panic on input and cost a few tokenizations per bead.
 
-pub mod evidence;
 pub mod glossary;
 pub mod input;
 pub mod length;
@@ -25,115 +24,21 @@ pub mod names;
 pub mod numbers;
 pub mod omission;
 pub mod unaligned;
-pub(crate) mod words;
 
-pub use evidence::{TranslationEvidence, WordPairs};
+pub use crate::lexical::evidence::{self, TranslationEvidence, WordPairs};
+pub use crate::record::{Flag, FlagKind, Severity};
 pub use length::LengthModel;
 
 use crate::document::Lang;
+use crate::lexical::Glossary;
 use crate::record::BeadRecord;
 use crate::segment::{Segmenter, Sentence};
-use crate::terms::Glossary;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
-/// What a flag is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FlagKind {
-    /// A number, year, date, percentage or ordinal differs or is missing.
-    NumberMismatch,
-    /// Content on the source side has no counterpart on the target side.
-    Omission,
-    /// Content on the target side has no counterpart on the source side.
-    Addition,
-    /// A Latin token, acronym or name is on one side only.
-    NameMismatch,
-    /// A unit with no counterpart at all (1-0, 0-1).
-    Unaligned,
-    /// The target is in the source language, or equals the source.
-    Untranslated,
-    /// A glossary term is rendered otherwise than the glossary says.
-    GlossaryViolation,
-    /// The aligner itself is unsure of this bead.
-    LowConfidence,
-}
-
-impl FlagKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [FlagKind; 8] = [
-        FlagKind::NumberMismatch,
-        FlagKind::Omission,
-        FlagKind::Addition,
-        FlagKind::NameMismatch,
-        FlagKind::Unaligned,
-        FlagKind::Untranslated,
-        FlagKind::GlossaryViolation,
-        FlagKind::LowConfidence,
-    ];
-}
-
-impl fmt::Display for FlagKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = match self {
-            FlagKind::NumberMismatch => "number-mismatch",
-            FlagKind::Omission => "omission",
-            FlagKind::Addition => "addition",
-            FlagKind::NameMismatch => "name-mismatch",
-            FlagKind::Unaligned => "unaligned",
-            FlagKind::Untranslated => "untranslated",
-            FlagKind::GlossaryViolation => "glossary-violation",
-            FlagKind::LowConfidence => "low-confidence",
-        };
-        f.write_str(s)
-    }
-}
-
-/// How much a flag matters, least to most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth a glance.
-    Info,
-    /// Probably a problem.
-    Warning,
-    /// Almost certainly a problem.
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
-
-/// One finding on one bead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flag {
-    /// What the finding is.
-    pub kind: FlagKind,
-    /// How much it matters.
-    pub severity: Severity,
-    /// A human reason naming the evidence.
-    pub reason: String,
-}
-
-impl Flag {
-    /// A flag of `kind` with `severity` and `reason`.
-    pub fn new(kind: FlagKind, severity: Severity, reason: impl Into<String>) -> Flag {
-        Flag {
-            kind,
-            severity,
-            reason: reason.into(),
-        }
-    }
-}
+/// Learns translation evidence from the beads of one aligned pair.
+pub type PairLearner = fn(&[BeadRecord], &Segmenter) -> WordPairs;
 
 /// Settings of the checks.
 ///
@@ -157,10 +62,11 @@ pub struct CheckConfig {
     /// Beads the aligner scored below this are flagged low-confidence
     /// (0 turns the flag off).
     pub min_confidence: f32,
-    /// Add word pairs learnt from the pair itself (words that share at
-    /// least three beads with a Dice coefficient of 0.5 or more, e.g.
-    /// 亚信 ↔ CICA) to the evidence; only used when `evidence` is set.
-    pub pair_evidence: bool,
+    /// Learns word pairs from the pair itself (e.g.
+    /// `terms::extract::word_pairs`: words that share at least three beads
+    /// with a Dice coefficient of 0.5 or more, 亚信 ↔ CICA) to add to the
+    /// evidence; only used when `evidence` is set. `None` learns nothing.
+    pub pair_evidence: Option<PairLearner>,
 }
 
 impl Default for CheckConfig {
@@ -171,7 +77,7 @@ impl Default for CheckConfig {
             length_z: 2.0,
             min_unmatched_words: 2,
             min_confidence: 0.3,
-            pair_evidence: true,
+            pair_evidence: None,
         }
     }
 }
@@ -184,7 +90,7 @@ impl fmt::Debug for CheckConfig {
             .field("length_z", &self.length_z)
             .field("min_unmatched_words", &self.min_unmatched_words)
             .field("min_confidence", &self.min_confidence)
-            .field("pair_evidence", &self.pair_evidence)
+            .field("pair_evidence", &self.pair_evidence.is_some())
             .finish()
     }
 }
@@ -232,7 +138,7 @@ pub fn check_with(
 ) {
     let model = LengthModel::fit(records);
     let learnt = match evidence {
-        Some(_) if cfg.pair_evidence => Some(evidence::from_pair(records, seg)),
+        Some(_) => cfg.pair_evidence.map(|learn| learn(records, seg)),
         _ => None,
     };
     let both = match (evidence, &learnt) {
@@ -306,7 +212,7 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::terms::GlossaryEntry;
+    use crate::lexical::GlossaryEntry;
 
     fn rec(i: usize, src: &[&str], tgt: &[&str]) -> BeadRecord {
         let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
@@ -575,7 +481,7 @@ mod props {
                 .collect();
             let cfg = CheckConfig {
                 evidence: Some(Arc::new(WordPairs::new())),
-                glossary: Some(Arc::new(Glossary::new(vec![crate::terms::GlossaryEntry {
+                glossary: Some(Arc::new(Glossary::new(vec![crate::lexical::GlossaryEntry {
                     zh: "會議".into(),
                     en: "meeting".into(),
                     note: String::new(),

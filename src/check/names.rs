@@ -13,9 +13,9 @@
 //!   level. Capitalised dictionary words (Secretariat, October) are left to
 //!   the omission check: flagging them gave mostly noise.
 
-use super::evidence::{en_has_evidence, stem_variants, strip_possessive, transliterates};
-use super::words::is_en_stopword;
 use super::{Flag, FlagKind, Severity, SideView, TranslationEvidence};
+use crate::lexical::evidence::{en_has_evidence, stem_variants, strip_possessive, transliterates};
+use crate::lexical::words::is_en_stopword;
 use crate::segment::{Token, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 

@@ -5,9 +5,9 @@
 //! longer side have no translation evidence on the other side. The reason
 //! lists those words.
 
-use super::evidence::{en_has_evidence, zh_has_evidence};
-use super::words::is_content;
 use super::{CheckConfig, Flag, FlagKind, LengthModel, Severity, SideView, TranslationEvidence};
+use crate::lexical::evidence::{en_has_evidence, zh_has_evidence};
+use crate::lexical::words::is_content;
 use crate::segment::Token;
 
 /// Extra spreads an addition needs: translations expand short sentences

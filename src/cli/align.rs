@@ -2,10 +2,11 @@
 //! print the beads (JSONL, TSV or the MAC bead format).
 
 use anyhow::{bail, Context};
-use bitext::align::{presplit, AlignConfig, Aligner, Bead};
-use bitext::record::{self, Level, Side};
-use bitext::segment::{Segmenter, Sentence};
-use bitext::Document;
+use bitext::align::{AlignConfig, Aligner};
+use bitext::export::beads;
+use bitext::pair::{align_files, align_presplit, AlignedPair};
+use bitext::record::Level;
+use bitext::segment::Segmenter;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -97,9 +98,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (_, []) => bail!("no input: give SRC [TGT], or --src-dir/--tgt-dir/--out-dir"),
         (true, [src, tgt]) => align_presplit(src, tgt, &aligner, &seg)?,
         (true, [_]) => bail!("--presplit needs two files, the source and the target"),
-        (false, files) => align_documents(files, level, &aligner, &seg)?,
+        (false, files) => align_files(files, level, &aligner, &seg)?,
         (true, _) => bail!("too many inputs"),
     };
+    warn_languages(&aligned);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     write(&mut out, &aligned, args.format)?;
@@ -107,150 +109,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// An aligned document pair with everything output needs.
-struct Aligned {
-    pair: String,
-    level: Level,
-    src_doc: Document,
-    tgt_doc: Document,
-    src_units: Vec<Sentence>,
-    tgt_units: Vec<Sentence>,
-    beads: Vec<Bead>,
-}
-
-fn align_presplit(
-    src: &Path,
-    tgt: &Path,
-    aligner: &Aligner,
-    seg: &Segmenter,
-) -> anyhow::Result<Aligned> {
-    let s = presplit::read(src, seg)?;
-    let t = presplit::read(tgt, seg)?;
-    warn_languages(&s.doc, &t.doc);
-    let beads = aligner.align(&s.units, &t.units);
-    Ok(Aligned {
-        pair: pair_name(src),
-        level: Level::Sentence,
-        src_doc: s.doc,
-        tgt_doc: t.doc,
-        src_units: s.units,
-        tgt_units: t.units,
-        beads,
-    })
-}
-
-fn warn_languages(src: &Document, tgt: &Document) {
-    if src.lang.is_chinese() == tgt.lang.is_chinese() {
+fn warn_languages(a: &AlignedPair) {
+    if a.same_language() {
         eprintln!(
             "bitext: warning: {} and {} are both {}; aligning on length and shared tokens only",
-            src.source, tgt.source, src.lang
+            a.src.source, a.tgt.source, a.src.lang
         );
     }
 }
 
-fn align_documents(
-    files: &[PathBuf],
-    level: Level,
-    aligner: &Aligner,
-    seg: &Segmenter,
-) -> anyhow::Result<Aligned> {
-    let mut docs = Vec::new();
-    for f in files {
-        let ing = bitext::ingest::read_file(f)?;
-        if ing.documents.is_empty() {
-            bail!("{}: no documents found", f.display());
-        }
-        docs.push(ing.documents);
-    }
-    let (src, tgt) = match docs.as_slice() {
-        [one] => {
-            let zh = one.iter().find(|d| d.lang.is_chinese());
-            let en = one.iter().find(|d| !d.lang.is_chinese());
-            match (zh, en) {
-                (Some(z), Some(e)) => (z.clone(), e.clone()),
-                _ => bail!(
-                    "{}: holds only one language; give the translation as a second file",
-                    files[0].display()
-                ),
-            }
-        }
-        [a, b] => (a[0].clone(), b[0].clone()),
-        _ => bail!("give one or two files"),
-    };
-    warn_languages(&src, &tgt);
-    let (s, t) = (seg.segment(&src), seg.segment(&tgt));
-    let al = aligner.align_docs(&s, &t, level, seg);
-    Ok(Aligned {
-        pair: pair_name(&files[0]),
-        level,
-        src_doc: src,
-        tgt_doc: tgt,
-        src_units: al.src_units,
-        tgt_units: al.tgt_units,
-        beads: al.beads,
-    })
-}
-
-fn pair_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-fn write(out: &mut impl Write, a: &Aligned, format: OutFormat) -> anyhow::Result<()> {
+fn write(out: &mut impl Write, a: &AlignedPair, format: OutFormat) -> std::io::Result<()> {
     match format {
-        OutFormat::Beads => {
-            for b in &a.beads {
-                let list = |r: &std::ops::Range<usize>| {
-                    r.clone()
-                        .map(|i| i.to_string())
-                        .collect::<Vec<_>>()
-                        .join(",")
-                };
-                writeln!(out, "[{}]:[{}]", list(&b.src), list(&b.tgt))?;
-            }
-        }
-        OutFormat::Jsonl | OutFormat::Tsv => {
-            let recs = record::records(
-                &a.pair,
-                a.level,
-                Side {
-                    doc: &a.src_doc,
-                    units: &a.src_units,
-                },
-                Side {
-                    doc: &a.tgt_doc,
-                    units: &a.tgt_units,
-                },
-                &a.beads,
-            );
-            for r in recs {
-                if format == OutFormat::Jsonl {
-                    serde_json::to_writer(&mut *out, &r)?;
-                    writeln!(out)?;
-                } else {
-                    let idx = |v: &[usize]| {
-                        v.iter()
-                            .map(|i| i.to_string())
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    };
-                    let text = |v: &[String]| v.join(" ").replace(['\t', '\n'], " ");
-                    writeln!(
-                        out,
-                        "{:.3}\t{}\t{}\t{}\t{}\t{}",
-                        r.score,
-                        r.shape,
-                        idx(&r.src_idx),
-                        idx(&r.tgt_idx),
-                        text(&r.src),
-                        text(&r.tgt)
-                    )?;
-                }
-            }
-        }
+        OutFormat::Beads => beads::write_mac(out, &a.beads),
+        OutFormat::Jsonl => bitext::export::jsonl::write(out, &a.records()),
+        OutFormat::Tsv => beads::write_tsv(out, &a.records()),
     }
-    Ok(())
 }
 
 fn run_dirs(
@@ -284,6 +157,7 @@ fn run_dirs(
                     bail!("{}: no target file of the same name", tgt.display());
                 }
                 let a = align_presplit(&src_dir.join(name), &tgt, aligner, seg)?;
+                warn_languages(&a);
                 let path = out_dir.join(format!("{name}.{ext}"));
                 let f = std::fs::File::create(&path)
                     .with_context(|| format!("{}: cannot write", path.display()))?;

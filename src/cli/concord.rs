@@ -52,9 +52,8 @@ pub struct Args {
 /// Runs `bitext concord`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
-    let super::check::Loaded {
-        records, failed, ..
-    } = super::check::load_records(&args.files, &seg, None)?;
+    let (loaded, failed) = super::check::load_records(&args.files, &seg, None)?;
+    let records = loaded.records;
     let lines = concordance(&records, &seg, &args.term, args.width);
     let stdout = std::io::stdout();
     let colour = match args.color {

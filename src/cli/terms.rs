@@ -62,21 +62,16 @@ struct Report<'a> {
 /// Runs `bitext terms`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
-    let super::check::Loaded {
-        records,
+    let (
+        bitext::pair::Loaded {
+            records, aligner, ..
+        },
         failed,
-        aligner,
-    } = super::check::load_records(&args.files, &seg, None)?;
-    // The aligner's lexicon when we aligned; else the shipped one.
+    ) = super::check::load_records(&args.files, &seg, None)?;
+    // The aligner's lexicon when we aligned; else load it once.
     let own = match &aligner {
         Some(_) => None,
-        None => match bitext::align::Lexicon::embedded() {
-            Ok(l) => Some(l),
-            Err(e) => {
-                eprintln!("bitext: {e}; terms use association only");
-                None
-            }
-        },
+        None => super::check::load_lexicon(None, "terms use association only"),
     };
     let lex = aligner.as_ref().map(|a| a.lexicon()).or(own.as_ref());
     let cfg = ExtractConfig {
@@ -126,83 +121,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out)?;
         }
         Format::Text => {
-            writeln!(
-                out,
-                "{} term pairs from {} aligned beads (strongest first)",
-                pairs.len(),
-                assoc.beads()
-            )?;
-            writeln!(
-                out,
-                "{:>3}  {:<12}  {:<36}  {:>4}  {:>7}  {:>5}  {:>6}  {:>6}  {:<7}  example",
-                "#", "zh", "en", "both", "zh/en", "dice", "G2", "score", "support"
-            )?;
-            for (i, p) in pairs.iter().enumerate() {
-                writeln!(
-                    out,
-                    "{:>3}  {}  {:<36}  {:>4}  {:>7}  {:>5.2}  {:>6.1}  {:>6.1}  {:<7}  {}",
-                    i + 1,
-                    pad(&p.zh, 12),
-                    p.en,
-                    p.freq,
-                    format!("{}/{}", p.zh_freq, p.en_freq),
-                    p.dice,
-                    p.llr,
-                    p.score,
-                    p.evidence.to_string(),
-                    p.example
-                )?;
-            }
-            writeln!(out)?;
-            writeln!(
-                out,
-                "{} terms rendered more than one way",
-                inconsistent.len()
-            )?;
-            for u in &inconsistent {
-                write_use(&mut out, u)?;
-            }
+            bitext::export::terms_text::write(&mut out, &pairs, assoc.beads(), &inconsistent)?
         }
     }
     out.flush()?;
     Ok(super::exit_code(failed))
-}
-
-fn write_use(out: &mut impl Write, u: &TermUse) -> std::io::Result<()> {
-    writeln!(out, "  {} ({} beads)", u.zh, u.occurrences)?;
-    let refs = |beads: &[extract::BeadRef]| -> String {
-        let mut s: Vec<String> = beads.iter().take(6).map(|b| b.to_string()).collect();
-        if beads.len() > 6 {
-            s.push("…".into());
-        }
-        s.join(" ")
-    };
-    for r in &u.renderings {
-        writeln!(
-            out,
-            "    {:<34} ×{:<3} {}",
-            r.en,
-            r.beads.len(),
-            refs(&r.beads)
-        )?;
-    }
-    if !u.unrendered.is_empty() {
-        writeln!(
-            out,
-            "    {:<34} ×{:<3} {}",
-            "(none of these)",
-            u.unrendered.len(),
-            refs(&u.unrendered)
-        )?;
-    }
-    Ok(())
-}
-
-/// Pads `s` to `width` terminal columns (Han characters take two).
-fn pad(s: &str, width: usize) -> String {
-    let cols: usize = s
-        .chars()
-        .map(|c| if bitext::normalize::is_han(c) { 2 } else { 1 })
-        .sum();
-    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }

@@ -33,7 +33,7 @@ pub fn render(records: &[BeadRecord]) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Page<'a> {
     /// Review decisions that could not be applied, shown as a warning.
-    pub stale: &'a [crate::review::Stale],
+    pub stale: &'a [crate::record::Stale],
     /// Served by `bitext review`: the page offers the review actions.
     pub live: bool,
 }
@@ -42,7 +42,7 @@ pub struct Page<'a> {
 pub fn write_reviewed<W: Write>(
     mut out: W,
     records: &[BeadRecord],
-    stale: &[crate::review::Stale],
+    stale: &[crate::record::Stale],
 ) -> std::io::Result<()> {
     out.write_all(render_page(records, &Page { stale, live: false }).as_bytes())?;
     out.flush()
@@ -307,7 +307,7 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
         h,
         "<td class=\"meta\"><span class=\"type\">{}</span>\
          <span class=\"score\"><span class=\"bar\"><span style=\"width:{pct}%\"></span></span>{}</span>",
-        escape(&r.shape),
+        r.shape,
         fmt_score(r.score),
     );
     status_badge(h, r);
@@ -376,11 +376,11 @@ fn side(
     h.push_str("</td>");
 }
 
-fn severity_name(s: crate::check::Severity) -> &'static str {
+fn severity_name(s: crate::record::Severity) -> &'static str {
     match s {
-        crate::check::Severity::Info => "info",
-        crate::check::Severity::Warning => "warning",
-        crate::check::Severity::Error => "error",
+        crate::record::Severity::Info => "info",
+        crate::record::Severity::Warning => "warning",
+        crate::record::Severity::Error => "error",
     }
 }
 

@@ -6,10 +6,13 @@
 //! records, so `bitext build` (files) and `bitext export` (stdout or a file)
 //! share them. Every writer is deterministic: same records, same bytes.
 
+pub mod beads;
 pub mod html;
 pub mod index;
 pub mod jsonl;
+pub mod report;
 pub mod summary;
+pub mod terms_text;
 pub mod tmx;
 pub mod tsv;
 

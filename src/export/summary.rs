@@ -49,7 +49,7 @@ impl LevelStats {
         for r in records {
             s.src_units += r.src.len();
             s.tgt_units += r.tgt.len();
-            *s.types.entry(r.shape.clone()).or_default() += 1;
+            *s.types.entry(r.shape.to_string()).or_default() += 1;
             total += f64::from(r.score);
             s.low_score += usize::from(r.score < LOW_SCORE);
             s.flagged += usize::from(r.is_flagged());
@@ -142,7 +142,7 @@ pub struct PairSummary {
     pub files: Vec<String>,
     /// Review decisions that no longer match the text (not applied).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub stale: Vec<crate::review::Stale>,
+    pub stale: Vec<crate::record::Stale>,
 }
 
 /// Two documents considered and not aligned.

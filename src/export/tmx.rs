@@ -94,7 +94,7 @@ fn write_unit<W: Write>(w: &mut Writer<W>, r: &BeadRecord) -> std::io::Result<()
     w.write_event(Event::Start(
         BytesStart::new("tu").with_attributes([("tuid", xml_safe(&tuid).as_ref())]),
     ))?;
-    prop(w, "x-type", &r.shape)?;
+    prop(w, "x-type", &r.shape.to_string())?;
     prop(w, "x-score", &fmt_score(r.score))?;
     if let Some(status) = r.review_status() {
         prop(w, "x-review", status.as_str())?;
@@ -139,11 +139,11 @@ fn prop<W: Write>(w: &mut Writer<W>, kind: &str, value: &str) -> std::io::Result
     Ok(())
 }
 
-fn severity(f: &crate::check::Flag) -> &'static str {
+fn severity(f: &crate::record::Flag) -> &'static str {
     match f.severity {
-        crate::check::Severity::Info => "(info)",
-        crate::check::Severity::Warning => "(warning)",
-        crate::check::Severity::Error => "(error)",
+        crate::record::Severity::Info => "(info)",
+        crate::record::Severity::Warning => "(warning)",
+        crate::record::Severity::Error => "(error)",
     }
 }
 

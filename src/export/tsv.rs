@@ -17,10 +17,7 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
         Some(r) => (short_lang(r.src_lang), short_lang(r.tgt_lang)),
         None => ("zh", "en"),
     };
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b'\t')
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(out);
+    let mut w = writer(out);
     let src_lines = format!("{src_name}_lines");
     let tgt_lines = format!("{tgt_name}_lines");
     w.write_record([
@@ -47,7 +44,7 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
             one_line(&r.src_text()),
             one_line(&r.tgt_text()),
             fmt_score(r.score),
-            r.shape.clone(),
+            r.shape.to_string(),
             fmt_lines(&r.src_lines),
             fmt_lines(&r.tgt_lines),
             one_line(&flags),
@@ -60,9 +57,18 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
     w.flush()
 }
 
+/// The one TSV writer: tab-separated, a field quoted only when it must be,
+/// so any TSV reader gives the fields back.
+pub(crate) fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out)
+}
+
 /// `text` with tabs, line breaks and other control characters replaced by
 /// single spaces.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -79,7 +85,7 @@ fn one_line(text: &str) -> String {
     out
 }
 
-fn into_io(e: csv::Error) -> std::io::Error {
+pub(crate) fn into_io(e: csv::Error) -> std::io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io,
         other => std::io::Error::other(format!("{other:?}")),

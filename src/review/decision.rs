@@ -8,7 +8,7 @@
 //! the document therefore do not move a decision onto other sentences; an
 //! edit to one of its own sentences makes it stale (reported, never applied).
 
-use crate::check::FlagKind;
+use crate::record::FlagKind;
 use crate::record::Level;
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;

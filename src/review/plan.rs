@@ -9,7 +9,8 @@
 
 use super::decision::{Action, Decision, UnitRef};
 use crate::align::constrained::Grouping;
-use crate::check::FlagKind;
+use crate::record::FlagKind;
+pub use crate::record::Stale;
 use crate::record::{Level, ReviewStatus};
 use std::ops::Range;
 
@@ -42,15 +43,6 @@ pub struct Accept {
     pub note: String,
     /// Index of the decision in the file (for stale reports).
     pub decision: usize,
-}
-
-/// A decision that cannot be applied, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Stale {
-    /// The decision, described for people.
-    pub decision: String,
-    /// Why it was not applied.
-    pub why: String,
 }
 
 /// The decisions of one pair at one level, resolved against its units.

@@ -22,9 +22,9 @@ use super::decision::{Action, BeadRef, Decision, UnitRef};
 use super::{apply, hashes, store, Stale};
 use crate::align::constrained::Grouping;
 use crate::align::Bead;
-use crate::check::FlagKind;
 use crate::error::{Error, Result};
 use crate::export::{html, jsonl};
+use crate::record::FlagKind;
 use crate::record::{BeadRecord, Level};
 use serde::Deserialize;
 use std::io::Read;
@@ -337,7 +337,7 @@ fn view(state: &State, id: &str, level: Level) -> Result<View> {
             let mut r = match (same, &template) {
                 (Some(r), _) => r.clone(),
                 (None, Some(t)) => BeadRecord {
-                    shape: format!("{}-{}", b.src.len(), b.tgt.len()),
+                    shape: crate::record::Shape::new(b.src.len(), b.tgt.len()),
                     score: b.score,
                     src: b.src.clone().map(|x| su.text[x].clone()).collect(),
                     tgt: b.tgt.clone().map(|x| tu.text[x].clone()).collect(),

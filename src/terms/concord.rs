@@ -7,8 +7,8 @@
 
 use super::extract::BeadRef;
 use super::glossary::en_stems;
-use crate::check::evidence::strip_possessive;
 use crate::document::Lang;
+use crate::lexical::evidence::strip_possessive;
 use crate::normalize::{self, is_han};
 use crate::record::BeadRecord;
 use crate::segment::{Segmenter, TokenKind};

@@ -13,16 +13,14 @@
 //! "confidence building" when both always co-occur).
 
 use super::lexical::{Composer, LexicalMatch, Units};
-use crate::align::lexicon::FnvHasher;
 use crate::align::Lexicon;
-use crate::check::words::{is_en_stopword, is_zh_stopword};
+use crate::lexical::words::{is_en_stopword, is_zh_stopword};
+use crate::lexical::WordPairs;
 use crate::record::BeadRecord;
 use crate::segment::{Segmenter, Token, TokenKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 /// Settings of the extraction.
 #[derive(Debug, Clone)]
@@ -167,7 +165,7 @@ pub struct Associations {
     zh_freq: Vec<usize>,
     en_freq: Vec<usize>,
     /// (zh id, en id) → (beads shared, first shared bead).
-    pairs: HashMap<(u32, u32), (usize, usize), Fnv>,
+    pairs: HashMap<(u32, u32), (usize, usize), rustc_hash::FxBuildHasher>,
     refs: Vec<BeadRef>,
     /// Candidates of every bead (all frequencies).
     cands: Vec<BeadCands>,
@@ -599,6 +597,24 @@ fn rank(a: &TermPair, b: &TermPair) -> std::cmp::Ordering {
         .then(b.freq.cmp(&a.freq))
         .then(a.zh.cmp(&b.zh))
         .then(a.en.cmp(&b.en))
+}
+
+/// Word pairs learnt from one aligned pair: single words that share at
+/// least three beads with a Dice coefficient of 0.5 or more (亚信 ↔ CICA,
+/// names and terms a dictionary lacks). The checks' pair evidence
+/// ([`crate::check::PairLearner`]).
+pub fn word_pairs(records: &[BeadRecord], seg: &Segmenter) -> WordPairs {
+    let cfg = ExtractConfig {
+        max_zh_words: 1,
+        max_en_words: 1,
+        min_freq: 3,
+        min_dice: 0.5,
+    };
+    let mut w = WordPairs::new();
+    for p in associations(records, seg, &cfg).all_pairs(&cfg) {
+        w.add(&p.zh, &p.en);
+    }
+    w
 }
 
 /// Extracts term pairs: mutual best associations, strongest first.

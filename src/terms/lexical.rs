@@ -16,7 +16,7 @@
 //! `histor` ~ `histori`, "chairmanship" ~ `chairman`).
 
 use crate::align::Lexicon;
-use crate::check::words::is_en_stopword;
+use crate::lexical::words::is_en_stopword;
 use crate::segment::{Token, TokenKind};
 
 /// Suffixes tried on an English stem to meet a longer gloss stem.

@@ -7,12 +7,12 @@
 //!   counts and beads, and the terms rendered more than one way;
 //! - [`concord`]: keyword-in-context lines for a term, either language or
 //!   script;
-//! - [`glossary`]: glossaries read and written as TSV and TBX.
+//! - [`glossary`]: glossaries read and written as TSV and TBX (they live
+//!   in [`crate::lexical`], which the checks share).
 
 pub mod concord;
 pub mod consistency;
 pub mod extract;
-pub mod glossary;
 pub mod lexical;
 
-pub use glossary::{Glossary, GlossaryEntry};
+pub use crate::lexical::glossary::{self, Glossary, GlossaryEntry};

@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod hostile;
 mod ingest;
+mod modules;
 mod review;
 mod segment;
 mod terms;

@@ -346,14 +346,10 @@ impl Glossary {
                     if let Ok(Some(c)) = r.resolve_char_ref() {
                         buf.push(c);
                     } else {
-                        buf.push_str(match r.xml10_content().as_ref() {
-                            "amp" => "&",
-                            "lt" => "<",
-                            "gt" => ">",
-                            "quot" => "\"",
-                            "apos" => "'",
-                            _ => "",
-                        });
+                        let name = r.xml10_content();
+                        buf.push_str(
+                            quick_xml::escape::resolve_predefined_entity(&name).unwrap_or(""),
+                        );
                     }
                 }
                 Event::End(e) => {

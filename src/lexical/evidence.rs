@@ -161,26 +161,6 @@ impl TranslationEvidence for Both<'_> {
     }
 }
 
-/// Word pairs learnt from one aligned pair: single words that share at
-/// least three beads with a Dice coefficient of 0.5 or more (亚信 ↔ CICA,
-/// names and terms a dictionary lacks).
-pub fn from_pair(
-    records: &[crate::record::BeadRecord],
-    seg: &crate::segment::Segmenter,
-) -> WordPairs {
-    let cfg = crate::terms::extract::ExtractConfig {
-        max_zh_words: 1,
-        max_en_words: 1,
-        min_freq: 3,
-        min_dice: 0.5,
-    };
-    let mut w = WordPairs::new();
-    for p in crate::terms::extract::associations(records, seg, &cfg).all_pairs(&cfg) {
-        w.add(&p.zh, &p.en);
-    }
-    w
-}
-
 /// Stems an English word may also be looked up under: nationality
 /// adjectives point to their country (asian → asia, chines → china).
 pub(crate) fn stem_variants(stem: &str) -> Vec<String> {

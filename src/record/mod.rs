@@ -2,7 +2,12 @@
 //! written one per line to JSONL and read back by `bitext export` and
 //! `bitext check`. Exporters (TSV, TMX, HTML) all render this one type.
 
-use crate::check::Flag;
+mod flag;
+mod shape;
+
+pub use flag::{Flag, FlagKind, Severity};
+pub use shape::{BadShape, Shape};
+
 use crate::document::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -47,8 +52,8 @@ pub struct BeadRecord {
     #[serde(default)]
     pub bead: usize,
     /// Bead type, `n-m`.
-    #[serde(rename = "type", default)]
-    pub shape: String,
+    #[serde(rename = "type", default, with = "shape::as_text")]
+    pub shape: Shape,
     /// Calibrated confidence in [0, 1].
     #[serde(default)]
     pub score: f32,
@@ -134,11 +139,21 @@ pub struct Review {
     pub accepted: Vec<AcceptedFlag>,
 }
 
+/// A review decision that could not be applied (its text changed), as
+/// reported on stderr, in `summary.json`, `index.html` and the review page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stale {
+    /// The decision, described for people.
+    pub decision: String,
+    /// Why it was not applied.
+    pub why: String,
+}
+
 /// A flag accepted as "not a divergence".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AcceptedFlag {
     /// The kind of flag.
-    pub kind: crate::check::FlagKind,
+    pub kind: FlagKind,
     /// The reviewer's note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -160,7 +175,7 @@ impl BeadRecord {
             pair: String::new(),
             level: Level::default(),
             bead,
-            shape: format!("{}-{}", src.len(), tgt.len()),
+            shape: Shape::new(src.len(), tgt.len()),
             score: 0.0,
             src_lang,
             tgt_lang,
@@ -217,78 +232,9 @@ pub fn join_units(lang: Lang, units: &[String]) -> String {
         .join(sep)
 }
 
-/// One side of an aligned pair: the document and the units that were
-/// aligned (sentences, or one unit per paragraph at paragraph level).
-#[derive(Debug, Clone, Copy)]
-pub struct Side<'a> {
-    /// The document the units come from.
-    pub doc: &'a crate::document::Document,
-    /// The aligned units, indexed by the beads.
-    pub units: &'a [crate::segment::Sentence],
-}
-
-impl Side<'_> {
-    fn line_of(&self, i: usize) -> usize {
-        let u = &self.units[i];
-        // The line the unit's first character comes from, counting lines
-        // joined into the paragraph and line breaks kept inside its text.
-        match self.doc.paragraphs.get(u.para) {
-            Some(p) => {
-                let line = p.line_at(u.span.start);
-                let from = p
-                    .line_starts
-                    .iter()
-                    .take_while(|s| s.at <= u.span.start)
-                    .last()
-                    .map_or(0, |s| s.at);
-                let before = p.text.get(from..u.span.start).unwrap_or("");
-                line + before.matches('\n').count()
-            }
-            None => 0,
-        }
-    }
-}
-
-/// Turns beads over `src` and `tgt` units into self-contained records (no
-/// flags yet). Bead ranges must lie inside the unit lists.
-pub fn records(
-    pair: &str,
-    level: Level,
-    src: Side<'_>,
-    tgt: Side<'_>,
-    beads: &[crate::align::Bead],
-) -> Vec<BeadRecord> {
-    beads
-        .iter()
-        .enumerate()
-        .map(|(k, b)| BeadRecord {
-            pair: pair.to_string(),
-            level,
-            bead: k,
-            shape: b.shape().to_string(),
-            score: b.score,
-            src_lang: src.doc.lang,
-            tgt_lang: tgt.doc.lang,
-            src: b.src.clone().map(|i| src.units[i].text.clone()).collect(),
-            tgt: b.tgt.clone().map(|i| tgt.units[i].text.clone()).collect(),
-            src_idx: b.src.clone().collect(),
-            tgt_idx: b.tgt.clone().collect(),
-            src_file: src.doc.source.clone(),
-            tgt_file: tgt.doc.source.clone(),
-            src_lines: b.src.clone().map(|i| src.line_of(i)).collect(),
-            tgt_lines: b.tgt.clone().map(|i| tgt.line_of(i)).collect(),
-            src_para: b.src.clone().map(|i| src.units[i].para).collect(),
-            tgt_para: b.tgt.clone().map(|i| tgt.units[i].para).collect(),
-            flags: Vec::new(),
-            review: None,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::check::{FlagKind, Severity};
 
     /// A small alignment with everything exporters must handle: a 1-2
     /// bead, a 0-1 bead, markup and control characters in the text, a
@@ -298,7 +244,7 @@ pub(crate) mod tests {
             pair: "p".into(),
             level: Level::Sentence,
             bead: 0,
-            shape: "1-1".into(),
+            shape: Shape::new(1, 1),
             score: 0.9,
             src_lang: Lang::ZhHans,
             tgt_lang: Lang::En,
@@ -319,7 +265,7 @@ pub(crate) mod tests {
             base.clone(),
             BeadRecord {
                 bead: 1,
-                shape: "1-2".into(),
+                shape: Shape::new(1, 2),
                 score: 0.31,
                 src: vec!["<script>alert(\"x\")</script> & 成员国\u{1}。".into()],
                 tgt: vec![
@@ -341,7 +287,7 @@ pub(crate) mod tests {
             },
             BeadRecord {
                 bead: 2,
-                shape: "0-1".into(),
+                shape: Shape::new(0, 1),
                 score: 0.2,
                 src: vec![],
                 tgt: vec!["An added sentence.".into()],
