@@ -13,7 +13,9 @@
 //! A file that cannot be read is reported (in the summary and on the
 //! index page) and the others still process.
 
-use crate::align::{pair_documents_with, AlignConfig, Aligner, DocPair, Manifest, Relation};
+use crate::align::{
+    pair_documents_with, AlignConfig, Aligner, DocAlignment, DocPair, Manifest, Relation,
+};
 use crate::align::{records, Side};
 use crate::check::CheckConfig;
 use crate::document::Document;
@@ -216,17 +218,15 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         .map(|(p, id)| {
             let (src, tgt) = (&segmented[p.src], &segmented[p.tgt]);
             let reviews = load_reviews(&cfg.corpus, id);
-            let stale = std::sync::Mutex::new(reviews.stale);
-            let level = |level| {
-                let mut a = aligner.align_docs(src, tgt, level, &seg);
+            let mut stale = reviews.stale;
+            let (sentence, paragraph) = aligner.align_both(src, tgt, &seg);
+            let mut checked = |mut a: DocAlignment| {
                 let (verdicts, st) =
                     crate::review::apply_to_alignment(&aligner, &mut a, &reviews.decisions);
-                if let Ok(mut s) = stale.lock() {
-                    s.extend(st);
-                }
+                stale.extend(st);
                 let mut recs = records(
                     id,
-                    level,
+                    a.level,
                     Side {
                         doc: &src.doc,
                         units: &a.src_units,
@@ -241,12 +241,12 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                 crate::review::set_reviews(&mut recs, verdicts);
                 recs
             };
-            let (sentence, paragraph) = (level(Level::Sentence), level(Level::Paragraph));
+            let (sentence, paragraph) = (checked(sentence), checked(paragraph));
             let pair = AlignedPair {
                 id: id.clone(),
                 sentence,
                 paragraph,
-                stale: stale.into_inner().unwrap_or_default(),
+                stale,
             };
             progress.advance();
             pair

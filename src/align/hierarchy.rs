@@ -34,7 +34,14 @@ pub fn paragraph_units(d: &SegmentedDoc, seg: &Segmenter) -> Vec<Sentence> {
         .collect()
 }
 
-/// Aligns two documents at `level`.
+/// True when the paragraph structures of `src` and `tgt` agree enough for
+/// the paragraph alignment to constrain the sentences.
+fn structures_agree(src: &SegmentedDoc, tgt: &SegmentedDoc) -> bool {
+    let (np_s, np_t) = (src.doc.paragraphs.len(), tgt.doc.paragraphs.len());
+    np_s > 1 && np_t > 1 && (np_s.min(np_t) as f32) >= MIN_PARAGRAPH_RATIO * np_s.max(np_t) as f32
+}
+
+/// Aligns two documents at `level` (see [`align_both`] for both levels).
 pub fn align_docs(
     al: &Aligner,
     src: &SegmentedDoc,
@@ -42,50 +49,85 @@ pub fn align_docs(
     level: Level,
     seg: &Segmenter,
 ) -> DocAlignment {
-    let paragraphs = || {
-        let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
-        let beads = al.align_paragraphs(&s, &t);
-        (s, t, beads)
-    };
-    let (np_s, np_t) = (src.doc.paragraphs.len(), tgt.doc.paragraphs.len());
-    let agree = np_s > 1
-        && np_t > 1
-        && (np_s.min(np_t) as f32) >= MIN_PARAGRAPH_RATIO * np_s.max(np_t) as f32;
-    if level == Level::Paragraph {
-        let (src_units, tgt_units, beads) = paragraphs();
-        // When the structures disagree, paragraph beads come from the
-        // sentence alignment instead: one Chinese paragraph rendered as
-        // seven English ones is a 1-7 bead, which no paragraph-level
-        // shape allows.
-        let beads = if agree {
-            beads
-        } else {
-            let sentence_beads = al.align(&src.sentences, &tgt.sentences);
-            paragraph_beads(src, tgt, &sentence_beads)
-        };
-        return DocAlignment {
-            level,
-            src_units,
-            tgt_units,
-            beads,
-        };
+    let agree = structures_agree(src, tgt);
+    match level {
+        Level::Sentence => {
+            let pbeads = agree.then(|| {
+                let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
+                al.align_paragraphs(&s, &t)
+            });
+            sentences(al, src, tgt, pbeads.as_deref())
+        }
+        Level::Paragraph => {
+            let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
+            let pbeads = agree.then(|| al.align_paragraphs(&s, &t));
+            let whole = || sentences(al, src, tgt, None).beads;
+            paragraphs(src, tgt, s, t, pbeads, whole)
+        }
     }
-    let whole = || DocAlignment {
-        level,
+}
+
+/// Aligns two documents at sentence and at paragraph level, aligning the
+/// paragraphs (or, when the structures disagree, the whole documents'
+/// sentences) once for both.
+pub fn align_both(
+    al: &Aligner,
+    src: &SegmentedDoc,
+    tgt: &SegmentedDoc,
+    seg: &Segmenter,
+) -> (DocAlignment, DocAlignment) {
+    let agree = structures_agree(src, tgt);
+    let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
+    let pbeads = agree.then(|| al.align_paragraphs(&s, &t));
+    let sentence = sentences(al, src, tgt, pbeads.as_deref());
+    let paragraph = paragraphs(src, tgt, s, t, pbeads, || sentence.beads.clone());
+    (sentence, paragraph)
+}
+
+/// The paragraph-level alignment over paragraph units `s` and `t`: the
+/// paragraph beads `pbeads` when the structures agree, else paragraph
+/// beads built from the whole documents' sentence beads (`whole`): one
+/// Chinese paragraph rendered as seven English ones is a 1-7 bead, which
+/// no paragraph-level shape allows.
+fn paragraphs(
+    src: &SegmentedDoc,
+    tgt: &SegmentedDoc,
+    s: Vec<Sentence>,
+    t: Vec<Sentence>,
+    pbeads: Option<Vec<Bead>>,
+    whole: impl FnOnce() -> Vec<Bead>,
+) -> DocAlignment {
+    DocAlignment {
+        level: Level::Paragraph,
+        src_units: s,
+        tgt_units: t,
+        beads: pbeads.unwrap_or_else(|| paragraph_beads(src, tgt, &whole())),
+    }
+}
+
+/// The sentence alignment: inside the aligned paragraph groups `pbeads`
+/// when given and confident enough, else over the whole documents.
+fn sentences(
+    al: &Aligner,
+    src: &SegmentedDoc,
+    tgt: &SegmentedDoc,
+    pbeads: Option<&[Bead]>,
+) -> DocAlignment {
+    let aligned = |beads| DocAlignment {
+        level: Level::Sentence,
         src_units: src.sentences.clone(),
         tgt_units: tgt.sentences.clone(),
-        beads: al.align(&src.sentences, &tgt.sentences),
+        beads,
     };
-    if !agree {
-        return whole();
-    }
-    let (_, _, pbeads) = paragraphs();
+    let Some(pbeads) = pbeads else {
+        return aligned(al.align(&src.sentences, &tgt.sentences));
+    };
     let mean = pbeads.iter().map(|b| b.score).sum::<f32>() / pbeads.len().max(1) as f32;
     if mean < MIN_PARAGRAPH_CONFIDENCE {
-        return whole();
+        return aligned(al.align(&src.sentences, &tgt.sentences));
     }
     let mut beads: Vec<Bead> = Vec::new();
-    for pb in &pbeads {
+    for pb in pbeads {
         let srange = sentence_range(src, pb.src.clone());
         let trange = sentence_range(tgt, pb.tgt.clone());
         let inner = if srange.is_empty() || trange.is_empty() {
@@ -119,12 +161,7 @@ pub fn align_docs(
         };
         beads.extend(inner);
     }
-    DocAlignment {
-        level,
-        src_units: src.sentences.clone(),
-        tgt_units: tgt.sentences.clone(),
-        beads,
-    }
+    aligned(beads)
 }
 
 /// The smallest monotone paragraph beads that contain every sentence bead

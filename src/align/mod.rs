@@ -210,6 +210,17 @@ impl Aligner {
     ) -> DocAlignment {
         hierarchy::align_docs(self, src, tgt, level, seg)
     }
+
+    /// [`Aligner::align_docs`] at sentence and at paragraph level at once
+    /// (sentence level first), the paragraphs aligned once for both.
+    pub fn align_both(
+        &self,
+        src: &SegmentedDoc,
+        tgt: &SegmentedDoc,
+        seg: &Segmenter,
+    ) -> (DocAlignment, DocAlignment) {
+        hierarchy::align_both(self, src, tgt, seg)
+    }
 }
 
 /// Decides which documents of a corpus are translations of each other.

@@ -44,3 +44,17 @@ pub fn check(src: &SideView, tgt: &SideView, g: &Glossary) -> Option<Flag> {
         )
     })
 }
+
+/// [`check`] as a [`super::Check`]: only with a glossary.
+pub struct GlossaryTerms;
+
+impl super::Check for GlossaryTerms {
+    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
+        b.cfg
+            .glossary
+            .as_deref()
+            .and_then(|g| check(b.src, b.tgt, g))
+            .into_iter()
+            .collect()
+    }
+}

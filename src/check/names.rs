@@ -167,3 +167,12 @@ fn quote_list(words: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// [`check`] as a [`super::Check`].
+pub struct Names;
+
+impl super::Check for Names {
+    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
+        check(b.src, b.tgt, b.evidence)
+    }
+}

@@ -166,6 +166,15 @@ fn describe(text: &str, n: &Number) -> String {
     }
 }
 
+/// [`check`] as a [`super::Check`].
+pub struct Numbers;
+
+impl super::Check for Numbers {
+    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
+        check(&b.src.unit, &b.tgt.unit).into_iter().collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

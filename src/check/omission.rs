@@ -121,3 +121,16 @@ fn surface(text: &str, t: &Token) -> String {
 fn char_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
+
+/// [`check`] as a [`super::Check`]: only with translation evidence (a long
+/// bead alone is not evidence enough).
+pub struct Omission;
+
+impl super::Check for Omission {
+    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
+        b.evidence
+            .and_then(|ev| check(b.src, b.tgt, b.model, ev, b.cfg))
+            .into_iter()
+            .collect()
+    }
+}

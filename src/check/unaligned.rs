@@ -91,3 +91,14 @@ pub fn low_confidence(r: &BeadRecord, min: f32) -> Option<Flag> {
         )
     })
 }
+
+/// [`low_confidence`] as a [`super::Check`].
+pub struct LowConfidence;
+
+impl super::Check for LowConfidence {
+    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
+        low_confidence(b.record, b.cfg.min_confidence)
+            .into_iter()
+            .collect()
+    }
+}
