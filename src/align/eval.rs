@@ -70,12 +70,24 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<IndexBead>> {
                 .collect()
         };
         match (list(a), list(b)) {
-            (Some(src), Some(tgt)) => out.push(IndexBead { src, tgt }),
+            (Some(src), Some(tgt)) => {
+                if src.iter().chain(&tgt).any(|&i| i >= MAX_INDEX) {
+                    return Err(err(&format!(
+                        "sentence index above the limit of {MAX_INDEX}"
+                    )));
+                }
+                out.push(IndexBead { src, tgt })
+            }
             _ => return Err(err("expected `[i,...]:[j,...]`")),
         }
     }
     Ok(out)
 }
+
+/// Largest sentence index accepted in an alignment file (exclusive): far
+/// above any document, and it keeps counts derived from indices (and the
+/// memory sized by them) bounded.
+pub const MAX_INDEX: usize = 1 << 24;
 
 /// Reads and parses an alignment file.
 pub fn read(path: &Path) -> Result<Vec<IndexBead>> {
@@ -313,6 +325,9 @@ mod tests {
 
     #[test]
     fn bad_lines_and_missing_sentences_are_reported() {
+        let huge = format!("[0]:[0]\n[{}]:[1]\n", usize::MAX);
+        let e = parse(&huge, Path::new("g")).unwrap_err().to_string();
+        assert!(e.starts_with("g:2: sentence index above the limit"), "{e}");
         assert!(parse("[0]:[0]\nnot a bead\n", Path::new("g"))
             .unwrap_err()
             .to_string()

@@ -48,7 +48,7 @@ pub fn render(s: &Summary) -> String {
     inputs(&mut h, s);
     let _ = write!(
         h,
-        "</main>\n<footer>bitext {} · <a href=\"summary.json\">summary.json</a></footer>\n</body>\n</html>\n",
+        "</main>\n<footer>bitext {} · <a href=\"./summary.json\">summary.json</a></footer>\n</body>\n</html>\n",
         escape(&s.version)
     );
     h
@@ -111,6 +111,20 @@ fn review_note(p: &super::summary::PairSummary) -> String {
     out
 }
 
+/// The link to output file `name` of the folder: percent-encoded (`#`,
+/// `?`, `%`, `:`… in a file name cannot break the link) and relative
+/// (`./`), so a pair named `javascript:alert(1)` links to a file, never
+/// runs a script.
+fn href(name: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    format!("./{}", utf8_percent_encode(name, KEEP))
+}
+
 fn doc(d: &DocRef) -> String {
     format!(
         "<span lang=\"{}\">{}</span> <span class=\"muted\">({})</span>",
@@ -153,28 +167,36 @@ fn pairs(h: &mut String, s: &Summary) {
          <th>files</th></tr></thead>\n<tbody>\n",
     );
     for p in &s.pairs {
-        let id = escape(&p.id);
+        let name = escape(&p.id);
+        let link = |suffix: &str| href(&format!("{}{suffix}", p.id));
         let _ = write!(
             h,
-            "<tr><td rowspan=\"2\"><a href=\"{id}.html\"><b>{id}</b></a><br>{}<br>↔ {}<br>\
+            "<tr><td rowspan=\"2\"><a href=\"{}\"><b>{name}</b></a><br>{}<br>↔ {}<br>\
              <span class=\"muted\">paired {:.2}: {}</span>{}</td><td>sentence</td>",
+            link(".html"),
             doc(&p.src),
             doc(&p.tgt),
             p.score,
             escape(&p.reason),
             review_note(p),
         );
-        stats_cells(h, &p.sentence, Some(&format!("{id}.html")));
+        stats_cells(h, &p.sentence, Some(&link(".html")));
         let _ = write!(
             h,
-            "<td><a href=\"{id}.sentence.tmx\">tmx</a> <a href=\"{id}.sentence.tsv\">tsv</a> \
-             <a href=\"{id}.sentence.jsonl\">jsonl</a></td></tr>\n<tr><td>paragraph</td>"
+            "<td><a href=\"{}\">tmx</a> <a href=\"{}\">tsv</a> \
+             <a href=\"{}\">jsonl</a></td></tr>\n<tr><td>paragraph</td>",
+            link(".sentence.tmx"),
+            link(".sentence.tsv"),
+            link(".sentence.jsonl"),
         );
         stats_cells(h, &p.paragraph, None);
         let _ = writeln!(
             h,
-            "<td><a href=\"{id}.paragraph.tmx\">tmx</a> <a href=\"{id}.paragraph.tsv\">tsv</a> \
-             <a href=\"{id}.paragraph.jsonl\">jsonl</a></td></tr>"
+            "<td><a href=\"{}\">tmx</a> <a href=\"{}\">tsv</a> \
+             <a href=\"{}\">jsonl</a></td></tr>",
+            link(".paragraph.tmx"),
+            link(".paragraph.tsv"),
+            link(".paragraph.jsonl"),
         );
     }
     h.push_str("</tbody></table>\n");
@@ -292,6 +314,19 @@ mod tests {
     use super::*;
     use crate::document::{DropReason, Dropped, Lang};
     use crate::export::summary::{DocSummary, FileSummary, Totals};
+
+    #[test]
+    fn hrefs_are_relative_and_percent_encoded() {
+        assert_eq!(
+            href("javascript:alert(1).html"),
+            "./javascript%3Aalert%281%29.html"
+        );
+        assert_eq!(href("a#b?c%d e.html"), "./a%23b%3Fc%25d%20e.html");
+        assert_eq!(
+            href("年报_2024-v1.html"),
+            "./%E5%B9%B4%E6%8A%A5_2024-v1.html"
+        );
+    }
 
     #[test]
     fn lists_errors_and_dropped_lines_escaped() {

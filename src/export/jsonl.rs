@@ -6,9 +6,20 @@ use crate::record::BeadRecord;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-/// Writes one record per line, fields in declaration order.
+/// Writes one record per line, fields in declaration order. A score that
+/// is not a finite number is refused (JSON would get `null`, which no
+/// reader accepts back).
 pub fn write<W: Write>(mut out: W, records: &[BeadRecord]) -> std::io::Result<()> {
     for r in records {
+        if !r.score.is_finite() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "bead {} of pair {}: score {} is not a number",
+                    r.bead, r.pair, r.score
+                ),
+            ));
+        }
         serde_json::to_writer(&mut out, r)?;
         out.write_all(b"\n")?;
     }
@@ -34,14 +45,59 @@ pub fn read<R: BufRead>(input: R, path: &Path) -> Result<Vec<BeadRecord>> {
         if line.is_empty() {
             continue;
         }
-        let record: BeadRecord = serde_json::from_str(line).map_err(|e| Error::Parse {
+        let err = |why: String| Error::Parse {
             path: path.to_path_buf(),
             line: i + 1,
-            why: format!("not a bead record: {e}"),
-        })?;
+            why,
+        };
+        let mut record: BeadRecord =
+            serde_json::from_str(line).map_err(|e| err(format!("not a bead record: {e}")))?;
+        validate(&mut record).map_err(err)?;
         records.push(record);
     }
     Ok(records)
+}
+
+/// Checks what serde cannot: a finite score in [0, 1]; a bead type `n-m`
+/// matching the unit counts (filled in when missing); unit indices that
+/// are absent or one per text; no index, line or paragraph number above
+/// [`crate::align::eval::MAX_INDEX`]. Line and paragraph lists of a
+/// hand-made record may be partial.
+fn validate(r: &mut BeadRecord) -> std::result::Result<(), String> {
+    if !(r.score.is_finite() && (0.0..=1.0).contains(&r.score)) {
+        return Err(format!("score {} is not a number in [0, 1]", r.score));
+    }
+    let shape = crate::record::Shape::new(r.src.len(), r.tgt.len());
+    if r.shape == crate::record::Shape::default() {
+        r.shape = shape;
+    } else if r.shape != shape {
+        return Err(format!(
+            "bead type `{}` does not match its {} source and {} target texts (expected `{shape}`)",
+            r.shape,
+            r.src.len(),
+            r.tgt.len()
+        ));
+    }
+    let per_unit = [
+        ("src_idx", &r.src_idx, Some(r.src.len())),
+        ("tgt_idx", &r.tgt_idx, Some(r.tgt.len())),
+        ("src_lines", &r.src_lines, None),
+        ("tgt_lines", &r.tgt_lines, None),
+        ("src_para", &r.src_para, None),
+        ("tgt_para", &r.tgt_para, None),
+    ];
+    for (field, list, units) in per_unit {
+        if let Some(units) = units.filter(|&u| !list.is_empty() && list.len() != u) {
+            return Err(format!(
+                "`{field}` has {} entries for {units} texts",
+                list.len()
+            ));
+        }
+        if let Some(i) = list.iter().find(|&&i| i >= crate::align::eval::MAX_INDEX) {
+            return Err(format!("`{field}` entry {i} is above the limit"));
+        }
+    }
+    Ok(())
 }
 
 /// Reads a JSONL file (see [`read`]).
@@ -78,6 +134,41 @@ mod tests {
         let err = read("\n{\"src\": 1}\n".as_bytes(), Path::new("edit.jsonl")).unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("edit.jsonl:2: not a bead record"), "{msg}");
+    }
+
+    #[test]
+    fn invalid_records_are_refused_by_line() {
+        let good = r#""src_lang":"zh-Hans","tgt_lang":"en","src":["你好。"],"tgt":["Hello."]"#;
+        for (extra, why) in [
+            (r#""score":1e39,"#, "score inf is not a number in [0, 1]"),
+            (r#""score":-0.5,"#, "score -0.5 is not a number in [0, 1]"),
+            (
+                r#""type":"=1+1","#,
+                "not a bead record: bead type \"=1+1\" is not of the form n-m",
+            ),
+            (r#""type":"2-1","#, "bead type `2-1` does not match"),
+            (r#""src_idx":[0,1],"#, "`src_idx` has 2 entries for 1 texts"),
+            (
+                r#""tgt_lines":[18446744073709551615],"#,
+                "`tgt_lines` entry 18446744073709551615 is above",
+            ),
+        ] {
+            let text = format!("{{{good}}}\n{{{extra}{good}}}\n");
+            let msg = read(text.as_bytes(), Path::new("e.jsonl"))
+                .unwrap_err()
+                .to_string();
+            assert!(msg.starts_with(&format!("e.jsonl:2: {why}")), "{msg}");
+        }
+        let recs = read(format!("{{{good}}}").as_bytes(), Path::new("e")).unwrap();
+        assert_eq!(recs[0].shape.to_string(), "1-1", "type filled in");
+    }
+
+    #[test]
+    fn a_score_that_is_not_a_number_is_never_written_as_null() {
+        let mut recs = sample();
+        recs[0].score = f32::INFINITY;
+        let err = write(Vec::new(), &recs).unwrap_err();
+        assert!(err.to_string().contains("is not a number"), "{err}");
     }
 
     #[test]

@@ -6,8 +6,15 @@
 //! Tabs, line breaks and control characters inside texts become spaces, so
 //! every bead is exactly one line and the file opens cleanly in a
 //! spreadsheet.
+//!
+//! Spreadsheet safety (checked in LibreOffice by an integration test): a
+//! text cell starting with `=`, `+`, `-` or `@` gets a leading apostrophe,
+//! so it is never a formula or a number; the score has four decimals, so a
+//! German (decimal comma) import keeps `0.9270` as text instead of reading
+//! `0.927` as 927; line lists are joined with `; `, never a comma that a
+//! locale takes for a decimal or thousands separator.
 
-use super::{fmt_lines, fmt_score, short_lang};
+use super::short_lang;
 use crate::record::BeadRecord;
 use std::io::Write;
 
@@ -41,13 +48,13 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
             .join("; ");
         w.write_record([
             r.bead.to_string(),
-            one_line(&r.src_text()),
-            one_line(&r.tgt_text()),
-            fmt_score(r.score),
-            r.shape.to_string(),
-            fmt_lines(&r.src_lines),
-            fmt_lines(&r.tgt_lines),
-            one_line(&flags),
+            cell(&r.src_text()),
+            cell(&r.tgt_text()),
+            format!("{:.4}", r.score),
+            cell(&r.shape.to_string()),
+            lines_cell(&r.src_lines),
+            lines_cell(&r.tgt_lines),
+            cell(&flags),
             r.review_status()
                 .map(|s| s.as_str().to_string())
                 .unwrap_or_default(),
@@ -55,6 +62,27 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
         .map_err(into_io)?;
     }
     w.flush()
+}
+
+/// A text cell: on one line, and with a leading apostrophe when it starts
+/// with a character that makes a spreadsheet read a formula or a number.
+fn cell(text: &str) -> String {
+    let text = one_line(text);
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// Source lines, repeats removed, joined by `; `.
+fn lines_cell(lines: &[usize]) -> String {
+    let mut uniq = lines.to_vec();
+    uniq.dedup();
+    uniq.iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The one TSV writer: tab-separated, a field quoted only when it must be,
@@ -110,7 +138,7 @@ mod tests {
             "bead\tzh\ten\tscore\ttype\tzh_lines\ten_lines\tflags\treview"
         );
         assert!(lines.iter().all(|l| l.split('\t').count() == 9), "{text}");
-        assert!(lines[2].contains("0.310\t1-2\t5\t42\tnumber-mismatch: 26"));
+        assert!(lines[2].contains("0.3100\t1-2\t5\t42\tnumber-mismatch: 26"));
         assert!(!text.contains('\u{1}'));
     }
 
@@ -130,6 +158,16 @@ mod tests {
         assert_eq!(&rows[2][1], "");
     }
 
+    #[test]
+    fn formula_like_cells_are_guarded() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for t in ["+1", "-2", "@SUM(A1)"] {
+            assert_eq!(cell(t), format!("'{t}"));
+        }
+        assert_eq!(cell("a = b"), "a = b");
+        assert_eq!(lines_cell(&[12, 12, 345]), "12; 345");
+    }
+
     proptest! {
         /// Whatever the text, a bead is one line of nine fields that a TSV
         /// reader gives back with only control characters made spaces.
@@ -143,7 +181,7 @@ mod tests {
             let rows: Vec<csv::StringRecord> = rd.records().map(|x| x.unwrap()).collect();
             prop_assert_eq!(rows.len(), 1);
             prop_assert_eq!(rows[0].len(), 9);
-            let want = one_line(&r.tgt_text());
+            let want = cell(&r.tgt_text());
             prop_assert_eq!(&rows[0][2], want.as_str());
             prop_assert!(!rows[0][2].chars().any(char::is_control));
         }

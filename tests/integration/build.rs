@@ -172,7 +172,7 @@ fn every_pair_has_all_outputs_and_they_agree() {
     for p in pairs {
         let id = p["id"].as_str().unwrap();
         assert!(
-            index.contains(&format!("href=\"{id}.html\"")),
+            index.contains(&format!("href=\"./{id}.html\"")),
             "index links {id}"
         );
         for level in ["sentence", "paragraph"] {
@@ -326,7 +326,7 @@ fn hand_edits_flow_into_every_export() {
         .lines()
         .nth(3)
         .unwrap()
-        .starts_with("2\t好。\tFine & dandy <edited>.\t0.950\t1-1"));
+        .starts_with("2\t好。\tFine & dandy <edited>.\t0.9500\t1-1"));
     assert_eq!(tsv.lines().count(), 4);
     assert!(export("html").contains("Fine &amp; dandy &lt;edited&gt;."));
     let again = export("jsonl");
@@ -455,7 +455,7 @@ fn a_corpus_manifest_overrides_the_pairing() {
 /// Runs headless Chromium with `args` (plus the flags every run needs);
 /// returns its standard output, or `None` when Chromium is not installed
 /// (a failure when the `CI` variable is set).
-fn chromium(args: &[String]) -> Option<String> {
+pub(crate) fn chromium(args: &[String]) -> Option<String> {
     let installed = std::process::Command::new("chromium")
         .arg("--version")
         .stdout(Stdio::null())
@@ -506,7 +506,7 @@ fn chromium(args: &[String]) -> Option<String> {
     Some(std::fs::read_to_string(dump).unwrap())
 }
 
-fn file_url(path: &Path, query: &str) -> String {
+pub(crate) fn file_url(path: &Path, query: &str) -> String {
     format!("file://{}{query}", path.canonicalize().unwrap().display())
 }
 

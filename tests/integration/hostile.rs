@@ -210,3 +210,236 @@ fn a_fifo_or_device_given_directly_is_refused() {
     );
     assert_eq!(err.matches("folder").count(), 1, "said twice: {err}");
 }
+
+#[test]
+fn index_links_are_files_even_for_hostile_names_in_chromium() {
+    let dir = scratch("hostile-links");
+    let (c, out) = (dir.join("corpus"), dir.join("out"));
+    std::fs::create_dir(&c).unwrap();
+    let names = ["javascript:alert(1).txt", "a#b?c%d e.txt"];
+    for name in names {
+        std::fs::copy(corpus(REPORT), c.join(name)).unwrap();
+    }
+    let o = build(&c, &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The index as Chromium sees it: every link's protocol and the file
+    // its path names, written into the page by a probe script appended to
+    // a copy (the index itself has no scripts).
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        !index.contains("href=\"javascript"),
+        "raw link in index.html"
+    );
+    let probe = out.join("probe.html");
+    let script = "<pre id=\"probe\"></pre><script>\
+        document.getElementById('probe').textContent = [...document.querySelectorAll('a')]\
+        .map(a => a.protocol + '\\t' + decodeURIComponent(a.pathname.split('/').pop()))\
+        .join('\\n');</script>";
+    std::fs::write(
+        &probe,
+        index.replace("</body>", &format!("{script}</body>")),
+    )
+    .unwrap();
+    let Some(dom) =
+        crate::build::chromium(&["--dump-dom".into(), crate::build::file_url(&probe, "")])
+    else {
+        return;
+    };
+    let body = dom
+        .split("<pre id=\"probe\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .expect("probe ran");
+    let links: Vec<(&str, &str)> = body
+        .lines()
+        .map(|l| l.split_once('\t').expect("protocol and file"))
+        .collect();
+    // Per pair: the page, 6 exports and the flagged/low filters when
+    // non-zero; plus summary.json.
+    assert!(links.len() > 2 * 7, "{links:?}");
+    for (protocol, file) in &links {
+        assert_eq!(*protocol, "file:", "{file}");
+        let file = html_unescape(file);
+        assert!(out.join(&file).is_file(), "link to missing {file:?}");
+    }
+    for stem in ["javascript:alert(1)", "a#b?c%d e"] {
+        let page = format!("{stem}.html");
+        assert!(
+            links.iter().any(|(_, f)| html_unescape(f) == page),
+            "{page}"
+        );
+    }
+}
+
+/// Undoes the escaping of text content in a dumped DOM.
+fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Opens `tsv` in LibreOffice headless (CSV import, tab separated, other
+/// options at their defaults; `lang` a locale id such as 1031 for German,
+/// empty for the default) and gives every cell of every row as (value
+/// type, value, shown text, formula). `None` when LibreOffice is not
+/// installed (a failure when the `CI` variable is set).
+fn libreoffice_cells(tsv: &Path, lang: &str) -> Option<Vec<Vec<[String; 4]>>> {
+    let installed = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "soffice (LibreOffice) is not installed (CI is set); run .ci/setup"
+        );
+        eprintln!("NOTICE: soffice not installed; skipping the LibreOffice test (run .ci/setup)");
+        return None;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let fods = work
+        .path()
+        .join(tsv.with_extension("fods").file_name().unwrap());
+    // A fresh profile makes the first start exit (code 81) after setting
+    // it up; the second start converts.
+    for _ in 0..2 {
+        let o = std::process::Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                work.path().join("profile").display()
+            ))
+            .args(["--headless", "--convert-to", "fods"])
+            .arg(format!(
+                "--infilter=Text - txt - csv (StarCalc):9,34,76,1,,{lang}"
+            ))
+            .arg("--outdir")
+            .arg(work.path())
+            .arg(tsv)
+            .output()
+            .unwrap();
+        if fods.exists() {
+            break;
+        }
+        eprintln!("soffice: {:?} {} {}", o.status, stdout(&o), stderr(&o));
+    }
+    let xml = std::fs::read_to_string(&fods).expect("soffice wrote the sheet");
+    Some(fods_cells(&xml))
+}
+
+/// The cells of a flat ODS document, row by row.
+fn fods_cells(xml: &str) -> Vec<Vec<[String; 4]>> {
+    use quick_xml::escape::unescape;
+    use quick_xml::events::Event;
+    let mut rd = quick_xml::Reader::from_str(xml);
+    let (mut rows, mut cell): (Vec<Vec<[String; 4]>>, Option<[String; 4]>) = (vec![], None);
+    loop {
+        match rd.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
+                rows.push(vec![])
+            }
+            Event::Start(e) if e.name().as_ref() == "table:table-cell" => {
+                let attr = |name: &str| {
+                    e.try_get_attribute(name)
+                        .unwrap()
+                        .map(|a| unescape(&a.value).unwrap().into_owned())
+                        .unwrap_or_default()
+                };
+                cell = Some([
+                    attr("office:value-type"),
+                    attr("office:value"),
+                    String::new(),
+                    attr("table:formula"),
+                ]);
+            }
+            Event::Text(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c[2].push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(c) = cell.as_mut() {
+                    c[2].push_str(&format!("&{};", &*r.xml10_content()));
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-cell" => {
+                if let (Some(mut c), Some(row)) = (cell.take(), rows.last_mut()) {
+                    c[2] = unescape(c[2].trim()).unwrap().into_owned();
+                    row.push(c);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    rows
+}
+
+#[test]
+fn tsv_cells_stay_text_and_scores_stay_scores_in_libreoffice() {
+    let dir = scratch("hostile-tsv");
+    let texts = [
+        "=1+1",
+        "+1",
+        "-2",
+        "@SUM(1)",
+        "=HYPERLINK(\"http://x\";\"y\")",
+    ];
+    let scores = [0.927, 1.0, 0.5, 0.0, 0.123];
+    let beads: Vec<serde_json::Value> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            serde_json::json!({
+                "bead": i, "score": scores[i],
+                "src_lang": "zh-Hans", "tgt_lang": "en",
+                "src": [format!("第{i}句。")], "tgt": [t],
+                "src_lines": [12], "tgt_lines": [345],
+            })
+        })
+        .collect();
+    let jsonl = crate::check::write_jsonl(&dir, "t.jsonl", &beads);
+    let tsv = dir.join("t.tsv");
+    let o = run([
+        "export".as_ref(),
+        "--format".as_ref(),
+        "tsv".as_ref(),
+        "-o".as_ref(),
+        tsv.as_os_str(),
+        jsonl.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for lang in ["", "1031"] {
+        let Some(rows) = libreoffice_cells(&tsv, lang) else {
+            return;
+        };
+        assert_eq!(rows.len(), 1 + texts.len(), "{lang}: {rows:?}");
+        for (i, row) in rows[1..].iter().enumerate() {
+            let [kind, _, shown, formula] = &row[2];
+            assert!(formula.is_empty(), "{lang}: formula {formula}");
+            assert_eq!(kind, "string", "{lang}: {row:?}");
+            assert_eq!(shown.trim_start_matches('\''), texts[i], "{lang}");
+            let [kind, value, shown, _] = &row[3];
+            let score = scores[i];
+            // A number equal to the score, or the score as text: never
+            // 927 (a German import reading `.` as thousands separator).
+            let got: f64 = if kind == "float" {
+                value.parse().unwrap()
+            } else {
+                shown.parse().unwrap()
+            };
+            assert!(
+                (got - score).abs() < 1e-9,
+                "{lang}: score {score} read as {row:?}"
+            );
+            for col in [5, 6] {
+                assert_eq!(
+                    rows[i + 1][col][0],
+                    "float",
+                    "{lang}: single line is a number"
+                );
+            }
+            let [kind, ..] = &row[4];
+            assert_eq!(kind, "string", "{lang}: type column");
+        }
+    }
+}
