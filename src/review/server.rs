@@ -166,8 +166,12 @@ pub fn respond(state: &State, r: &Request) -> Reply {
             return Reply::text(403, "refused: cross-origin request");
         }
     }
-    let path = r.url.split(['?', '#']).next().unwrap_or("");
-    if path.contains("..") || path.contains('\\') || path.to_ascii_lowercase().contains("%2e") {
+    let raw = r.url.split(['?', '#']).next().unwrap_or("");
+    let Ok(path) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
+        return Reply::text(400, "refused: the path is not UTF-8");
+    };
+    let path = path.as_ref();
+    if path.contains("..") || path.contains('\\') {
         return Reply::text(400, "refused: path outside the served folders");
     }
     match (r.method.as_str(), path) {
