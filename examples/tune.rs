@@ -70,9 +70,9 @@ fn line(label: &str, c: &Counts) {
     );
 }
 
-/// Shape counts (add-one) of the gold beads of `which`.
+/// Shape counts of the gold beads of `which`.
 fn shape_counts(files: &[File], which: &[usize]) -> [f32; SHAPES.len()] {
-    let mut c = [1.0f32; SHAPES.len()];
+    let mut c = [0.0f32; SHAPES.len()];
     for &k in which {
         for b in &files[k].gold {
             if let Some(i) = SHAPES
@@ -317,6 +317,12 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "skip" => p.skip = x,
             "prior" => p.prior_scale = x,
             "smooth" => p.sim_smooth = x,
+            "psmooth" => {
+                let c = bitext::align::SHAPE_COUNTS;
+                for (o, ck) in p.prior.iter_mut().zip(&c) {
+                    *o = ((c[0] + x) / (ck + x)).ln();
+                }
+            }
             "var" => p.len_var = x,
             "m1t" => p.m1_threshold = x,
             "m1c" => p.m1_min_count = x as u32,

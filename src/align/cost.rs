@@ -11,7 +11,7 @@ use super::bead::Shape;
 use super::encode::{Encoded, Masks};
 use super::length::LengthModel;
 use super::params::Params;
-use super::shape;
+use super::shape::{self, MAX_SIDE, MAX_UNITS, SHAPES};
 use std::ops::Range;
 
 /// What is known about one candidate bead.
@@ -31,6 +31,9 @@ pub struct Features {
     pub margin: f32,
 }
 
+/// Explained-weight table of one cell (see `CostModel::explained`).
+type Table = [[f32; MAX_SIDE + 1]; MAX_SIDE + 1];
+
 /// The cost model of one document pair.
 pub struct CostModel<'a> {
     enc: &'a Encoded,
@@ -38,6 +41,25 @@ pub struct CostModel<'a> {
     /// Length model in use.
     pub length: LengthModel,
     params: &'a Params,
+    /// Prefix sums over units: matchable weight and characters, per side.
+    src_total: Vec<f32>,
+    tgt_total: Vec<f32>,
+    src_chars: Vec<f32>,
+    tgt_chars: Vec<f32>,
+    /// Scaled prior of each shape of [`SHAPES`].
+    prior: [f32; SHAPES.len()],
+}
+
+/// `0, x0, x0 + x1, …`
+fn prefix(xs: &[f32]) -> Vec<f32> {
+    let mut out = Vec::with_capacity(xs.len() + 1);
+    let mut sum = 0.0f32;
+    out.push(sum);
+    for &x in xs {
+        sum += x;
+        out.push(sum);
+    }
+    out
 }
 
 impl<'a> CostModel<'a> {
@@ -48,12 +70,140 @@ impl<'a> CostModel<'a> {
         length: LengthModel,
         params: &'a Params,
     ) -> CostModel<'a> {
+        let mut prior = [0.0; SHAPES.len()];
+        for (p, q) in prior.iter_mut().zip(&params.prior) {
+            *p = params.prior_scale * q;
+        }
         CostModel {
             enc,
             masks,
             length,
             params,
+            src_total: prefix(&enc.src.total),
+            tgt_total: prefix(&enc.tgt.total),
+            src_chars: prefix(&enc.src.chars),
+            tgt_chars: prefix(&enc.tgt.chars),
+            prior,
         }
+    }
+
+    /// The cost of every bead of [`SHAPES`] ending at source position `i`
+    /// and target position `j`, added to `acc` (the search's running
+    /// totals; see [`super::dp::search_cells`]). The same numbers as
+    /// [`CostModel::cost`], computed together: the units' explained weight
+    /// grows one neighbour at a time, so each mask bit is weighed once per
+    /// cell; lengths and totals come from prefix sums; a shape whose length
+    /// and prior alone already cost more than the best bead found so far is
+    /// not scored (it cannot win).
+    pub fn relax(&self, i: usize, j: usize, acc: &mut [f32]) {
+        let p = self.params;
+        let mut best = f32::INFINITY;
+        // Nulls and 1-1 first: they bound the rest.
+        for (k, a) in acc.iter_mut().enumerate().take(3) {
+            if !a.is_finite() {
+                continue;
+            }
+            *a += if k == 0 {
+                self.bead_cost(i, j, 1, 1, self.covered_one(i, j), k)
+            } else {
+                p.skip + self.prior[k]
+            };
+            best = best.min(*a);
+        }
+        // Length and prior of the larger shapes; which of them survive.
+        let (mut max_s, mut max_t) = (0, 0);
+        for (k, s) in SHAPES.iter().enumerate().skip(3) {
+            if !acc[k].is_finite() {
+                continue;
+            }
+            let lower = acc[k] + self.prior[k];
+            if lower >= best {
+                acc[k] = f32::INFINITY;
+                continue;
+            }
+            let lr = self.log_ratio(i, j, s.src, s.tgt);
+            let lower = lower + p.len_weight * self.length.cost_of_log_ratio(lr);
+            if lower >= best {
+                acc[k] = f32::INFINITY;
+                continue;
+            }
+            max_s = max_s.max(s.src);
+            max_t = max_t.max(s.tgt);
+        }
+        if max_s == 0 {
+            return;
+        }
+        let (pa, pb) = self.explained(i, j, max_s, max_t);
+        for (k, s) in SHAPES.iter().enumerate().skip(3) {
+            if acc[k].is_finite() {
+                let covered = pa[s.src][s.tgt] + pb[s.tgt][s.src];
+                acc[k] += self.bead_cost(i, j, s.src, s.tgt, covered, k);
+            }
+        }
+    }
+
+    /// Explained weight of the 1-1 bead ending at (i, j).
+    fn covered_one(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = self.masks.get(i - 1, j - 1);
+        self.enc.src.masked_weight(i - 1, a) + self.enc.tgt.masked_weight(j - 1, b)
+    }
+
+    /// `pa[s][t]`: weight of the last `s` source units before `i` explained
+    /// by the last `t` target units before `j`; `pb[t][s]` the other way
+    /// round (for `s + t ≤ MAX_UNITS`, `s ≤ max_s`, `t ≤ max_t`).
+    // Row a + 1 of a table adds unit a to row a: indices say it plainest.
+    #[allow(clippy::needless_range_loop)]
+    fn explained(&self, i: usize, j: usize, max_s: usize, max_t: usize) -> (Table, Table) {
+        let (e, m) = (self.enc, self.masks);
+        let mut pa = [[0.0f32; MAX_SIDE + 1]; MAX_SIDE + 1];
+        for a in 0..max_s {
+            let u = i - 1 - a;
+            let (mut mask, mut w) = (0u64, 0.0f32);
+            for t in 1..=max_t.min(MAX_UNITS - 1 - a) {
+                let new = m.get(u, j - t).0 & !mask;
+                if new != 0 {
+                    w += e.src.masked_weight(u, new);
+                    mask |= new;
+                }
+                pa[a + 1][t] = pa[a][t] + w;
+            }
+        }
+        let mut pb = [[0.0f32; MAX_SIDE + 1]; MAX_SIDE + 1];
+        for b in 0..max_t {
+            let v = j - 1 - b;
+            let (mut mask, mut w) = (0u64, 0.0f32);
+            for s in 1..=max_s.min(MAX_UNITS - 1 - b) {
+                let new = m.get(i - s, v).1 & !mask;
+                if new != 0 {
+                    w += e.tgt.masked_weight(v, new);
+                    mask |= new;
+                }
+                pb[b + 1][s] = pb[b][s] + w;
+            }
+        }
+        (pa, pb)
+    }
+
+    /// Log length ratio of the bead of `s` source units ending at `i` and
+    /// `t` target units ending at `j`.
+    fn log_ratio(&self, i: usize, j: usize, s: usize, t: usize) -> f32 {
+        self.length.log_ratio(
+            self.src_chars[i] - self.src_chars[i - s],
+            self.tgt_chars[j] - self.tgt_chars[j - t],
+        )
+    }
+
+    /// Cost of a non-null bead from its explained weight (as
+    /// [`CostModel::cost`]).
+    fn bead_cost(&self, i: usize, j: usize, s: usize, t: usize, covered: f32, k: usize) -> f32 {
+        let p = self.params;
+        let total =
+            self.src_total[i] - self.src_total[i - s] + self.tgt_total[j] - self.tgt_total[j - t];
+        let sim = covered / (total + p.sim_smooth * (s + t) as f32);
+        let lr = self.log_ratio(i, j, s, t);
+        p.lex_weight * (1.0 - sim) * (s + t) as f32
+            + p.len_weight * self.length.cost_of_log_ratio(lr)
+            + self.prior[k]
     }
 
     /// Features of the bead grouping `src` with `tgt`.
@@ -80,7 +230,7 @@ impl<'a> CostModel<'a> {
             tgt_len += e.tgt.chars[j];
         }
         Features {
-            sim: covered / (total + self.params.sim_smooth),
+            sim: covered / (total + self.params.sim_smooth * (src.len() + tgt.len()) as f32),
             log_ratio: self.length.log_ratio(src_len, tgt_len),
             mass: total,
             margin: 0.0,
@@ -103,5 +253,78 @@ impl<'a> CostModel<'a> {
         p.lex_weight * (1.0 - f.sim) * units
             + p.len_weight * self.length.cost_of_log_ratio(f.log_ratio)
             + prior
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::encode::Evidence;
+    use crate::align::lexicon::Lexicon;
+    use crate::segment::Segmenter;
+    use crate::Lang;
+
+    /// `relax` gives every shape the cost `cost` gives it (or prunes a
+    /// shape that cannot beat the best one).
+    #[test]
+    fn relax_agrees_with_cost() {
+        let seg = Segmenter::new();
+        let words = ["alpha", "beta", "gamma", "delta", "omega", "kappa", "sigma"];
+        let text = |k: usize, n: usize| -> String {
+            (0..n)
+                .map(|x| words[(k * 3 + x * 5) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let src: Vec<_> = (0..12)
+            .map(|k| seg.unit(&text(k, 1 + k % 4), Lang::En))
+            .collect();
+        let tgt: Vec<_> = (0..14)
+            .map(|k| seg.unit(&text(k + 1, 1 + k % 3), Lang::En))
+            .collect();
+        let ev = Evidence {
+            lexicon: true,
+            names_numbers: true,
+        };
+        let enc = Encoded::new(&src, &tgt, &Lexicon::empty(), ev);
+        let windows: Vec<Range<usize>> = (0..src.len()).map(|_| 0..tgt.len()).collect();
+        let masks = enc.masks(&windows);
+        let params = Params::default();
+        let length = LengthModel::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
+        let cm = CostModel::new(&enc, &masks, length, &params);
+        let mut scored = 0;
+        for i in 1..=src.len() {
+            for j in 1..=tgt.len() {
+                let mut acc: Vec<f32> = SHAPES
+                    .iter()
+                    .map(|s| {
+                        if s.src <= i && s.tgt <= j {
+                            0.0
+                        } else {
+                            f32::INFINITY
+                        }
+                    })
+                    .collect();
+                cm.relax(i, j, &mut acc);
+                let best = acc.iter().copied().fold(f32::INFINITY, f32::min);
+                for (k, s) in SHAPES.iter().enumerate() {
+                    if s.src > i || s.tgt > j {
+                        continue;
+                    }
+                    let c = cm.cost(i - s.src..i, j - s.tgt..j);
+                    if acc[k].is_finite() {
+                        assert!(
+                            (acc[k] - c).abs() < 1e-4,
+                            "{s} at {i},{j}: {} vs {c}",
+                            acc[k]
+                        );
+                        scored += 1;
+                    } else {
+                        assert!(c >= best - 1e-4, "{s} at {i},{j} pruned: {c} < {best}");
+                    }
+                }
+            }
+        }
+        assert!(scored > 200, "{scored}");
     }
 }

@@ -95,6 +95,29 @@ pub fn search(
     shapes: &[Shape],
     mut cost: impl FnMut(Range<usize>, Range<usize>) -> f32,
 ) -> Path {
+    search_cells(n_src, n_tgt, band, shapes, |i, j, acc| {
+        for (a, s) in acc.iter_mut().zip(shapes) {
+            if a.is_finite() {
+                *a += cost(i - s.src..i, j - s.tgt..j);
+            }
+        }
+    })
+}
+
+/// Like [`search`], with every bead ending at one cell costed in one call:
+/// `relax(i, j, acc)` receives in `acc[k]` the best total cost of the cell
+/// where a bead of `shapes[k]` ending at `(i, j)` would start
+/// (`f32::INFINITY` when that cell is unreachable or outside the band) and
+/// adds that bead's cost to each finite entry (or sets it to infinity to
+/// forbid or prune it). Cost models that share work between the shapes of
+/// a cell (as [`super::cost::CostModel::relax`] does) use this form.
+pub fn search_cells(
+    n_src: usize,
+    n_tgt: usize,
+    band: &Band,
+    shapes: &[Shape],
+    mut relax: impl FnMut(usize, usize, &mut [f32]),
+) -> Path {
     // Row storage: costs and back-pointers (shape index + 1; 0 = none).
     let mut offset = Vec::with_capacity(n_src + 2);
     let mut total = 0usize;
@@ -111,25 +134,28 @@ pub fn search(
     if let Some(k) = at(0, 0) {
         best[k] = 0.0;
     }
+    let mut acc = vec![f32::INFINITY; shapes.len()];
     for (i, &row) in offset.iter().enumerate() {
         for j in band.cols(i) {
             let here = row + j - band.lo[i];
             if i == 0 && j == 0 {
                 continue;
             }
-            let (mut b, mut bk) = (f32::INFINITY, 0u8);
-            for (k, s) in shapes.iter().enumerate() {
-                if s.src > i || s.tgt > j {
-                    continue;
-                }
-                let Some(p) = at(i - s.src, j - s.tgt) else {
-                    continue;
+            let mut any = false;
+            for (a, s) in acc.iter_mut().zip(shapes) {
+                *a = if s.src > i || s.tgt > j {
+                    f32::INFINITY
+                } else {
+                    at(i - s.src, j - s.tgt).map_or(f32::INFINITY, |p| best[p])
                 };
-                let prev = best[p];
-                if !prev.is_finite() {
-                    continue;
-                }
-                let c = prev + cost(i - s.src..i, j - s.tgt..j);
+                any |= a.is_finite();
+            }
+            if !any {
+                continue;
+            }
+            relax(i, j, &mut acc);
+            let (mut b, mut bk) = (f32::INFINITY, 0u8);
+            for (k, &c) in acc.iter().enumerate() {
                 if c < b {
                     b = c;
                     bk = k as u8 + 1;

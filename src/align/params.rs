@@ -40,17 +40,26 @@ pub struct Params {
 }
 
 /// Shape counts in MAC-Dev gold (all six files), in the order of
-/// [`SHAPES`], plus one (add-one smoothing).
+/// [`SHAPES`] (1-1, 1-0, 0-1, 1-2, 2-1, 1-3, 2-2, 3-1, 1-4, 2-3, 3-2, 4-1,
+/// then the sizes 6, 7 and 8).
 pub const SHAPE_COUNTS: [f32; SHAPES.len()] = [
-    818.0, 10.0, 5.0, 276.0, 63.0, 22.0, 76.0, 1.0, 14.0, 7.0, 34.0, 1.0,
+    817.0, 9.0, 4.0, 275.0, 62.0, 75.0, 21.0, 0.0, 33.0, 13.0, 6.0, 0.0, // up to 5 units
+    5.0, 3.0, 2.0, 0.0, 0.0, // 1-5 … 5-1
+    2.0, 0.0, 1.0, 0.0, 0.0, 0.0, // 1-6 … 6-1
+    0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, // 1-7 … 7-1
 ];
 
-/// −ln P(shape) − (−ln P(1-1)) from counts.
+/// Pseudo-count added to every shape's count (additive smoothing): a
+/// shape never seen is rare, not impossible.
+pub const PRIOR_SMOOTHING: f32 = 0.1;
+
+/// −ln P(shape) − (−ln P(1-1)) from counts (smoothed by
+/// [`PRIOR_SMOOTHING`]).
 pub fn priors_from_counts(counts: &[f32; SHAPES.len()]) -> [f32; SHAPES.len()] {
-    let one = counts[0].max(1.0);
+    let one = counts[0] + PRIOR_SMOOTHING;
     let mut out = [0.0; SHAPES.len()];
     for (o, c) in out.iter_mut().zip(counts) {
-        *o = (one / c.max(1.0)).ln();
+        *o = (one / (c + PRIOR_SMOOTHING)).ln();
     }
     out
 }
@@ -86,7 +95,8 @@ impl Params {
     /// the same prior as a 1-2 bead.
     pub fn for_paragraphs(&self) -> Params {
         let mut p = self.clone();
-        let one_two = p.prior[3];
+        let one_two =
+            super::shape::index_of(super::Shape { src: 1, tgt: 2 }).map_or(0.0, |k| p.prior[k]);
         for (k, s) in SHAPES.iter().enumerate() {
             if s.src == 0 || s.tgt == 0 {
                 p.prior[k] = one_two;

@@ -5,8 +5,11 @@
 //! scores. Pass one aligns with the lexicon, evidence, length and priors;
 //! the confident beads of pass one re-estimate the length variance and
 //! train a Model 1 table; pass two realigns with both. The band is the
-//! whole matrix for short inputs and a corridor around the
-//! path through the anchors (widened when the path runs along its edge) for long ones.
+//! whole matrix for short inputs; for long ones, pass one searches a
+//! corridor around the path through the anchors (re-centred on the path it
+//! finds while that path runs along its edge) and pass two a narrower
+//! corridor around pass one's path, so time and memory grow with the
+//! document's length, not its square.
 
 use super::anchors;
 use super::bead::Bead;
@@ -17,6 +20,7 @@ use super::encode::{Encoded, Evidence};
 use super::length::LengthModel;
 use super::lexicon::Lexicon;
 use super::model1;
+use super::params::Params;
 use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
 use crate::segment::Sentence;
@@ -26,14 +30,19 @@ use std::ops::Range;
 /// anchors (same MAC-Dev F1 as the whole matrix, a third of the CPU time).
 const FULL_CELLS: usize = 20_000;
 
-/// Half-width of the corridor for long inputs, in target units.
-const MIN_WIDTH: usize = 40;
+/// Half-width of the first pass's corridor for long inputs, in target
+/// units.
+const WIDTH: usize = 40;
 
-/// Widenings tried when the path touches the corridor's edge.
-const MAX_WIDENINGS: usize = 2;
+/// Half-width of the second pass's corridor, around the first pass's path
+/// (the second pass moves the path only locally).
+const PASS_TWO_WIDTH: usize = 20;
 
-/// Largest corridor (cells) a widening may produce: bounds memory.
-const MAX_BAND_CELLS: usize = 40_000_000;
+/// Times a corridor is re-centred on the path found in it while that path
+/// runs along its edge (the true path lies outside): each try costs one
+/// search of the same narrow width, where widening would cost ever wider
+/// ones.
+const MAX_RECENTRES: usize = 4;
 
 /// Aligns `src` with `tgt` (source is the Chinese side when the sides
 /// differ in language).
@@ -47,7 +56,8 @@ pub fn align(
 }
 
 /// Like [`align`], never grouping units as one of `forbidden` (source and
-/// target ranges): the cost callback gives those beads an infinite cost.
+/// target ranges): those beads are taken out of the search before the cost
+/// model relaxes a cell.
 pub fn align_avoiding(
     src: &[Sentence],
     tgt: &[Sentence],
@@ -55,12 +65,18 @@ pub fn align_avoiding(
     cfg: &AlignConfig,
     forbidden: &[(Range<usize>, Range<usize>)],
 ) -> Vec<(Bead, Features)> {
-    let cost = |cm: &CostModel<'_>, s: Range<usize>, t: Range<usize>| {
-        if forbidden.iter().any(|(fs, ft)| *fs == s && *ft == t) {
-            f32::INFINITY
-        } else {
-            cm.cost(s, t)
+    let relax = |cm: &CostModel<'_>, i: usize, j: usize, acc: &mut [f32]| {
+        for (fs, ft) in forbidden {
+            if fs.end == i && ft.end == j {
+                let k = SHAPES
+                    .iter()
+                    .position(|s| s.src == fs.end - fs.start && s.tgt == ft.end - ft.start);
+                if let Some(k) = k {
+                    acc[k] = f32::INFINITY;
+                }
+            }
         }
+        cm.relax(i, j, acc);
     };
     let c = &cfg.components;
     let ev = Evidence {
@@ -75,38 +91,41 @@ pub fn align_avoiding(
     let (n, m) = (src.len(), tgt.len());
     let mut length = LengthModel::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
 
-    let centre = if n * m > FULL_CELLS {
-        anchors::centre(&enc)
-    } else {
-        Vec::new()
-    };
-    let band_of = |width: usize| {
-        if n * m <= FULL_CELLS {
+    let full = n * m <= FULL_CELLS;
+    let band_around = |centre: &[usize], width: usize| {
+        if full {
             Band::full(n, m)
         } else {
-            Band::around(&centre, width, m)
+            Band::around(centre, width, m)
         }
+    };
+    // One pass: search the corridor, re-centring it on the path found while
+    // that path runs along its edge.
+    let search = |enc: &Encoded, params: &Params, length: LengthModel, mut band: Band, width| {
+        let mut masks = enc.masks(&windows(&band, n, m));
+        let mut path = {
+            let cm = CostModel::new(enc, &masks, length, params);
+            dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc))
+        };
+        for _ in 0..MAX_RECENTRES {
+            if !path.touched_edge || full {
+                break;
+            }
+            band = band_around(&path_centre(&path.steps, n), width);
+            drop(masks);
+            masks = enc.masks(&windows(&band, n, m));
+            let cm = CostModel::new(enc, &masks, length, params);
+            path = dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc));
+        }
+        (masks, path)
     };
 
-    // Pass one, widening the corridor while the path runs along its edge.
-    let mut width = MIN_WIDTH;
-    let mut band = band_of(width);
-    let mut masks = enc.masks(&windows(&band, n, m));
-    let mut path = {
-        let cm = CostModel::new(&enc, &masks, length, &params);
-        dp::search(n, m, &band, &SHAPES, |s, t| cost(&cm, s, t))
+    let centre = if full {
+        Vec::new()
+    } else {
+        anchors::centre(&enc)
     };
-    for _ in 0..MAX_WIDENINGS {
-        if !path.touched_edge || n * m <= FULL_CELLS || n * width * 4 > MAX_BAND_CELLS {
-            break;
-        }
-        width *= 2;
-        band = band_of(width);
-        drop(masks);
-        masks = enc.masks(&windows(&band, n, m));
-        let cm = CostModel::new(&enc, &masks, length, &params);
-        path = dp::search(n, m, &band, &SHAPES, |s, t| cost(&cm, s, t));
-    }
+    let (mut masks, mut path) = search(&enc, &params, length, band_around(&centre, WIDTH), WIDTH);
 
     // Pass two: length variance and Model 1 table from confident beads.
     if c.model1 || c.refit_length {
@@ -131,9 +150,8 @@ pub fn align_avoiding(
             enc.add_targets(&learned);
         }
         drop(masks);
-        masks = enc.masks(&windows(&band, n, m));
-        let cm = CostModel::new(&enc, &masks, length, &params);
-        path = dp::search(n, m, &band, &SHAPES, |s, t| cost(&cm, s, t));
+        let narrow = band_around(&path_centre(&path.steps, n), PASS_TWO_WIDTH);
+        (masks, path) = search(&enc, &params, length, narrow, PASS_TWO_WIDTH);
     }
 
     let cm = CostModel::new(&enc, &masks, length, &params);
@@ -215,6 +233,20 @@ fn confident(
     keep.into_iter()
         .map(|k| (steps[k].src.clone(), steps[k].tgt.clone()))
         .collect()
+}
+
+/// The target position the path through `steps` reaches at each source
+/// position `0..=n` (interpolated inside a bead).
+fn path_centre(steps: &[dp::Step], n: usize) -> Vec<usize> {
+    let mut centre = vec![0; n + 1];
+    for st in steps {
+        let (s, t) = (&st.src, &st.tgt);
+        for i in s.clone() {
+            centre[i] = t.start + (i - s.start) * t.len() / s.len();
+        }
+        centre[s.end] = t.end;
+    }
+    centre
 }
 
 /// For each source unit, the target units it can share a bead with inside
