@@ -27,6 +27,8 @@
 //!   [`pair`] over one pair of files (`bitext align`, `check`, `terms`).
 //! - [`review`] keeps reviewers' decisions and applies them on rebuild
 //!   (`bitext review` serves the review pages with actions).
+//! - [`stream`] aligns a stream of document pairs, JSON Lines in and out
+//!   (`bitext stream`, for Spark and Slurm).
 
 #![warn(missing_docs)]
 
@@ -45,6 +47,7 @@ pub mod pipeline;
 pub mod record;
 pub mod review;
 pub mod segment;
+pub mod stream;
 pub mod terms;
 
 pub use document::{Document, Lang, Paragraph, Span};

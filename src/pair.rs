@@ -6,7 +6,7 @@
 //! [`crate::pipeline`] does the same over a whole corpus folder, where
 //! documents are paired by content instead of by the order of the files.
 
-use crate::align::{presplit, records, Aligner, Bead, Side};
+use crate::align::{presplit, records, Aligner, Bead, Relatedness, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::record::{BeadRecord, Level};
@@ -30,9 +30,21 @@ pub struct AlignedPair {
     pub tgt_units: Vec<Sentence>,
     /// The alignment.
     pub beads: Vec<Bead>,
+    /// Whether the two texts look like translations of each other.
+    pub relatedness: Relatedness,
 }
 
 impl AlignedPair {
+    /// What people should know about this pair: the texts do not look like
+    /// translations of each other.
+    pub fn warnings(&self) -> Vec<String> {
+        self.relatedness
+            .warning()
+            .map(|w| format!("{} and {}: {w}", self.src.source, self.tgt.source))
+            .into_iter()
+            .collect()
+    }
+
     /// The beads as self-contained records (no flags yet).
     pub fn records(&self) -> Vec<BeadRecord> {
         records(
@@ -109,6 +121,7 @@ pub fn align_files(
         src_units: al.src_units,
         tgt_units: al.tgt_units,
         beads: al.beads,
+        relatedness: al.relatedness,
     })
 }
 
@@ -122,7 +135,7 @@ pub fn align_presplit(
 ) -> Result<AlignedPair> {
     let s = presplit::read(src, seg)?;
     let t = presplit::read(tgt, seg)?;
-    let beads = aligner.align(&s.units, &t.units);
+    let (beads, relatedness) = aligner.align_judged(&s.units, &t.units);
     Ok(AlignedPair {
         pair: pair_name(src),
         level: Level::Sentence,
@@ -131,6 +144,7 @@ pub fn align_presplit(
         src_units: s.units,
         tgt_units: t.units,
         beads,
+        relatedness,
     })
 }
 
@@ -164,6 +178,9 @@ pub struct Loaded {
     pub records: Vec<BeadRecord>,
     /// Files that could not be read (the others were).
     pub failures: Vec<Error>,
+    /// What people should know about the records read (texts aligned here
+    /// that do not look like translations of each other).
+    pub warnings: Vec<String>,
     /// The aligner, when the files were aligned here (its lexicon can be
     /// shared).
     pub aligner: Option<Aligner>,
@@ -188,6 +205,7 @@ pub fn load_records(files: &[PathBuf], seg: &Segmenter, lexicon: Option<&Path>) 
         return Ok(Loaded {
             records,
             failures,
+            warnings: Vec::new(),
             aligner: None,
         });
     }
@@ -200,10 +218,12 @@ pub fn load_records(files: &[PathBuf], seg: &Segmenter, lexicon: Option<&Path>) 
         lexicon: lexicon.map(Path::to_path_buf),
         ..Default::default()
     })?;
-    let records = align_files(files, Level::Sentence, &aligner, seg)?.records();
+    let aligned = align_files(files, Level::Sentence, &aligner, seg)?;
+    let warnings = aligned.warnings();
     Ok(Loaded {
-        records,
+        records: aligned.records(),
         failures: Vec::new(),
+        warnings,
         aligner: Some(aligner),
     })
 }

@@ -14,9 +14,9 @@
 //! index page) and the others still process.
 
 use crate::align::{
-    pair_documents_with, AlignConfig, Aligner, DocAlignment, DocPair, Manifest, Relation,
+    pair_documents_by, records, AlignConfig, Aligner, DocAlignment, DocFeatures, DocPair, Manifest,
+    Relation, Side,
 };
-use crate::align::{records, Side};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -25,8 +25,9 @@ use crate::export::summary::{
 };
 use crate::export::{self, Format};
 use crate::record::{BeadRecord, Level};
-use crate::segment::{SegmentedDoc, Segmenter};
+use crate::segment::Segmenter;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -90,6 +91,8 @@ pub trait Progress: Sync {
     fn stage(&self, stage: Stage, total: usize);
     /// One item of the current stage is done.
     fn advance(&self);
+    /// `n` more sentences were aligned (for a rate display).
+    fn sentences(&self, _n: usize) {}
 }
 
 /// A [`Progress`] that shows nothing.
@@ -101,15 +104,17 @@ impl Progress for Silent {
     fn advance(&self) {}
 }
 
-/// One aligned document pair with its records at both levels.
+/// One aligned document pair, once its files are written: the id and the
+/// statistics of its checked beads at both levels (the beads themselves
+/// are not kept, so a build's memory does not grow with the corpus).
 #[derive(Debug, Clone)]
 pub struct AlignedPair {
     /// Pair id (stem of the output files).
     pub id: String,
-    /// Sentence-level beads, checked.
-    pub sentence: Vec<BeadRecord>,
-    /// Paragraph-level beads, checked.
-    pub paragraph: Vec<BeadRecord>,
+    /// Statistics of the sentence-level beads.
+    pub sentence: LevelStats,
+    /// Statistics of the paragraph-level beads.
+    pub paragraph: LevelStats,
     /// Review decisions that could not be applied (see [`crate::review`]).
     pub stale: Vec<crate::record::Stale>,
 }
@@ -192,34 +197,53 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         }
     }
 
-    // Segment.
+    // Segment every document for what pairing needs: its features and
+    // sentence count. The segmentation is not kept (memory holds the
+    // documents' text, not their tokens, so it grows slowly with the
+    // corpus); pairing and alignment segment again the documents they
+    // work on.
     progress.stage(Stage::Segment, docs.len());
-    let segmented: Vec<SegmentedDoc> = docs
+    let (features, sentences): (Vec<DocFeatures>, Vec<usize>) = docs
         .par_iter()
         .map(|d| {
             let s = seg.segment(d);
             progress.advance();
-            s
+            (DocFeatures::of(&s, aligner.lexicon()), s.sentences.len())
         })
-        .collect();
+        .unzip();
 
     // Pair, then align and check each translation pair.
-    let mut decisions = pair_documents_with(&segmented, &aligner, manifest.as_ref());
-    decisions.retain(|p| p.src < segmented.len() && p.tgt < segmented.len());
+    let doc_ids: Vec<String> = docs.iter().map(Document::id).collect();
+    let mut decisions = pair_documents_by(
+        &features,
+        &doc_ids,
+        |i| Cow::Owned(seg.segment(&docs[i])),
+        &aligner,
+        manifest.as_ref(),
+    );
+    drop(features);
+    decisions.retain(|p| p.src < docs.len() && p.tgt < docs.len());
     decisions.sort_by_key(|p| (p.src, p.tgt));
     let (translations, others): (Vec<DocPair>, Vec<DocPair>) = decisions
         .into_iter()
         .partition(|p| p.relation == Relation::Translation);
-    let ids = pair_ids(&translations, &segmented);
+    let ids = pair_ids(&translations, &docs);
+    std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
+    let mut written: BTreeSet<String> = ids.iter().flat_map(|id| pair_files(id)).collect();
+    written.insert("index.html".into());
+    written.insert("summary.json".into());
+    crate::outdir::check_overwrites(&cfg.out, written.iter().map(String::as_str))?;
+    // Each pair's files are written as soon as it is aligned; only its
+    // statistics stay in memory.
     progress.stage(Stage::Align, translations.len());
     let pairs: Vec<AlignedPair> = translations
         .par_iter()
         .zip(ids.par_iter())
         .map(|(p, id)| {
-            let (src, tgt) = (&segmented[p.src], &segmented[p.tgt]);
+            let (src, tgt) = (seg.segment(&docs[p.src]), seg.segment(&docs[p.tgt]));
             let reviews = load_reviews(&cfg.corpus, id);
             let mut stale = reviews.stale;
-            let (sentence, paragraph) = aligner.align_both(src, tgt, &seg);
+            let (sentence, paragraph) = aligner.align_both(&src, &tgt, &seg);
             let mut checked = |mut a: DocAlignment| {
                 let (verdicts, st) =
                     crate::review::apply_to_alignment(&aligner, &mut a, &reviews.decisions);
@@ -242,46 +266,30 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                 recs
             };
             let (sentence, paragraph) = (checked(sentence), checked(paragraph));
-            let pair = AlignedPair {
-                id: id.clone(),
-                sentence,
-                paragraph,
-                stale,
-            };
+            write_pair(&cfg.out, id, &sentence, &paragraph, &stale)?;
+            progress.sentences(src.sentences.len() + tgt.sentences.len());
             progress.advance();
-            pair
+            Ok(AlignedPair {
+                id: id.clone(),
+                sentence: LevelStats::of(&sentence),
+                paragraph: LevelStats::of(&paragraph),
+                stale,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<AlignedPair>>>()?;
 
     let mut summary = summarize(
         &files,
         &reads,
-        &segmented,
+        (&docs, &sentences),
         &doc_file,
         &translations,
         &pairs,
         &others,
     );
 
-    // Write.
-    progress.stage(Stage::Write, pairs.len() + 2);
-    std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
-    let mut written: BTreeSet<String> = summary
-        .pairs
-        .iter()
-        .flat_map(|p| p.files.iter().cloned())
-        .collect();
-    written.insert("index.html".into());
-    written.insert("summary.json".into());
-    crate::outdir::check_overwrites(&cfg.out, written.iter().map(String::as_str))?;
-    pairs
-        .par_iter()
-        .map(|p| {
-            let r = write_pair(&cfg.out, p);
-            progress.advance();
-            r
-        })
-        .collect::<Result<Vec<()>>>()?;
+    // Write the index and the summary.
+    progress.stage(Stage::Write, 2);
     summary.files = written.iter().cloned().collect();
     write_file(&cfg.out.join("index.html"), |w| {
         export::index::write(w, &summary)
@@ -351,15 +359,21 @@ pub fn pair_files(id: &str) -> Vec<String> {
         .collect()
 }
 
-fn write_pair(out: &Path, p: &AlignedPair) -> Result<()> {
-    for (name, level, format) in pair_outputs(&p.id) {
+fn write_pair(
+    out: &Path,
+    id: &str,
+    sentence: &[BeadRecord],
+    paragraph: &[BeadRecord],
+    stale: &[crate::record::Stale],
+) -> Result<()> {
+    for (name, level, format) in pair_outputs(id) {
         let records = match level {
-            Level::Sentence => &p.sentence,
-            Level::Paragraph => &p.paragraph,
+            Level::Sentence => sentence,
+            Level::Paragraph => paragraph,
         };
         if format == Format::Html {
             write_file(&out.join(name), |w| {
-                export::html::write_reviewed(w, records, &p.stale)
+                export::html::write_reviewed(w, records, stale)
             })?;
             continue;
         }
@@ -388,7 +402,7 @@ fn io_err(path: &Path, source: std::io::Error) -> Error {
 /// in case or in bytes that are not UTF-8) or an id would overwrite
 /// `index.html`, the full file names are used instead, and a `~2`, `~3`…
 /// suffix if that is still not unique: every pair gets its own outputs.
-fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
+fn pair_ids(pairs: &[DocPair], docs: &[Document]) -> Vec<String> {
     let name = |d: &Document, full: bool| {
         let p = Path::new(&d.source);
         let part = if full { p.file_name() } else { p.file_stem() };
@@ -396,7 +410,7 @@ fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
             .unwrap_or_else(|| d.id())
     };
     let id_of = |p: &DocPair, full: bool| {
-        let (s, t) = (&docs[p.src].doc, &docs[p.tgt].doc);
+        let (s, t) = (&docs[p.src], &docs[p.tgt]);
         if s.source == t.source {
             name(s, full)
         } else {
@@ -407,13 +421,14 @@ fn pair_ids(pairs: &[DocPair], docs: &[SegmentedDoc]) -> Vec<String> {
     // case-insensitive file system.
     let key = |id: &str| id.to_lowercase();
     let short: Vec<String> = pairs.iter().map(|p| key(&id_of(p, false))).collect();
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for id in &short {
+        *uses.entry(id.as_str()).or_default() += 1;
+    }
     let mut taken: BTreeSet<String> = ["index".to_string()].into();
     let mut ids = Vec::with_capacity(pairs.len());
     for (i, p) in pairs.iter().enumerate() {
-        let shared = short
-            .iter()
-            .enumerate()
-            .any(|(j, s)| j != i && *s == short[i]);
+        let shared = uses[short[i].as_str()] > 1;
         let base = id_of(p, shared || taken.contains(&short[i]));
         let mut id = base.clone();
         for n in 2.. {
@@ -449,7 +464,7 @@ enum FileRead {
 fn summarize(
     files: &[PathBuf],
     reads: &[FileRead],
-    docs: &[SegmentedDoc],
+    (docs, sentences): (&[Document], &[usize]),
     doc_file: &[usize],
     translations: &[DocPair],
     pairs: &[AlignedPair],
@@ -459,11 +474,12 @@ fn summarize(
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let mine: Vec<&SegmentedDoc> = docs
+            let mine: Vec<(&Document, usize)> = docs
                 .iter()
+                .zip(sentences)
                 .zip(doc_file)
                 .filter(|(_, &fi)| fi == i)
-                .map(|(d, _)| d)
+                .map(|((d, &n), _)| (d, n))
                 .collect();
             let (encoding, format, error, warnings) = match reads.get(i) {
                 Some(FileRead::Ok {
@@ -480,12 +496,12 @@ fn summarize(
                 format,
                 documents: mine
                     .iter()
-                    .map(|d| DocSummary {
-                        id: d.doc.id(),
-                        lang: d.doc.lang,
-                        paragraphs: d.doc.paragraphs.len(),
-                        sentences: d.sentences.len(),
-                        dropped: d.doc.dropped.clone(),
+                    .map(|(d, n)| DocSummary {
+                        id: d.id(),
+                        lang: d.lang,
+                        paragraphs: d.paragraphs.len(),
+                        sentences: *n,
+                        dropped: d.dropped.clone(),
                     })
                     .collect(),
                 error,
@@ -498,12 +514,12 @@ fn summarize(
         .zip(pairs)
         .map(|(t, p)| PairSummary {
             id: p.id.clone(),
-            src: doc_ref(&docs[t.src].doc),
-            tgt: doc_ref(&docs[t.tgt].doc),
+            src: doc_ref(&docs[t.src]),
+            tgt: doc_ref(&docs[t.tgt]),
             score: t.score,
             reason: t.reason.clone(),
-            sentence: LevelStats::of(&p.sentence),
-            paragraph: LevelStats::of(&p.paragraph),
+            sentence: p.sentence.clone(),
+            paragraph: p.paragraph.clone(),
             files: pair_files(&p.id),
             stale: p.stale.clone(),
         })
@@ -511,7 +527,7 @@ fn summarize(
     let paired: BTreeSet<usize> = translations.iter().flat_map(|t| [t.src, t.tgt]).collect();
     let unpaired_documents: Vec<String> = (0..docs.len())
         .filter(|i| !paired.contains(i))
-        .map(|i| docs[i].doc.id())
+        .map(|i| docs[i].id())
         .collect();
     let totals = Totals {
         files: files.len(),
@@ -522,15 +538,16 @@ fn summarize(
         documents: docs.len(),
         unpaired_documents: unpaired_documents.len(),
         pairs: pairs.len(),
-        sentence_beads: pairs.iter().map(|p| p.sentence.len()).sum(),
+        sentence_beads: pairs.iter().map(|p| p.sentence.beads).sum(),
         flagged_sentence_beads: pair_summaries.iter().map(|p| p.sentence.flagged).sum(),
-        paragraph_beads: pairs.iter().map(|p| p.paragraph.len()).sum(),
+        paragraph_beads: pairs.iter().map(|p| p.paragraph.beads).sum(),
         flagged_paragraph_beads: pair_summaries.iter().map(|p| p.paragraph.flagged).sum(),
         reviewed_sentence_beads: pairs
             .iter()
-            .flat_map(|p| &p.sentence)
-            .filter(|r| r.review_status().is_some_and(|s| s.is_human_aligned()))
-            .count(),
+            .flat_map(|p| &p.sentence.reviewed)
+            .filter(|(status, _)| matches!(status.as_str(), "confirmed" | "corrected"))
+            .map(|(_, n)| n)
+            .sum(),
         stale_decisions: pairs.iter().map(|p| p.stale.len()).sum(),
     };
     Summary {
@@ -541,8 +558,8 @@ fn summarize(
         unpaired: others
             .iter()
             .map(|o| UnpairedSummary {
-                src: doc_ref(&docs[o.src].doc),
-                tgt: doc_ref(&docs[o.tgt].doc),
+                src: doc_ref(&docs[o.src]),
+                tgt: doc_ref(&docs[o.tgt]),
                 relation: o.relation,
                 score: o.score,
                 reason: o.reason.clone(),
@@ -580,14 +597,13 @@ mod tests {
 
     #[test]
     fn pair_ids_never_collide() {
-        let seg = Segmenter::new();
         let doc = |source: &str, lang, text: &str| {
             let mut d = crate::ingest::read_bytes(source, text.as_bytes())
                 .unwrap()
                 .documents
                 .remove(0);
             d.lang = lang;
-            seg.segment(&d)
+            d
         };
         use crate::document::Lang::{En, ZhHans};
         let docs = vec![

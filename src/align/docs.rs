@@ -2,28 +2,32 @@
 //! other, and which are only about the same subject.
 //!
 //! Takes segmented documents, the aligner and an optional [`Manifest`];
-//! gives a [`DocPair`] for every (Chinese, English) combination with a
-//! decision, a score and a reason. The score grows with the lexical
-//! coverage of the two documents aligned as wholes; each document is
-//! paired at most once (best score first). A manifest line overrides the decision for its pair.
+//! gives a [`DocPair`] with a decision, a score and a reason for every
+//! candidate (Chinese, English) combination. Candidates come from
+//! [`candidates`]: documents sharing rare words (through the lexicon),
+//! numbers and Latin tokens, so a corpus of thousands of documents is not
+//! compared all against all. The score of a candidate grows with the
+//! lexical coverage of the two documents aligned as wholes; each document
+//! is paired at most once (best score first). A manifest line overrides
+//! the decision for its pair, candidate or not.
 //!
 //! Manifest format (`corpus/manifest.tsv`, optional): one decision per
 //! line, `translation<TAB>SRC<TAB>TGT` or `comparable<TAB>SRC<TAB>TGT`,
 //! where SRC and TGT are document ids as printed by `Document::id()`
 //! (`000_58fd57bd8402631f.zh-Hans`); `#` starts a comment.
 
+mod candidates;
+
+pub use candidates::DocFeatures;
+
 use super::{Aligner, DocPair, Relation};
 use crate::error::{Error, Result};
 use crate::segment::SegmentedDoc;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// Lexical coverage at which two documents are as likely translations as
-/// not (see [`translation_score`]).
-const MIN_COVERAGE: f32 = 0.35;
-
-/// Steepness of the map from coverage to confidence.
-const COVERAGE_SLOPE: f32 = 20.0;
+use super::relation::{self, MIN_COVERAGE};
 
 /// Confidence above which two documents are taken as translations.
 const MIN_TRANSLATION_SCORE: f32 = 0.5;
@@ -73,6 +77,11 @@ impl Manifest {
         Ok(m)
     }
 
+    /// The (source, target) document ids the manifest decides.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.decisions.keys().map(|(s, t)| (s.as_str(), t.as_str()))
+    }
+
     /// The forced decision for documents `src` and `tgt` (by id), if any.
     pub fn decision(&self, src: &str, tgt: &str) -> Option<Relation> {
         self.decisions
@@ -93,20 +102,14 @@ fn translation_score(al: &Aligner, src: &SegmentedDoc, tgt: &SegmentedDoc) -> (f
         return (0.0, "a document has no sentences".into());
     }
     let beads = al.align_explained(&src.sentences, &tgt.sentences);
-    let units = |b: &super::Bead| (b.src.len() + b.tgt.len()) as f32;
-    let coverage: f32 = beads
-        .iter()
-        .filter(|(b, _)| !b.src.is_empty() && !b.tgt.is_empty())
-        .map(|(b, f)| f.sim * units(b))
-        .sum::<f32>()
-        / (ns + nt) as f32;
+    let coverage = relation::coverage(beads.iter().map(|(b, f)| (b, f.sim)), ns, nt);
     let nulls = beads
         .iter()
         .filter(|(b, _)| b.src.is_empty() || b.tgt.is_empty())
         .count();
     let chars = |d: &SegmentedDoc| d.sentences.iter().map(|s| s.char_len()).sum::<usize>();
     let ratio = chars(tgt) as f32 / chars(src).max(1) as f32;
-    let score = 1.0 / (1.0 + (-(coverage - MIN_COVERAGE) * COVERAGE_SLOPE).exp());
+    let score = relation::confidence(coverage);
     (
         score,
         format!(
@@ -123,27 +126,69 @@ pub fn pair_documents_with(
     manifest: Option<&Manifest>,
 ) -> Vec<DocPair> {
     use rayon::prelude::*;
-    let combos: Vec<(usize, usize)> = (0..docs.len())
-        .flat_map(|i| (0..docs.len()).map(move |j| (i, j)))
-        .filter(|&(i, j)| docs[i].doc.lang.is_chinese() && !docs[j].doc.lang.is_chinese())
-        .collect();
-    let scored: Vec<(usize, usize, f32, String)> = combos
+    let features: Vec<DocFeatures> = docs
         .par_iter()
-        .map(|&(i, j)| {
-            let (s, why) = translation_score(al, &docs[i], &docs[j]);
-            (i, j, s, why)
+        .map(|d| DocFeatures::of(d, al.lexicon()))
+        .collect();
+    let ids: Vec<String> = docs.iter().map(|d| d.doc.id()).collect();
+    pair_documents_by(&features, &ids, |i| Cow::Borrowed(&docs[i]), al, manifest)
+}
+
+/// Like [`pair_documents_with`] for a corpus that is not kept segmented
+/// in memory: candidates come from each document's [`DocFeatures`] (and
+/// `ids`, for the manifest), and `segmented(i)` gives document `i`
+/// segmented when a candidate needs scoring (each Chinese document once,
+/// each English one once per candidate it is in).
+pub fn pair_documents_by<'a>(
+    features: &[DocFeatures],
+    ids: &[String],
+    segmented: impl Fn(usize) -> Cow<'a, SegmentedDoc> + Sync,
+    al: &Aligner,
+    manifest: Option<&Manifest>,
+) -> Vec<DocPair> {
+    use rayon::prelude::*;
+    let mut combos = candidates::candidates(features);
+    if let Some(m) = manifest {
+        // A pair the manifest names is always decided, candidate or not.
+        let index: HashMap<&str, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        for (i, j) in m.pairs() {
+            if let (Some(&i), Some(&j)) = (index.get(i), index.get(j)) {
+                combos.push((i, j));
+            }
+        }
+        combos.sort_unstable();
+        combos.dedup();
+    }
+    // Candidates grouped by source document (they are sorted).
+    let groups: Vec<&[(usize, usize)]> = combos.chunk_by(|a, b| a.0 == b.0).collect();
+    let scored: Vec<(usize, usize, f32, String)> = groups
+        .par_iter()
+        .flat_map_iter(|group| {
+            let src = segmented(group[0].0);
+            group
+                .iter()
+                .map(|&(i, j)| {
+                    let (s, why) = translation_score(al, &src, &segmented(j));
+                    (i, j, s, why)
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
+    let n = features.len();
     // Greedy one-to-one: best score first (ties by index).
     let mut order: Vec<usize> = (0..scored.len()).collect();
     order.sort_by(|&a, &b| scored[b].2.total_cmp(&scored[a].2).then(a.cmp(&b)));
-    let mut taken_src = vec![false; docs.len()];
-    let mut taken_tgt = vec![false; docs.len()];
+    let mut taken_src = vec![false; n];
+    let mut taken_tgt = vec![false; n];
     let mut relation = vec![Relation::Comparable; scored.len()];
     let mut reason: Vec<String> = scored.iter().map(|x| x.3.clone()).collect();
     for k in order {
         let (i, j, s, _) = &scored[k];
-        let forced = manifest.and_then(|m| m.decision(&docs[*i].doc.id(), &docs[*j].doc.id()));
+        let forced = manifest.and_then(|m| m.decision(&ids[*i], &ids[*j]));
         if let Some(r) = forced {
             relation[k] = r;
             reason[k] = format!("manifest says {}; {}", relation_word(r), reason[k]);

@@ -8,7 +8,7 @@
 //! paragraph against seven English ones) or the paragraph alignment is
 //! weak, the sentences of the whole documents are aligned directly.
 
-use super::{Aligner, Bead, DocAlignment};
+use super::{Aligner, Bead, DocAlignment, Relatedness};
 use crate::record::Level;
 use crate::segment::{SegmentedDoc, Segmenter, Sentence};
 
@@ -54,14 +54,17 @@ pub fn align_docs(
         Level::Sentence => {
             let pbeads = agree.then(|| {
                 let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
-                al.align_paragraphs(&s, &t)
+                al.align_paragraphs_judged(&s, &t)
             });
-            sentences(al, src, tgt, pbeads.as_deref())
+            sentences(al, src, tgt, pbeads.as_ref())
         }
         Level::Paragraph => {
             let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
-            let pbeads = agree.then(|| al.align_paragraphs(&s, &t));
-            let whole = || sentences(al, src, tgt, None).beads;
+            let pbeads = agree.then(|| al.align_paragraphs_judged(&s, &t));
+            let whole = || {
+                let d = sentences(al, src, tgt, None);
+                (d.beads, d.relatedness)
+            };
             paragraphs(src, tgt, s, t, pbeads, whole)
         }
     }
@@ -78,9 +81,11 @@ pub fn align_both(
 ) -> (DocAlignment, DocAlignment) {
     let agree = structures_agree(src, tgt);
     let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
-    let pbeads = agree.then(|| al.align_paragraphs(&s, &t));
-    let sentence = sentences(al, src, tgt, pbeads.as_deref());
-    let paragraph = paragraphs(src, tgt, s, t, pbeads, || sentence.beads.clone());
+    let pbeads = agree.then(|| al.align_paragraphs_judged(&s, &t));
+    let sentence = sentences(al, src, tgt, pbeads.as_ref());
+    let paragraph = paragraphs(src, tgt, s, t, pbeads, || {
+        (sentence.beads.clone(), sentence.relatedness)
+    });
     (sentence, paragraph)
 }
 
@@ -94,14 +99,19 @@ fn paragraphs(
     tgt: &SegmentedDoc,
     s: Vec<Sentence>,
     t: Vec<Sentence>,
-    pbeads: Option<Vec<Bead>>,
-    whole: impl FnOnce() -> Vec<Bead>,
+    pbeads: Option<(Vec<Bead>, Relatedness)>,
+    whole: impl FnOnce() -> (Vec<Bead>, Relatedness),
 ) -> DocAlignment {
+    let (beads, relatedness) = pbeads.unwrap_or_else(|| {
+        let (sentence_beads, r) = whole();
+        (paragraph_beads(src, tgt, &sentence_beads), r)
+    });
     DocAlignment {
         level: Level::Paragraph,
         src_units: s,
         tgt_units: t,
-        beads: pbeads.unwrap_or_else(|| paragraph_beads(src, tgt, &whole())),
+        beads,
+        relatedness,
     }
 }
 
@@ -111,20 +121,21 @@ fn sentences(
     al: &Aligner,
     src: &SegmentedDoc,
     tgt: &SegmentedDoc,
-    pbeads: Option<&[Bead]>,
+    pbeads: Option<&(Vec<Bead>, Relatedness)>,
 ) -> DocAlignment {
-    let aligned = |beads| DocAlignment {
+    let aligned = |(beads, relatedness)| DocAlignment {
         level: Level::Sentence,
         src_units: src.sentences.clone(),
         tgt_units: tgt.sentences.clone(),
         beads,
+        relatedness,
     };
-    let Some(pbeads) = pbeads else {
-        return aligned(al.align(&src.sentences, &tgt.sentences));
+    let Some((pbeads, relatedness)) = pbeads else {
+        return aligned(al.align_judged(&src.sentences, &tgt.sentences));
     };
     let mean = pbeads.iter().map(|b| b.score).sum::<f32>() / pbeads.len().max(1) as f32;
     if mean < MIN_PARAGRAPH_CONFIDENCE {
-        return aligned(al.align(&src.sentences, &tgt.sentences));
+        return aligned(al.align_judged(&src.sentences, &tgt.sentences));
     }
     let mut beads: Vec<Bead> = Vec::new();
     for pb in pbeads {
@@ -161,7 +172,7 @@ fn sentences(
         };
         beads.extend(inner);
     }
-    aligned(beads)
+    aligned((beads, *relatedness))
 }
 
 /// The smallest monotone paragraph beads that contain every sentence bead

@@ -28,15 +28,17 @@ mod params;
 mod pass;
 pub mod presplit;
 mod records;
+mod relation;
 mod shape;
 
 pub use bead::{Bead, Shape};
 pub use calibrate::inputs as calibration_inputs;
 pub use cost::Features;
-pub use docs::{pair_documents_with, Manifest};
+pub use docs::{pair_documents_by, pair_documents_with, DocFeatures, Manifest};
 pub use lexicon::Lexicon;
 pub use params::{priors_from_counts, Params, SHAPE_COUNTS};
 pub use records::{records, Side};
+pub use relation::Relatedness;
 pub use shape::SHAPES;
 
 use crate::error::Result;
@@ -101,6 +103,10 @@ pub struct DocAlignment {
     pub tgt_units: Vec<Sentence>,
     /// Beads over `src_units` × `tgt_units`, in order.
     pub beads: Vec<Bead>,
+    /// Whether the documents look like translations of each other (judged
+    /// on the alignment the others were built from: the paragraphs', or
+    /// the whole documents' sentences).
+    pub relatedness: Relatedness,
 }
 
 /// How two documents relate.
@@ -166,10 +172,30 @@ impl Aligner {
     /// Like [`Aligner::align`], with the features each bead's score was
     /// computed from.
     pub fn align_explained(&self, src: &[Sentence], tgt: &[Sentence]) -> Vec<(Bead, Features)> {
+        self.align_with(src, tgt, &self.cfg).0
+    }
+
+    /// Like [`Aligner::align`], with the judgement whether the two texts
+    /// are translations of each other at all. When they are not, no bead
+    /// scores above the judgement's confidence (below 0.5).
+    pub fn align_judged(&self, src: &[Sentence], tgt: &[Sentence]) -> (Vec<Bead>, Relatedness) {
+        let (beads, r) = self.align_with(src, tgt, &self.cfg);
+        (beads.into_iter().map(|(b, _)| b).collect(), r)
+    }
+
+    /// Aligns with the configuration `cfg`; the Chinese side is the
+    /// aligner's source whichever side it is given on. Beads of texts
+    /// judged not to be translations are capped (see [`Relatedness`]).
+    fn align_with(
+        &self,
+        src: &[Sentence],
+        tgt: &[Sentence],
+        cfg: &AlignConfig,
+    ) -> (Vec<(Bead, Features)>, Relatedness) {
         let chinese =
             |u: &[Sentence]| u.iter().filter(|s| s.lang.is_chinese()).count() * 2 > u.len();
-        if !chinese(src) && chinese(tgt) {
-            pass::align(tgt, src, &self.lexicon, &self.cfg)
+        let mut beads = if !chinese(src) && chinese(tgt) {
+            pass::align(tgt, src, &self.lexicon, cfg)
                 .into_iter()
                 .map(|(b, f)| {
                     let bead = Bead {
@@ -181,20 +207,31 @@ impl Aligner {
                 })
                 .collect()
         } else {
-            pass::align(src, tgt, &self.lexicon, &self.cfg)
-        }
+            pass::align(src, tgt, &self.lexicon, cfg)
+        };
+        let r = Relatedness::of(&beads, src.len(), tgt.len());
+        r.cap(&mut beads);
+        (beads, r)
     }
 
     /// Aligns paragraph units (one unit per paragraph): like
     /// [`Aligner::align`] with the paragraph-level shape priors
     /// ([`Params::for_paragraphs`]).
     pub fn align_paragraphs(&self, src: &[Sentence], tgt: &[Sentence]) -> Vec<Bead> {
+        self.align_paragraphs_judged(src, tgt).0
+    }
+
+    /// [`Aligner::align_paragraphs`] with the judgement of
+    /// [`Aligner::align_judged`].
+    pub fn align_paragraphs_judged(
+        &self,
+        src: &[Sentence],
+        tgt: &[Sentence],
+    ) -> (Vec<Bead>, Relatedness) {
         let mut cfg = self.cfg.clone();
         cfg.params = cfg.params.for_paragraphs();
-        pass::align(src, tgt, &self.lexicon, &cfg)
-            .into_iter()
-            .map(|(b, _)| b)
-            .collect()
+        let (beads, r) = self.align_with(src, tgt, &cfg);
+        (beads.into_iter().map(|(b, _)| b).collect(), r)
     }
 
     /// Aligns two documents at `level` (paragraph units are built with

@@ -116,6 +116,9 @@ fn warn_languages(a: &AlignedPair) {
             a.src.source, a.tgt.source, a.src.lang
         );
     }
+    for w in a.warnings() {
+        eprintln!("bitext: warning: {w}");
+    }
 }
 
 fn write(out: &mut impl Write, a: &AlignedPair, format: OutFormat) -> std::io::Result<()> {

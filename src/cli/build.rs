@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -96,8 +97,9 @@ fn relative_to_cwd(path: &Path) -> PathBuf {
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal;
-/// also notes when each stage starts.
-struct Bar(ProgressBar, Mutex<Vec<(Stage, Instant)>>);
+/// also notes when each stage starts, and counts the sentences aligned
+/// (shown as a rate while pairs are aligned).
+struct Bar(ProgressBar, Mutex<Vec<(Stage, Instant)>>, AtomicUsize);
 
 impl Bar {
     fn new() -> Bar {
@@ -106,12 +108,13 @@ impl Bar {
         } else {
             ProgressDrawTarget::hidden()
         };
-        let style = ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len}")
+        let style = ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ");
         Bar(
             ProgressBar::with_draw_target(Some(0), target).with_style(style),
             Mutex::new(Vec::new()),
+            AtomicUsize::new(0),
         )
     }
 
@@ -146,5 +149,12 @@ impl Progress for Bar {
 
     fn advance(&self) {
         self.0.inc(1);
+    }
+
+    fn sentences(&self, n: usize) {
+        let total = self.2.fetch_add(n, Ordering::Relaxed) + n;
+        let secs = self.0.elapsed().as_secs_f64().max(1e-3);
+        self.0
+            .set_message(format!("aligning {:.0} sentences/s", total as f64 / secs));
     }
 }

@@ -137,6 +137,9 @@ pub(crate) fn load_records(
     for e in &loaded.failures {
         eprintln!("bitext: {e}");
     }
+    for w in &loaded.warnings {
+        eprintln!("bitext: warning: {w}");
+    }
     if loaded.records.is_empty() {
         bail!("no bead records read");
     }

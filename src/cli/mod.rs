@@ -11,6 +11,7 @@ mod export;
 mod ingest;
 mod review;
 mod segment;
+mod stream;
 mod terms;
 
 use clap::{Parser, Subcommand};
@@ -49,6 +50,9 @@ enum Command {
     /// Review the built corpus in the browser: confirm, reject, merge and
     /// split beads, accept flags; decisions survive rebuilds.
     Review(review::Args),
+    /// Align a stream of document pairs: JSON Lines of pairs on standard
+    /// input, bead records as JSON Lines on standard output.
+    Stream(stream::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -65,6 +69,7 @@ pub fn main() -> ExitCode {
         Command::Concord(a) => concord::run(a),
         Command::Export(a) => export::run(a),
         Command::Review(a) => review::run(a),
+        Command::Stream(a) => stream::run(a),
     };
     match result {
         Ok(code) => code,

@@ -335,3 +335,43 @@ mod corpus {
             .starts_with("manifest says translation"));
     }
 }
+
+/// Corpus 002 (Chinese) and 004 (English) are about the same subject but
+/// not translations: `align` and `check` say so, and no bead scores above
+/// 0.5. A real translation pair (000) gets no such warning.
+#[test]
+fn unrelated_documents_are_reported_and_scored_low() {
+    let (zh, en) = (
+        crate::util::corpus("002_4ab8577cf434d32c.txt"),
+        crate::util::corpus("004_24d6c3fffd3a773b.txt"),
+    );
+    let o = run(["align", "--format", "jsonl", s(&zh), s(&en)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("do not look like translations"),
+        "{}",
+        stderr(&o)
+    );
+    let mut beads = 0;
+    for line in stdout(&o).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let score = v["score"].as_f64().unwrap();
+        assert!(score <= 0.5, "{line}");
+        beads += 1;
+    }
+    assert!(beads > 5);
+    let o = run(["check", "--format", "json", s(&zh), s(&en)]);
+    assert!(
+        stderr(&o).contains("do not look like translations"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run([
+        "align",
+        "--format",
+        "beads",
+        s(&crate::util::corpus("000_58fd57bd8402631f.txt")),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("translations"), "{}", stderr(&o));
+}

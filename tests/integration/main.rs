@@ -11,4 +11,5 @@ mod ingest;
 mod modules;
 mod review;
 mod segment;
+mod stream;
 mod terms;
