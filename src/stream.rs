@@ -230,6 +230,7 @@ pub fn align_pair(
                 src_units: al.src_units,
                 tgt_units: al.tgt_units,
                 beads: al.beads,
+                relatedness: al.relatedness,
             }
         }
         PairInput {
@@ -269,7 +270,7 @@ pub fn align_pair(
                 presplit::from_text(&lines.join("\n"), &format!("{}:{name}", p.id), seg)
             };
             let (s, t) = (side(s, "src_sentences")?, side(t, "tgt_sentences")?);
-            let beads = aligner.align(&s.units, &t.units);
+            let (beads, relatedness) = aligner.align_judged(&s.units, &t.units);
             AlignedPair {
                 pair: String::new(),
                 level: Level::Sentence,
@@ -278,6 +279,7 @@ pub fn align_pair(
                 src_units: s.units,
                 tgt_units: t.units,
                 beads,
+                relatedness,
             }
         }
         _ => {
