@@ -111,10 +111,24 @@ pub fn align_files(
     seg: &Segmenter,
 ) -> Result<AlignedPair> {
     let (src, tgt) = source_and_translation(files)?;
+    let mut a = align_documents(src, tgt, level, aligner, seg);
+    a.pair = pair_name(&files[0]);
+    Ok(a)
+}
+
+/// Segments and aligns a source document and its translation (pair
+/// identifier left empty).
+pub fn align_documents(
+    src: Document,
+    tgt: Document,
+    level: Level,
+    aligner: &Aligner,
+    seg: &Segmenter,
+) -> AlignedPair {
     let (s, t) = (seg.segment(&src), seg.segment(&tgt));
     let al = aligner.align_docs(&s, &t, level, seg);
-    Ok(AlignedPair {
-        pair: pair_name(&files[0]),
+    AlignedPair {
+        pair: String::new(),
         level: al.level,
         src,
         tgt,
@@ -122,7 +136,7 @@ pub fn align_files(
         tgt_units: al.tgt_units,
         beads: al.beads,
         relatedness: al.relatedness,
-    })
+    }
 }
 
 /// Aligns two presplit files (one sentence per line; see
@@ -135,17 +149,29 @@ pub fn align_presplit(
 ) -> Result<AlignedPair> {
     let s = presplit::read(src, seg)?;
     let t = presplit::read(tgt, seg)?;
-    let (beads, relatedness) = aligner.align_judged(&s.units, &t.units);
-    Ok(AlignedPair {
-        pair: pair_name(src),
+    let mut a = align_sentences(s, t, aligner);
+    a.pair = pair_name(src);
+    Ok(a)
+}
+
+/// Aligns two presplit documents, sentence by sentence (pair identifier
+/// left empty).
+pub fn align_sentences(
+    src: presplit::Presplit,
+    tgt: presplit::Presplit,
+    aligner: &Aligner,
+) -> AlignedPair {
+    let (beads, relatedness) = aligner.align_judged(&src.units, &tgt.units);
+    AlignedPair {
+        pair: String::new(),
         level: Level::Sentence,
-        src: s.doc,
-        tgt: t.doc,
-        src_units: s.units,
-        tgt_units: t.units,
+        src: src.doc,
+        tgt: tgt.doc,
+        src_units: src.units,
+        tgt_units: tgt.units,
         beads,
         relatedness,
-    })
+    }
 }
 
 /// A file's name without its extension.

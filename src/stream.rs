@@ -23,7 +23,7 @@ use crate::align::{presplit, Aligner};
 use crate::check::CheckConfig;
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::pair::{self, AlignedPair};
+use crate::pair;
 use crate::record::{BeadRecord, Level};
 use crate::segment::Segmenter;
 use rayon::prelude::*;
@@ -220,18 +220,7 @@ pub fn align_pair(
                 Ok::<Document, Error>(docs.swap_remove(k))
             };
             let (src, tgt) = (side(s, "src", true)?, side(t, "tgt", false)?);
-            let (ss, ts) = (seg.segment(&src), seg.segment(&tgt));
-            let al = aligner.align_docs(&ss, &ts, cfg.level, seg);
-            AlignedPair {
-                pair: String::new(),
-                level: al.level,
-                src,
-                tgt,
-                src_units: al.src_units,
-                tgt_units: al.tgt_units,
-                beads: al.beads,
-                relatedness: al.relatedness,
-            }
+            pair::align_documents(src, tgt, cfg.level, aligner, seg)
         }
         PairInput {
             src: None,
@@ -270,17 +259,7 @@ pub fn align_pair(
                 presplit::from_text(&lines.join("\n"), &format!("{}:{name}", p.id), seg)
             };
             let (s, t) = (side(s, "src_sentences")?, side(t, "tgt_sentences")?);
-            let (beads, relatedness) = aligner.align_judged(&s.units, &t.units);
-            AlignedPair {
-                pair: String::new(),
-                level: Level::Sentence,
-                src: s.doc,
-                tgt: t.doc,
-                src_units: s.units,
-                tgt_units: t.units,
-                beads,
-                relatedness,
-            }
+            pair::align_sentences(s, t, aligner)
         }
         _ => {
             return Err(invalid(

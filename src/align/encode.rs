@@ -95,7 +95,28 @@ pub struct Encoded {
 
 /// Computes a new source word's target ids, given a way to intern target
 /// keys.
-type TargetsOf<'a> = dyn Fn(&mut dyn FnMut(&str) -> u32) -> Vec<u32> + 'a;
+type TargetsOf<'a> = dyn Fn(&mut dyn FnMut(TgtKey) -> u32) -> Vec<u32> + 'a;
+
+/// What a source item stands for; each kind is its own namespace, so a
+/// Latin word and a number with the same text stay apart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum SrcKey {
+    /// A Chinese word, translated through the lexicon.
+    Han(String),
+    /// A Latin word by its stem, matched as itself on the target side.
+    Latin(String),
+    /// A number by its value (see [`evidence::number_keys`]).
+    Number(String),
+}
+
+/// What a target item stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum TgtKey {
+    /// A word stem: the lexicon's id for it when it has one.
+    Stem(String),
+    /// A number by its value.
+    Number(String),
+}
 
 /// Items of one unit before weighting.
 type RawUnit = Vec<u32>;
@@ -103,13 +124,15 @@ type RawUnit = Vec<u32>;
 impl Encoded {
     /// Encodes a document pair.
     pub fn new(src: &[Sentence], tgt: &[Sentence], lex: &Lexicon, ev: Evidence) -> Encoded {
-        let mut tgt_ids: HashMap<String, u32> = HashMap::new();
-        let mut tgt_id = |key: &str, lex: &Lexicon| -> u32 {
-            if let Some(id) = lex.stem_id(key) {
-                return id;
+        let mut tgt_ids: HashMap<TgtKey, u32> = HashMap::new();
+        let mut tgt_id = |key: TgtKey, lex: &Lexicon| -> u32 {
+            if let TgtKey::Stem(stem) = &key {
+                if let Some(id) = lex.stem_id(stem) {
+                    return id;
+                }
             }
             let next = (lex.stem_count() + tgt_ids.len()) as u32;
-            *tgt_ids.entry(key.to_string()).or_insert(next)
+            *tgt_ids.entry(key).or_insert(next)
         };
         // Target side: content stems and numbers.
         let tgt_raw: Vec<RawUnit> = tgt
@@ -119,14 +142,14 @@ impl Encoded {
                 for t in &s.tokens {
                     match t.kind {
                         TokenKind::Latin | TokenKind::Han if !is_stop_word(&t.key) => {
-                            items.push(tgt_id(&t.stem, lex))
+                            items.push(tgt_id(TgtKey::Stem(t.stem.to_string()), lex))
                         }
                         _ => {}
                     }
                 }
                 if ev.names_numbers {
                     for k in evidence::number_keys(s) {
-                        items.push(tgt_id(&k, lex));
+                        items.push(tgt_id(TgtKey::Number(k), lex));
                     }
                 }
                 dedup(items)
@@ -138,12 +161,12 @@ impl Encoded {
         } else {
             Vec::new()
         };
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut word_ids: HashMap<SrcKey, u32> = HashMap::new();
         let mut word_targets: Vec<Vec<u32>> = Vec::new();
         let mut src_raw: Vec<RawUnit> = Vec::with_capacity(src.len());
         for s in src {
             let mut items = Vec::new();
-            let mut add = |key: String, targets: &TargetsOf| {
+            let mut add = |key: SrcKey, targets: &TargetsOf| {
                 let id = match word_ids.get(&key) {
                     Some(&id) => id,
                     None => {
@@ -158,7 +181,7 @@ impl Encoded {
             };
             for t in &s.tokens {
                 match t.kind {
-                    TokenKind::Han => add(t.key.to_string(), &|_| {
+                    TokenKind::Han => add(SrcKey::Han(t.key.to_string()), &|_| {
                         let mut out = Vec::new();
                         let known = ev.lexicon && lex.translate_into(&t.key, &mut out);
                         if !ev.lexicon {
@@ -174,14 +197,18 @@ impl Encoded {
                         out
                     }),
                     TokenKind::Latin if !is_stop_word(&t.key) => {
-                        add(format!("L:{}", t.stem), &|id| vec![id(&t.stem)])
+                        add(SrcKey::Latin(t.stem.to_string()), &|id| {
+                            vec![id(TgtKey::Stem(t.stem.to_string()))]
+                        })
                     }
                     _ => {}
                 }
             }
             if ev.names_numbers {
                 for k in evidence::number_keys(s) {
-                    add(k.clone(), &|id| vec![id(&k)]);
+                    add(SrcKey::Number(k.clone()), &|id| {
+                        vec![id(TgtKey::Number(k.clone()))]
+                    });
                 }
             }
             src_raw.push(dedup(items));
@@ -193,7 +220,7 @@ impl Encoded {
                     .iter()
                     .map(|&t| {
                         if t > u32::MAX - names.len() as u32 {
-                            tgt_id(&names[(u32::MAX - t) as usize].1, lex)
+                            tgt_id(TgtKey::Stem(names[(u32::MAX - t) as usize].1.clone()), lex)
                         } else {
                             t
                         }

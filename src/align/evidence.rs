@@ -18,12 +18,12 @@ const NAME_SIMILARITY: f64 = 0.88;
 /// Shortest English name (in letters) compared with pinyin.
 const MIN_NAME_LEN: usize = 3;
 
-/// Matching keys for the numbers of a sentence: the segmenter's normalized
-/// numbers when it found any, otherwise the digit tokens (separators
-/// removed).
+/// Matching keys for the numbers of a sentence (their values as text):
+/// the segmenter's normalized numbers when it found any, otherwise the
+/// digit tokens (separators removed).
 pub fn number_keys(s: &Sentence) -> Vec<String> {
     if !s.numbers.is_empty() {
-        return s.numbers.iter().map(|n| format!("#{}", n.value)).collect();
+        return s.numbers.iter().map(|n| n.value.to_string()).collect();
     }
     s.tokens
         .iter()
@@ -32,9 +32,9 @@ pub fn number_keys(s: &Sentence) -> Vec<String> {
             let digits: String = t.key.chars().filter(|c| c.is_ascii_digit()).collect();
             let v: f64 = digits.parse().unwrap_or(f64::NAN);
             if v.is_finite() {
-                format!("#{v}")
+                v.to_string()
             } else {
-                format!("#{digits}")
+                digits
             }
         })
         .collect()

@@ -25,18 +25,10 @@ pub struct Presplit {
     pub units: Vec<Sentence>,
 }
 
-/// The language a text is written in: Chinese when at least 30% of its
-/// letters are Han characters.
+/// The language a text is written in (see [`normalize::lang::detect`]);
+/// English when it has no letters.
 pub fn detect_lang(text: &str) -> Lang {
-    if normalize::han_ratio(text) >= 0.3 {
-        if normalize::is_traditional(text) {
-            Lang::ZhHant
-        } else {
-            Lang::ZhHans
-        }
-    } else {
-        Lang::En
-    }
+    normalize::lang::detect(text).unwrap_or(Lang::En)
 }
 
 /// Reads a presplit file.

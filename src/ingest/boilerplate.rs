@@ -7,6 +7,7 @@
 //! (the top of a page, its last blocks), so body text is never dropped.
 
 use super::block::Block;
+use super::pagebreak::ends_sentence;
 use crate::document::DropReason;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -15,6 +16,32 @@ use std::sync::LazyLock;
 const HEADER_ZONE: usize = 8;
 /// Longest block (in characters) the header-zone rule may drop.
 const HEADER_MAX_CHARS: usize = 80;
+/// A block ending a sentence and longer than this (in characters) reads
+/// as body text: header chrome is labels and links, not full sentences.
+const BODY_MIN_SENTENCE_CHARS: usize = 40;
+/// Longest caption or credit line ("图片来源：…", "Photo: …"); a longer
+/// line that starts the same way is prose about a picture.
+const CAPTION_MAX_CHARS: usize = 60;
+/// Longest byline ("By … | Updated …"); beyond it the pattern is
+/// more likely a sentence mentioning an author.
+const BYLINE_MAX_CHARS: usize = 120;
+/// Longest line read as wiki actions, "jump to" links or a navigation
+/// phrase: these are a few words each.
+const NAV_MAX_CHARS: usize = 60;
+/// Wiki actions ("edit", "history") a line needs to be a toolbar: one
+/// alone may be a word of the text.
+const MIN_WIKI_ACTIONS: usize = 2;
+/// Longest promotional line ("Subscribe to our newsletter").
+const PROMO_MAX_CHARS: usize = 40;
+/// A menu has at least this many `|`-separated items, each at most
+/// [`MENU_ITEM_MAX_CHARS`] long (language and section names).
+const MENU_MIN_ITEMS: usize = 4;
+/// Longest item of a menu, in characters.
+const MENU_ITEM_MAX_CHARS: usize = 30;
+/// Longest breadcrumb trail, in characters.
+const BREADCRUMB_MAX_CHARS: usize = 120;
+/// Longest item of a breadcrumb trail, in characters.
+const BREADCRUMB_ITEM_MAX_CHARS: usize = 50;
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -183,7 +210,7 @@ fn mark_tail(blocks: &mut [Block]) {
 /// header ends at the first such block.
 fn is_body_like(text: &str) -> bool {
     let chars = text.chars().count();
-    chars > HEADER_MAX_CHARS || chars > 40 && ends_sentence(text)
+    chars > HEADER_MAX_CHARS || chars > BODY_MIN_SENTENCE_CHARS && ends_sentence(text)
 }
 
 /// What kind of chrome a line is by itself, if any.
@@ -192,14 +219,14 @@ fn classify(text: &str) -> Option<Chrome> {
         return Some(Chrome::Other(DropReason::Noise));
     }
     let chars = text.chars().count();
-    if chars <= 60 && CAPTION.is_match(text) {
+    if chars <= CAPTION_MAX_CHARS && CAPTION.is_match(text) {
         return Some(Chrome::Other(DropReason::Caption));
     }
-    if is_menu(text) || is_breadcrumb(text) || chars <= 120 && BYLINE.is_match(text) {
+    if is_menu(text) || is_breadcrumb(text) || chars <= BYLINE_MAX_CHARS && BYLINE.is_match(text) {
         return Some(Chrome::Header);
     }
-    if chars <= 60
-        && (WIKI_ACTION.find_iter(text).count() >= 2
+    if chars <= NAV_MAX_CHARS
+        && (WIKI_ACTION.find_iter(text).count() >= MIN_WIKI_ACTIONS
             || JUMP_TO.is_match(text)
             || is_nav_phrase(text))
     {
@@ -208,7 +235,7 @@ fn classify(text: &str) -> Option<Chrome> {
     if COPYRIGHT_START.is_match(text) || text.starts_with(". All rights reserved") {
         return Some(Chrome::Other(DropReason::Boilerplate));
     }
-    if chars <= 40 && PROMO_WHAT.is_match(text) && PROMO_VERB.is_match(text) {
+    if chars <= PROMO_MAX_CHARS && PROMO_WHAT.is_match(text) && PROMO_VERB.is_match(text) {
         return Some(Chrome::Other(DropReason::Boilerplate));
     }
     None
@@ -217,17 +244,20 @@ fn classify(text: &str) -> Option<Chrome> {
 /// Many short `|`-separated items: a language or site menu.
 fn is_menu(text: &str) -> bool {
     let items: Vec<&str> = text.split(['|', '｜']).map(str::trim).collect();
-    items.len() >= 4 && items.iter().all(|i| i.chars().count() <= 30)
+    items.len() >= MENU_MIN_ITEMS
+        && items
+            .iter()
+            .all(|i| i.chars().count() <= MENU_ITEM_MAX_CHARS)
 }
 
 /// `Home > Section > Page`: short items separated by `>`, `›` or `»`.
 fn is_breadcrumb(text: &str) -> bool {
     let items: Vec<&str> = text.split(['>', '›', '»']).map(str::trim).collect();
     items.len() >= 2
-        && text.chars().count() <= 120
+        && text.chars().count() <= BREADCRUMB_MAX_CHARS
         && items
             .iter()
-            .all(|i| !i.is_empty() && i.chars().count() <= 50)
+            .all(|i| !i.is_empty() && i.chars().count() <= BREADCRUMB_ITEM_MAX_CHARS)
         && !ends_sentence(text)
 }
 
@@ -237,12 +267,6 @@ fn is_nav_phrase(text: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     NAV_PHRASES.contains(&t.as_str())
-}
-
-/// True when the text ends with sentence-final punctuation.
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', '。', '！', '？', '…'])
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! ([`format`]) → candidate blocks ([`block`] for plain text and Markdown,
 //! [`html`] for HTML, with front matter set aside) → chrome detection
 //! ([`boilerplate`]) → paragraph assembly ([`pagebreak`]: wrapped lines,
-//! titles, page-break repair) → one document per language ([`split_lang`]).
+//! titles, page-break repair) → one document per language ([`crate::normalize::lang`]).
 //! Everything not kept as a paragraph is listed in [`Document::dropped`]
 //! with a reason.
 
@@ -14,15 +14,14 @@ pub mod decode;
 pub mod format;
 pub mod html;
 pub mod pagebreak;
-pub mod split_lang;
 
 use crate::datafile;
 use crate::document::{Document, Dropped, Format, LineStart, Paragraph};
 use crate::error::{Error, Result};
 use crate::normalize;
+use crate::normalize::lang::{lang_of, script, Script};
 use block::Block;
 use rayon::prelude::*;
-use split_lang::{lang_of, script, Script};
 use std::path::{Path, PathBuf};
 
 /// What reading one file gave: one document per language found.

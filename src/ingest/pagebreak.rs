@@ -4,7 +4,7 @@
 //! space).
 
 use super::block::Block;
-use super::split_lang::{script, Script};
+use crate::normalize::lang::{script, Script};
 
 /// Longest Chinese title line, in characters.
 const ZH_TITLE_CHARS: usize = 25;

@@ -8,6 +8,7 @@
 //! back to the original, so a token found in the key (e.g. by jieba) can be
 //! pointed back at the original text.
 
+pub mod lang;
 mod script;
 
 pub use script::{han_ratio, has_traditional, is_han, is_traditional, to_simplified};

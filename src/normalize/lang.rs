@@ -1,8 +1,10 @@
-//! Language by script: takes paragraphs, gives each a language family
-//! (Chinese or English) and groups them into one document per language.
+//! The one language decision: the language family of a text from its
+//! script (Chinese or English), and for Chinese which script. Ingestion
+//! uses it per paragraph to split documents by language; presplit input
+//! per file.
 
+use super::{is_han, is_traditional};
 use crate::document::Lang;
-use crate::normalize::{is_han, is_traditional};
 
 /// Language family of a piece of text, from its script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +45,12 @@ pub fn lang_of(script: Script, text: &str) -> Lang {
     }
 }
 
+/// The language of `text`, or `None` when it has no Han or Latin letters
+/// (see [`script`]).
+pub fn detect(text: &str) -> Option<Lang> {
+    script(text).map(|s| lang_of(s, text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +69,7 @@ mod tests {
         assert_eq!(script("2019 — [1]"), None);
         assert_eq!(lang_of(Script::Han, "亞信會議"), Lang::ZhHant);
         assert_eq!(lang_of(Script::Han, "亚信会议"), Lang::ZhHans);
+        assert_eq!(detect("CICA 亚信"), Some(Lang::ZhHans));
+        assert_eq!(detect("1992."), None);
     }
 }
