@@ -20,6 +20,10 @@ impl TranslationEvidence for Lexicon {
     fn knows(&self, en_stem: &str) -> bool {
         self.stem_id(en_stem).is_some()
     }
+
+    fn has_word(&self, zh_word: &str) -> bool {
+        self.contains(zh_word)
+    }
 }
 
 #[cfg(test)]

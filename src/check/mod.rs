@@ -18,6 +18,7 @@
 //! plus one line there. Checks never panic on input and cost a few
 //! tokenizations per bead.
 
+pub mod clause;
 pub mod glossary;
 pub mod input;
 pub mod length;
@@ -27,6 +28,7 @@ pub mod numbers;
 pub mod omission;
 mod rule;
 pub mod unaligned;
+pub use crate::lexical::words::is_content;
 
 pub use crate::lexical::evidence::{self, TranslationEvidence, WordPairs};
 pub use crate::record::{Flag, FlagKind, Severity};
@@ -241,6 +243,7 @@ mod tests {
             ("信任", "confidence trust"),
             ("措施", "measures"),
             ("亚信", "CICA"),
+            ("天", "day"),
         ]
         .into_iter()
         .collect();
@@ -371,7 +374,7 @@ mod tests {
             assert!(r.contains(w), "{r}");
         }
         assert!(!r.contains("meeting"), "{r}");
-        assert!(r.starts_with("target is longer"), "{r}");
+        assert!(r.starts_with("target clause “which the leaders"), "{r}");
     }
 
     #[test]
@@ -426,6 +429,23 @@ mod tests {
         let mut rs = vec![r];
         check(&mut rs, &Segmenter::new(), &config());
         assert!(rs[0].flags.is_empty(), "{:?}", rs[0].flags);
+    }
+
+    #[test]
+    fn changed_small_count_is_a_number_mismatch() {
+        let f = flags_of(rec(
+            10,
+            &["会议讨论了三天信任措施。"],
+            &["The meeting discussed confidence building measures for five days."],
+        ));
+        assert_eq!(kinds(&f), vec![FlagKind::NumberMismatch]);
+        assert_eq!(f[0].severity, Severity::Warning);
+        let ok = flags_of(rec(
+            10,
+            &["会议讨论了三天信任措施。"],
+            &["The meeting discussed confidence building measures for three days."],
+        ));
+        assert!(ok.is_empty(), "{ok:?}");
     }
 
     #[test]

@@ -49,7 +49,12 @@ pub fn check(src: &Sentence, tgt: &Sentence) -> Option<Flag> {
             format!("{} in target, not in source", lt.join(", ")),
         ),
     };
-    let severity = if hard { severity } else { Severity::Info };
+    // A number on each side that disagree is a warning even spelled out.
+    let severity = match (hard, severity) {
+        (true, s) => s,
+        (false, Severity::Error) => Severity::Warning,
+        (false, _) => Severity::Info,
+    };
     Some(Flag::new(FlagKind::NumberMismatch, severity, reason))
 }
 
@@ -89,7 +94,24 @@ pub fn unmatched(src: &[Number], tgt: &[Number]) -> (Vec<usize>, Vec<usize>) {
             .filter(|&i| !used[i] && matters(&ns[i]))
             .collect()
     };
-    (left(src, &used_s), left(tgt, &used_t))
+    let (ls, lt) = (left(src, &used_s), left(tgt, &used_t));
+    // Small counts left over on *both* sides are a changed number (three
+    // days where the source says five), not wording.
+    let small = |ns: &[Number], used: &[bool]| -> Vec<usize> {
+        (0..ns.len())
+            .filter(|&i| !used[i] && !matters(&ns[i]) && ns[i].value != 1.0)
+            .collect()
+    };
+    let (ss, st) = (small(src, &used_s), small(tgt, &used_t));
+    if ss.is_empty() || st.is_empty() {
+        return (ls, lt);
+    }
+    let merge = |mut a: Vec<usize>, b: Vec<usize>| {
+        a.extend(b);
+        a.sort_unstable();
+        a
+    };
+    (merge(ls, ss), merge(lt, st))
 }
 
 /// Dates of `a` matched by a year (plus, when present, the month as a

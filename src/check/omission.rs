@@ -83,6 +83,12 @@ pub fn check(
     ))
 }
 
+/// The bead's length ratio in spreads of `model` (negative: target
+/// shorter than usual).
+pub(crate) fn z(src: &SideView, tgt: &SideView, model: &LengthModel) -> f64 {
+    model.z(char_len(src.text()), char_len(tgt.text()))
+}
+
 /// Content words of `long` (in text order, each once) with no translation
 /// evidence in `short`.
 pub(crate) fn unmatched_content(
@@ -120,17 +126,4 @@ fn surface(text: &str, t: &Token) -> String {
 
 fn char_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
-}
-
-/// [`check`] as a [`super::Check`]: only with translation evidence (a long
-/// bead alone is not evidence enough).
-pub struct Omission;
-
-impl super::Check for Omission {
-    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
-        b.evidence
-            .and_then(|ev| check(b.src, b.tgt, b.model, ev, b.cfg))
-            .into_iter()
-            .collect()
-    }
 }

@@ -34,6 +34,6 @@ pub static CHECKS: &[&dyn Check] = &[
     &super::unaligned::LowConfidence,
     &super::numbers::Numbers,
     &super::names::Names,
-    &super::omission::Omission,
+    &super::clause::Divergence,
     &super::glossary::GlossaryTerms,
 ];

@@ -28,6 +28,13 @@ pub trait TranslationEvidence: Send + Sync {
         let _ = en_stem;
         false
     }
+
+    /// True when the evidence has an entry for the Chinese word itself
+    /// (so its characters need not be looked up one by one).
+    fn has_word(&self, zh_word: &str) -> bool {
+        let _ = zh_word;
+        false
+    }
 }
 
 /// Word pairs held in memory: each Chinese word with the stems of the
@@ -104,6 +111,10 @@ impl TranslationEvidence for WordPairs {
     fn knows(&self, en_stem: &str) -> bool {
         self.map.values().any(|s| s.contains(en_stem))
     }
+
+    fn has_word(&self, zh_word: &str) -> bool {
+        self.map.contains_key(zh_word)
+    }
 }
 
 /// Evidence from several sources: true when any of them says so.
@@ -120,6 +131,10 @@ impl TranslationEvidence for AnyOf {
 
     fn knows(&self, en_stem: &str) -> bool {
         self.0.iter().any(|e| e.knows(en_stem))
+    }
+
+    fn has_word(&self, zh_word: &str) -> bool {
+        self.0.iter().any(|e| e.has_word(zh_word))
     }
 }
 
@@ -158,6 +173,10 @@ impl TranslationEvidence for Both<'_> {
 
     fn knows(&self, en_stem: &str) -> bool {
         self.0.knows(en_stem) || self.1.knows(en_stem)
+    }
+
+    fn has_word(&self, zh_word: &str) -> bool {
+        self.0.has_word(zh_word) || self.1.has_word(zh_word)
     }
 }
 

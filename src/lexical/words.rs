@@ -273,6 +273,48 @@ const ZH_STOP: &[&str] = &[
     "第一",
     "第二",
     "第三",
+    // Fillers of narrative and speech: directional complements, pronouns
+    // of kind and place, time fillers. Translators drop or recast them
+    // freely, so they are no evidence of an omission.
+    "起来",
+    "出来",
+    "下来",
+    "上来",
+    "过来",
+    "进来",
+    "出去",
+    "下去",
+    "什么",
+    "怎么",
+    "怎样",
+    "这样",
+    "那样",
+    "这么",
+    "那么",
+    "这里",
+    "那里",
+    "这儿",
+    "那儿",
+    "这件",
+    "那件",
+    "这次",
+    "当时",
+    "不过",
+    "真的",
+    "一下",
+    "一点",
+    "有点",
+    "时候",
+    "还有",
+    "的话",
+    "一起",
+    "一直",
+    "简直",
+    "居然",
+    "果然",
+    "原来",
+    "然后",
+    "于是",
 ];
 
 /// True for an English function word (lowercase).
@@ -288,7 +330,7 @@ pub(crate) fn is_zh_stopword(w: &str) -> bool {
 /// True when `t` carries content a reviewer would miss: a Chinese word of
 /// two or more characters, or an English word of three or more letters,
 /// not a function word.
-pub(crate) fn is_content(t: &Token) -> bool {
+pub fn is_content(t: &Token) -> bool {
     match t.kind {
         TokenKind::Han => {
             t.key.chars().count() >= 2 && !is_zh_stopword(&t.key) && !is_zh_numeral(&t.key)

@@ -1,0 +1,512 @@
+//! Clause-level evidence: a clause on one side with no translation evidence
+//! on the other, whatever the bead's length ratio.
+//!
+//! Each side is cut into clauses ([`cut`]: Chinese at ，；：、 and sentence
+//! ends, English at , ; : — brackets and before relative pronouns and
+//! subordinators). Each content word of a clause is looked up on the other
+//! side: the lexicon and the pair's own translation table, identical Latin
+//! tokens, names that sound like the pinyin, and numbers of equal value. A
+//! clause with content words and not one of them matched is a candidate
+//! omission (source side) or addition (target side); the reason quotes the
+//! clause and the flag marks it so the review page can highlight it.
+//!
+//! Free translation leaves a short clause unmatched now and then, so a
+//! single unmatched content word is reported at info level only, and two or
+//! more at warning level; a clause that also makes the bead's length ratio
+//! an outlier is an error.
+
+use super::{excerpt, Flag, FlagKind, Severity, SideView, TranslationEvidence};
+use crate::document::{Lang, Span};
+use crate::lexical::evidence::{en_has_evidence, transliterates, zh_has_evidence};
+use crate::lexical::words::is_content;
+use crate::segment::{Token, TokenKind};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// English words before which a new clause starts (relative pronouns and
+/// subordinating conjunctions).
+const EN_CLAUSE_WORDS: &[&str] = &[
+    "which", "who", "whom", "whose", "where", "because", "although", "though", "whereas", "unless",
+    "while",
+];
+
+/// A clause is quoted in a reason up to this many characters.
+const QUOTE: usize = 60;
+
+/// Cuts `text` into clauses: byte spans, trimmed of spaces and the
+/// punctuation that separated them, empty ones left out.
+pub fn cut(text: &str, lang: Lang) -> Vec<Span> {
+    let mut cuts: Vec<usize> = vec![0];
+    let is_sep = |c: char| {
+        if lang.is_chinese() {
+            "，；：、。！？…—（）()“”「」『』《》,;:!?".contains(c)
+        } else {
+            ",;:!?()—–\"“”[]".contains(c)
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_sep(c) {
+            cuts.push(i);
+            cuts.push(i + c.len_utf8());
+        } else if c == '.' && !lang.is_chinese() {
+            // A full stop ends a clause only before a space or the end,
+            // and not after an abbreviation (3.5, U.S., Mr. are kept).
+            let next = text[i + 1..].chars().next();
+            let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            let abbreviation = word.contains('.')
+                || (word.chars().count() <= 2 && word.starts_with(char::is_uppercase));
+            if next.is_none_or(char::is_whitespace) && !abbreviation {
+                cuts.push(i);
+                cuts.push(i + 1);
+            }
+        }
+    }
+    if !lang.is_chinese() {
+        for (i, w) in text.unicode_word_indices() {
+            if i > 0 && EN_CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
+                cuts.push(i);
+            }
+        }
+    }
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let junk = |c: char| c.is_whitespace() || is_sep(c) || c == '.';
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let piece = &text[w[0]..w[1]];
+        let lead = piece.len() - piece.trim_start_matches(junk).len();
+        let trimmed = piece.trim_matches(junk);
+        if !trimmed.is_empty() {
+            let start = w[0] + lead;
+            out.push(Span::new(start, start + trimmed.len()));
+        }
+    }
+    out
+}
+
+/// A clause of one side and the evidence its words find on the other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClauseEvidence {
+    /// Bytes of the clause in its side's text.
+    pub span: Span,
+    /// Content words in the clause.
+    pub content: usize,
+    /// Content words with a counterpart on the other side.
+    pub matched: usize,
+    /// True when a number of the clause is stated on the other side too.
+    pub number: bool,
+    /// Content words without a counterpart, as written (each once).
+    pub words: Vec<String>,
+}
+
+impl ClauseEvidence {
+    /// Content words without a counterpart.
+    pub fn missing(&self) -> usize {
+        self.content - self.matched
+    }
+
+    /// True when the clause looks untranslated: two or more content words
+    /// without a counterpart, at most `share` of its content words matched
+    /// (one chance match in a long clause is common), and no number shared
+    /// with the other side.
+    pub fn unmatched(&self, share: f64) -> bool {
+        !self.number && self.missing() >= 2 && self.matched as f64 <= share * self.content as f64
+    }
+}
+
+/// Every clause of `side` with the evidence it finds in `other`.
+pub fn clause_evidence(
+    side: &SideView,
+    other: &SideView,
+    ev: &dyn TranslationEvidence,
+) -> Vec<ClauseEvidence> {
+    let lookup = Lookup::new(other, ev);
+    let text = side.text();
+    // Each word of the other side is evidence for one word only, taken in
+    // text order: a word already used (会议 took "meeting") cannot also
+    // vouch for 峰会 "summit meeting".
+    let mut used = vec![false; lookup.keys.len()];
+    cut(text, side.lang)
+        .into_iter()
+        .map(|span| {
+            let inside = |s: &Span| s.start >= span.start && s.end <= span.end;
+            let number = side
+                .unit
+                .numbers
+                .iter()
+                .filter(|n| inside(&n.span))
+                .any(|n| other.unit.numbers.iter().any(|m| m.value == n.value));
+            let mut c = ClauseEvidence {
+                span,
+                content: 0,
+                matched: 0,
+                number,
+                words: Vec::new(),
+            };
+            for t in side
+                .unit
+                .tokens
+                .iter()
+                .filter(|t| inside(&t.span) && is_content(t))
+            {
+                c.content += 1;
+                let found = (0..used.len())
+                    .find(|&j| !used[j] && lookup.matches_at(t, j, side.lang, text, ev));
+                if let Some(j) = found {
+                    used[j] = true;
+                    c.matched += 1;
+                } else {
+                    let w = text.get(t.span.start..t.span.end).unwrap_or(&t.key);
+                    if !c.words.iter().any(|x| x == w) {
+                        c.words.push(w.to_string());
+                    }
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+/// The other side's words, ready for lookups.
+struct Lookup<'a> {
+    keys: Vec<&'a str>,
+    stems: Vec<&'a str>,
+    /// Per word: a capitalised Latin word (a name).
+    names: Vec<bool>,
+    /// Per word: its characters when it is a Chinese word of two or more
+    /// characters that the evidence lacks (else empty).
+    chars: Vec<Vec<String>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(other: &'a SideView, ev: &dyn TranslationEvidence) -> Lookup<'a> {
+        let toks = &other.unit.tokens;
+        let text = other.text();
+        Lookup {
+            keys: toks.iter().map(|t| t.key.as_str()).collect(),
+            stems: toks.iter().map(|t| t.stem.as_str()).collect(),
+            names: toks
+                .iter()
+                .map(|t| t.kind == TokenKind::Latin && capitalised(text, t))
+                .collect(),
+            chars: toks
+                .iter()
+                .map(|t| {
+                    let oov = t.kind == TokenKind::Han
+                        && t.key.chars().count() >= 2
+                        && !ev.has_word(&t.key);
+                    if oov {
+                        t.key.chars().map(String::from).collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// True when token `t` of a side in `lang` (whose text is `text`)
+    /// finds a counterpart in word `j` of the other side.
+    ///
+    /// A Chinese word the evidence lacks is looked up by its characters
+    /// (起雾 has 雾 "fog"); words the dictionary has are judged by their own
+    /// glosses, since their characters would match by chance (峰会 has 会
+    /// "meeting").
+    fn matches_at(
+        &self,
+        t: &Token,
+        j: usize,
+        lang: Lang,
+        text: &str,
+        ev: &dyn TranslationEvidence,
+    ) -> bool {
+        let (key, stem) = (self.keys[j], self.stems[j]);
+        if lang.is_chinese() {
+            let oov =
+                t.kind == TokenKind::Han && t.key.chars().count() >= 2 && !ev.has_word(&t.key);
+            zh_has_evidence(ev, &t.key, &[stem], &[key])
+                || (oov && t.key.chars().any(|c| ev.translates(&c.to_string(), stem)))
+                || (t.kind == TokenKind::Han
+                    && self.names[j]
+                    && transliterates(ev, key, &[t.key.as_str()]))
+        } else {
+            let run = &self.keys[j..(j + 3).min(self.keys.len())];
+            en_has_evidence(ev, &t.key, &t.stem, &[key])
+                || self.chars[j].iter().any(|c| ev.translates(c, &t.stem))
+                || (capitalised(text, t) && transliterates(ev, &t.key, run))
+        }
+    }
+}
+
+fn capitalised(text: &str, t: &Token) -> bool {
+    text.get(t.span.start..t.span.end)
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Share of a clause's content words that may find a (chance) match and
+/// the clause still count as unmatched.
+const SHARE: f64 = 0.2;
+
+/// The same share on the other side, when asking whether it has an
+/// unmatched clause too (then the two are most often a free rendering of
+/// each other).
+const CONTRAST_SHARE: f64 = 0.34;
+
+/// Thresholds of a warning, per kind: missing words, and the least lean of
+/// the length ratio (in spreads of the pair's model, positive when the
+/// flagged side is the longer one). Tuned on the damaged-bead benchmark
+/// (`examples/damage.rs`) for at most 5% of untouched beads flagged: an
+/// added clause needs more words, because a free translation adds a word or
+/// two of its own far more often than it drops them.
+const OMISSION_WARN: Rule = Rule {
+    words: 3,
+    lean: 0.0,
+    share: 0.2,
+};
+const ADDITION_WARN: Rule = Rule {
+    words: 3,
+    lean: -0.5,
+    share: 0.0,
+};
+
+/// When an unmatched clause is a warning.
+struct Rule {
+    /// Least content words without a counterpart.
+    words: usize,
+    /// Least lean of the length ratio towards the flagged side.
+    lean: f64,
+    /// Largest share of matched content words.
+    share: f64,
+}
+
+/// Omission and addition flags from unmatched clauses: source clauses
+/// (omission) and target clauses (addition).
+///
+/// `z` is the bead's length ratio in spreads of the pair's model (negative:
+/// target shorter); `outlier` is the spread at which a ratio alone is
+/// suspect. Severity:
+/// - unmatched clauses on *both* sides are most often a free rendering of
+///   each other (a paraphrase the lexicon cannot link): info;
+/// - a warning needs enough missing words and a length ratio that leans
+///   the flagged side's way ([`OMISSION_WARN`], [`ADDITION_WARN`]), else
+///   info;
+/// - an error when the length ratio is itself an outlier that way.
+pub fn check(
+    src: &SideView,
+    tgt: &SideView,
+    ev: &dyn TranslationEvidence,
+    z: f64,
+    outlier: f64,
+) -> Vec<Flag> {
+    if src.lang.is_chinese() == tgt.lang.is_chinese() {
+        return Vec::new();
+    }
+    let om = clause_evidence(src, tgt, ev);
+    let ad = clause_evidence(tgt, src, ev);
+    let contrast = |v: &[ClauseEvidence]| v.iter().any(|c| c.unmatched(CONTRAST_SHARE));
+    let mut flags = Vec::new();
+    for (all, other, kind, lean, rule) in [
+        (&om, &ad, FlagKind::Omission, -z, OMISSION_WARN),
+        (&ad, &om, FlagKind::Addition, z, ADDITION_WARN),
+    ] {
+        let found: Vec<&ClauseEvidence> = all.iter().filter(|c| c.unmatched(SHARE)).collect();
+        let Some(most) = found
+            .iter()
+            .filter(|c| c.unmatched(rule.share))
+            .map(|c| c.missing())
+            .max()
+        else {
+            if !found.is_empty() {
+                let side = if kind == FlagKind::Omission { src } else { tgt };
+                flags.push(Flag::new(kind, Severity::Info, reason(&found, kind, side)));
+            }
+            continue;
+        };
+        let severity = if contrast(other) || most < rule.words || lean < rule.lean {
+            Severity::Info
+        } else if lean >= outlier {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let side = if kind == FlagKind::Omission { src } else { tgt };
+        flags.push(Flag::new(kind, severity, reason(&found, kind, side)));
+    }
+    flags
+}
+
+/// Omission and addition as a [`super::Check`]: clause-level evidence,
+/// with the length-ratio check ([`super::omission`]) as a fallback. Only
+/// with translation evidence (a long bead alone is not evidence enough).
+pub struct Divergence;
+
+impl super::Check for Divergence {
+    fn flags(&self, b: &super::BeadView<'_>) -> Vec<Flag> {
+        let Some(ev) = b.evidence else {
+            return Vec::new();
+        };
+        let by_length = super::omission::check(b.src, b.tgt, b.model, ev, b.cfg);
+        let z = super::omission::z(b.src, b.tgt, b.model);
+        let mut flags = check(b.src, b.tgt, ev, z, b.cfg.length_z);
+        // A clause quoted is better evidence than a word list: the length
+        // flag stays only where no clause of its kind was found, and then
+        // at info level unless the ratio is far out (a free rendering is
+        // often just shorter).
+        if let Some(mut f) = by_length {
+            if !flags.iter().any(|c| c.kind == f.kind) {
+                if z.abs() < 2.0 * b.cfg.length_z {
+                    f.severity = Severity::Info;
+                }
+                flags.push(f);
+            }
+        }
+        flags
+    }
+}
+
+/// "source clause “…” with no counterpart in the target (unmatched: …)".
+fn reason(found: &[&ClauseEvidence], kind: FlagKind, side: &SideView) -> String {
+    let (name, other_name) = match kind {
+        FlagKind::Omission => ("source", "target"),
+        _ => ("target", "source"),
+    };
+    let text = side.text();
+    let quoted: Vec<String> = found
+        .iter()
+        .map(|u| format!("“{}”", excerpt(&text[u.span.start..u.span.end], QUOTE)))
+        .collect();
+    format!(
+        "{name} clause{} {} with no counterpart in the {other_name} (unmatched: {})",
+        if found.len() > 1 { "s" } else { "" },
+        quoted.join(", "),
+        found
+            .iter()
+            .flat_map(|u| u.words.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str, lang: Lang) -> Vec<&str> {
+        cut(text, lang)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn chinese_clauses_cut_at_commas_and_enumerations() {
+        assert_eq!(
+            pieces(
+                "会议讨论了信任措施，各国领导人、专家在上海举行峰会。",
+                Lang::ZhHans
+            ),
+            vec!["会议讨论了信任措施", "各国领导人", "专家在上海举行峰会"]
+        );
+    }
+
+    #[test]
+    fn english_clauses_cut_at_punctuation_and_relatives() {
+        assert_eq!(
+            pieces(
+                "The meeting, held in 3.5 hours, discussed measures which the U.S. set.",
+                Lang::En
+            ),
+            vec![
+                "The meeting",
+                "held in 3.5 hours",
+                "discussed measures",
+                "which the U.S. set"
+            ]
+        );
+    }
+
+    use crate::check::WordPairs;
+    use crate::segment::Segmenter;
+
+    fn lexicon() -> WordPairs {
+        [
+            ("会议", "meeting"),
+            ("讨论", "discuss"),
+            ("信任", "confidence"),
+            ("措施", "measures"),
+            ("领导人", "leader"),
+            ("通过", "adopt"),
+            ("联合", "joint"),
+            ("宣言", "declaration"),
+            ("上海", "Shanghai"),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    /// Flags of a Chinese source and English target at a normal length
+    /// ratio (`z` = 0).
+    fn flags(zh: &str, en: &str) -> Vec<Flag> {
+        let seg = Segmenter::new();
+        let s = SideView::new(&[zh.to_string()], Lang::ZhHans, &seg);
+        let t = SideView::new(&[en.to_string()], Lang::En, &seg);
+        check(&s, &t, &lexicon(), 0.0, 2.0)
+    }
+
+    const ZH: &str = "会议讨论了信任措施，领导人在上海通过了联合宣言。";
+    const EN: &str =
+        "The meeting discussed confidence measures, and the leaders adopted a joint declaration in Shanghai.";
+
+    #[test]
+    fn good_bead_is_silent() {
+        assert_eq!(flags(ZH, EN), vec![]);
+    }
+
+    #[test]
+    fn dropped_clause_is_an_omission_whatever_the_length() {
+        let f = flags(
+            ZH,
+            "The meeting discussed confidence measures in great detail.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].kind, f[0].severity),
+            (FlagKind::Omission, Severity::Warning)
+        );
+        assert!(
+            f[0].reason.contains("“领导人在上海通过了联合宣言”"),
+            "{}",
+            f[0].reason
+        );
+    }
+
+    #[test]
+    fn grafted_clause_is_an_addition() {
+        let f = flags(
+            ZH,
+            "The meeting discussed confidence measures, and the leaders adopted a joint declaration \
+             in Shanghai, while soldiers guarded every bridge.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].kind, f[0].severity),
+            (FlagKind::Addition, Severity::Warning)
+        );
+        assert!(
+            f[0].reason
+                .contains("“while soldiers guarded every bridge”"),
+            "{}",
+            f[0].reason
+        );
+    }
+
+    #[test]
+    fn unmatched_clauses_on_both_sides_are_a_paraphrase() {
+        let f = flags(
+            "会议讨论了信任措施，气氛十分热烈友好。",
+            "The meeting discussed confidence measures, and everyone seemed cheerful.",
+        );
+        assert!(f.iter().all(|f| f.severity == Severity::Info), "{f:?}");
+    }
+}
