@@ -265,7 +265,9 @@ mod tests {
     fn manifest_pairs_a_document_at_most_once() {
         let text = "translation\ta.zh-Hans\ta.en\ncomparable\ta.zh-Hans\tb.en\n\
                     translation\ta.zh-Hans\tb.en\n";
-        let e = Manifest::parse(text, Path::new("m.tsv")).unwrap_err().to_string();
+        let e = Manifest::parse(text, Path::new("m.tsv"))
+            .unwrap_err()
+            .to_string();
         assert!(
             e.starts_with("m.tsv:3: a.zh-Hans is already paired as a translation on line 1"),
             "{e}"
