@@ -227,7 +227,7 @@ fn side(
             escape(&tip),
             if start { "¶ " } else { "" },
             line.map(|l| format!("L{l}")).unwrap_or_default(),
-            escape(u.as_str()),
+            escape(super::visible::visible(u.as_str())),
         );
     }
     h.push_str("</td>");
