@@ -214,6 +214,16 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
 
     // Pair, then align and check each translation pair.
     let doc_ids: Vec<String> = docs.iter().map(Document::id).collect();
+    let warnings: Vec<String> = manifest
+        .iter()
+        .flat_map(|m| m.unknown_ids(&doc_ids))
+        .map(|(line, id)| {
+            format!(
+                "{}: line {line}: no document has the id `{id}`; the line decides nothing",
+                manifest_path.display()
+            )
+        })
+        .collect();
     let mut decisions = pair_documents_by(
         &features,
         &doc_ids,
@@ -291,6 +301,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     // Write the index and the summary.
     progress.stage(Stage::Write, 2);
     summary.files = written.iter().cloned().collect();
+    summary.warnings = warnings;
     write_file(&cfg.out.join("index.html"), |w| {
         export::index::write(w, &summary)
     })?;
@@ -567,6 +578,7 @@ fn summarize(
             .collect(),
         unpaired_documents,
         inputs,
+        warnings: Vec::new(),
         files: Vec::new(),
     }
 }

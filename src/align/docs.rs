@@ -36,6 +36,8 @@ const MIN_TRANSLATION_SCORE: f32 = 0.5;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Manifest {
     decisions: BTreeMap<(String, String), Relation>,
+    /// Every document id the manifest names, with the first line naming it.
+    named: BTreeMap<String, usize>,
 }
 
 impl Manifest {
@@ -89,9 +91,27 @@ impl Manifest {
                     }
                 }
             }
+            for id in [src, tgt] {
+                m.named.entry(id.to_string()).or_insert(n + 1);
+            }
             m.decisions.insert((src.to_string(), tgt.to_string()), rel);
         }
         Ok(m)
+    }
+
+    /// The ids the manifest names that are not among `ids` (a typo, or a
+    /// document renamed or removed), each with the first line naming it,
+    /// in line order. Their lines decide nothing, so the build reports them.
+    pub fn unknown_ids(&self, ids: &[String]) -> Vec<(usize, &str)> {
+        let known: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let mut unknown: Vec<(usize, &str)> = self
+            .named
+            .iter()
+            .filter(|(id, _)| !known.contains(id.as_str()))
+            .map(|(id, &line)| (line, id.as_str()))
+            .collect();
+        unknown.sort_unstable();
+        unknown
     }
 
     /// The (source, target) document ids the manifest decides.
@@ -257,6 +277,8 @@ mod tests {
         assert_eq!(m.decision("a.zh-Hans", "a.en"), Some(Relation::Translation));
         assert_eq!(m.decision("b.zh-Hans", "a.en"), Some(Relation::Comparable));
         assert_eq!(m.decision("c", "a.en"), None);
+        let ids = ["a.zh-Hans".to_string(), "a.en".to_string()];
+        assert_eq!(m.unknown_ids(&ids), vec![(3, "b.zh-Hans")]);
         let e = Manifest::parse("maybe\ta\tb\n", Path::new("m.tsv")).unwrap_err();
         assert!(e.to_string().contains("m.tsv:1"));
     }

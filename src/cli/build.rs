@@ -45,6 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let built = built.context("build failed")?;
     let s = &built.summary;
+    for w in &s.warnings {
+        eprintln!("bitext: warning: {w}");
+    }
     for f in &s.inputs {
         for w in &f.warnings {
             eprintln!("bitext: warning: {w}");

@@ -43,6 +43,7 @@ pub fn render(s: &Summary) -> String {
         t.failed_files,
         review_totals(t),
     );
+    warnings(&mut h, s);
     pairs(&mut h, s);
     unpaired(&mut h, s);
     inputs(&mut h, s);
@@ -200,6 +201,18 @@ fn pairs(h: &mut String, s: &Summary) {
         );
     }
     h.push_str("</tbody></table>\n");
+}
+
+/// Corpus-wide warnings, above everything else (nothing when there are none).
+fn warnings(h: &mut String, s: &Summary) {
+    if s.warnings.is_empty() {
+        return;
+    }
+    h.push_str("<h2>Warnings</h2>\n<ul class=\"warnings\">");
+    for w in &s.warnings {
+        let _ = write!(h, "<li><span class=\"err\">{}</span></li>", escape(w));
+    }
+    h.push_str("</ul>\n");
 }
 
 fn unpaired(h: &mut String, s: &Summary) {
@@ -365,6 +378,7 @@ mod tests {
                     warnings: vec![],
                 },
             ],
+            warnings: vec!["manifest.tsv: line 2: no document has the id `<b>`".into()],
             files: vec![],
         };
         let page = render(&s);
@@ -375,5 +389,6 @@ mod tests {
             page.contains("<span class=\"err\">corpus/a.txt: 1 invalid UTF-8 sequence(s) replaced")
         );
         assert!(page.contains("<li>a.en</li>"));
+        assert!(page.contains("no document has the id `&lt;b&gt;`"));
     }
 }

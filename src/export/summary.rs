@@ -210,6 +210,10 @@ pub struct Summary {
     pub unpaired_documents: Vec<String>,
     /// Every corpus file, in name order.
     pub inputs: Vec<FileSummary>,
+    /// Corpus-wide problems that belong to no single file's reading (a
+    /// manifest line naming no document…); absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// Every file the build wrote into the output folder, sorted
     /// (`summary.json` included). A rebuild removes files listed here that
     /// it no longer writes.

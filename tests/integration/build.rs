@@ -445,6 +445,28 @@ fn a_corpus_manifest_overrides_the_pairing() {
         .collect();
     assert_eq!(pairs, ["000_58fd57bd8402631f"]);
     assert!(!out.join("003_11247a11cc0494c9.html").exists());
+    assert!(
+        s.get("warnings").is_none(),
+        "every manifest id names a document"
+    );
+
+    // A line naming no document (a typo) is reported, not ignored silently;
+    // the rest of the corpus still builds.
+    std::fs::write(
+        corpus.join("manifest.tsv"),
+        "comparable\t003_11247a11cc0494c9.zh-Hans\t003_11247a11cc0494c9.en\n\
+         translation\t000_58fd57bd8402631f.zh-Hans\t000_typo.en\n",
+    )
+    .unwrap();
+    let o = build(&corpus, &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let warning = "line 2: no document has the id `000_typo.en`";
+    assert!(stderr(&o).contains(warning), "{}", stderr(&o));
+    let s = summary(&out);
+    assert!(s["warnings"][0].as_str().unwrap().contains(warning), "{s}");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains(warning), "index.html reports it");
+    assert_eq!(s["pairs"][0]["id"], "000_58fd57bd8402631f");
 
     std::fs::write(corpus.join("manifest.tsv"), "perhaps\ta\tb\n").unwrap();
     let o = build(&corpus, &out);
