@@ -6,6 +6,25 @@ use crate::document::Lang;
 use crate::normalize::{han_ratio, key};
 use crate::record::BeadRecord;
 
+/// Letters (or digits) below which a lonely unit is a heading or a
+/// fragment of a few words, less likely lost content than a sentence:
+/// flagged at info level, not as a warning.
+const FRAGMENT_LETTERS: usize = 12;
+/// Characters of a text quoted in a reason.
+const QUOTE_CHARS: usize = 60;
+/// Letters below which a target is numbers, symbols or a name: nothing to
+/// translate, so never "untranslated".
+const MIN_TRANSLATABLE_LETTERS: usize = 4;
+/// An English source's target is still English when under this share of
+/// its letters are Han (a Chinese name or two may appear)…
+const MAX_HAN_IN_ENGLISH: f64 = 0.05;
+/// …and it has at least this many words (a one- or two-word target is
+/// often a name or an acronym kept as it is).
+const MIN_ENGLISH_WORDS: usize = 3;
+/// A Chinese source's target is still Chinese when most of its letters
+/// are Han.
+const MIN_HAN_IN_CHINESE: f64 = 0.5;
+
 /// A flag for a bead with an empty side, naming the lonely units.
 pub fn unaligned(r: &BeadRecord) -> Option<Flag> {
     let (side, texts, lines) = match (r.src.is_empty(), r.tgt.is_empty()) {
@@ -22,7 +41,7 @@ pub fn unaligned(r: &BeadRecord) -> Option<Flag> {
     // A heading or a fragment of a few words is less likely to be lost
     // content than a full sentence.
     let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    let severity = if letters < 12 {
+    let severity = if letters < FRAGMENT_LETTERS {
         Severity::Info
     } else {
         Severity::Warning
@@ -32,7 +51,7 @@ pub fn unaligned(r: &BeadRecord) -> Option<Flag> {
         severity,
         format!(
             "{side} text{at} has no counterpart in the {other}: “{}”",
-            excerpt(&text, 60)
+            excerpt(&text, QUOTE_CHARS)
         ),
     ))
 }
@@ -46,18 +65,20 @@ pub fn untranslated(src: &SideView, tgt: &SideView) -> Option<Flag> {
     }
     let (s, t) = (src.text(), tgt.text());
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 4 {
+    if letters < MIN_TRANSLATABLE_LETTERS {
         return None; // numbers, symbols, a name: nothing to translate
     }
     let in_source_language = match src.lang {
-        Lang::En => han_ratio(t) < 0.05 && t.split_whitespace().count() >= 3,
-        Lang::ZhHans | Lang::ZhHant => han_ratio(t) > 0.5,
+        Lang::En => {
+            han_ratio(t) < MAX_HAN_IN_ENGLISH && t.split_whitespace().count() >= MIN_ENGLISH_WORDS
+        }
+        Lang::ZhHans | Lang::ZhHant => han_ratio(t) > MIN_HAN_IN_CHINESE,
     };
     if key(s) == key(t) && in_source_language {
         return Some(Flag::new(
             FlagKind::Untranslated,
             Severity::Error,
-            format!("target repeats the source: “{}”", excerpt(t, 60)),
+            format!("target repeats the source: “{}”", excerpt(t, QUOTE_CHARS)),
         ));
     }
     in_source_language.then(|| {
@@ -71,7 +92,7 @@ pub fn untranslated(src: &SideView, tgt: &SideView) -> Option<Flag> {
                 } else {
                     "Chinese"
                 },
-                excerpt(t, 60)
+                excerpt(t, QUOTE_CHARS)
             ),
         )
     })
