@@ -144,26 +144,8 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
         fmt_score(r.score),
         r.bead,
     );
-    side(
-        h,
-        r.src_lang,
-        &r.src_file,
-        &r.src,
-        &r.src_lines,
-        &r.src_para,
-        &src_starts,
-        &marks_of(r, false),
-    );
-    side(
-        h,
-        r.tgt_lang,
-        &r.tgt_file,
-        &r.tgt,
-        &r.tgt_lines,
-        &r.tgt_para,
-        &tgt_starts,
-        &marks_of(r, true),
-    );
+    side(h, r, false, &src_starts);
+    side(h, r, true, &tgt_starts);
     let pct = (r.score.clamp(0.0, 1.0) * 100.0).round();
     let _ = write!(
         h,
@@ -201,16 +183,15 @@ fn starts(paras: &[usize], last: &mut Option<usize>) -> Vec<bool> {
         .collect()
 }
 
-fn side(
-    h: &mut String,
-    lang: Lang,
-    file: &str,
-    units: &[String],
-    lines: &[usize],
-    paras: &[usize],
-    starts: &[bool],
-    marks: &[(usize, usize)],
-) {
+/// One side of bead `r` (the target when `target`) as a table cell.
+fn side(h: &mut String, r: &BeadRecord, target: bool, starts: &[bool]) {
+    let (lang, file, units, lines, paras) = if target {
+        (r.tgt_lang, &r.tgt_file, &r.tgt, &r.tgt_lines, &r.tgt_para)
+    } else {
+        (r.src_lang, &r.src_file, &r.src, &r.src_lines, &r.src_para)
+    };
+    let marks = marks_of(r, target);
+    let marks = marks.as_slice();
     let _ = write!(h, "<td class=\"text\" lang=\"{}\">", lang.tag());
     // Marks count characters of the units joined (a space between
     // non-Chinese units): each unit starts where the last one ended.
