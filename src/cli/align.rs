@@ -111,9 +111,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn warn_languages(a: &AlignedPair) {
     if a.same_language() {
+        let both = if a.src.lang.is_chinese() {
+            "Chinese"
+        } else {
+            "English"
+        };
         eprintln!(
-            "bitext: warning: {} and {} are both {}; aligning on length and shared tokens only",
-            a.src.source, a.tgt.source, a.src.lang
+            "bitext: warning: {} ({}) and {} ({}) are both {both}; aligning on length and shared tokens only",
+            a.src.source, a.src.lang, a.tgt.source, a.tgt.lang
         );
     }
     for w in a.warnings() {

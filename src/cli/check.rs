@@ -107,7 +107,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         Format::Json => report::write_json(&mut out, &flagged)?,
-        Format::Text => report::write_text(&mut out, &records, &flagged)?,
+        Format::Text => report::write_text(
+            &mut bitext::export::visible::VisibleWriter::new(&mut out),
+            &records,
+            &flagged,
+        )?,
     }
     out.flush()?;
     Ok(super::exit_code(failed))

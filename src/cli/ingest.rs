@@ -38,6 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &docs)?;
         writeln!(out)?;
     } else {
+        let mut out = bitext::export::visible::VisibleWriter::new(&mut out);
         for d in &docs {
             summary(&mut out, d)?;
         }

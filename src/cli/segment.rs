@@ -52,6 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &all)?;
         writeln!(out)?;
     } else {
+        let mut out = bitext::export::visible::VisibleWriter::new(&mut out);
         for d in &docs {
             human(&mut out, d)?;
         }

@@ -121,6 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out)?;
         }
         Format::Text => {
+            let mut out = bitext::export::visible::VisibleWriter::new(&mut out);
             bitext::export::terms_text::write(&mut out, &pairs, assoc.beads(), &inconsistent)?
         }
     }

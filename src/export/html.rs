@@ -236,7 +236,8 @@ fn marks_of(r: &BeadRecord, target: bool) -> Vec<(usize, usize)> {
     v
 }
 
-/// `unit` escaped, with the characters inside `marks` (ranges of the
+/// `unit` escaped (control and bidi characters made visible), with the
+/// characters inside `marks` (ranges of the
 /// side's joined text; the unit starts at character `offset`) wrapped in
 /// `<mark>`. Overlapping ranges are merged.
 fn highlight(unit: &str, offset: usize, marks: &[(usize, usize)]) -> String {
@@ -248,16 +249,17 @@ fn highlight(unit: &str, offset: usize, marks: &[(usize, usize)]) -> String {
     let mut out = String::new();
     let mut run = String::new();
     let mut open = false;
+    let shown = |run: &str| escape(super::visible::visible(run)).into_owned();
     for (i, c) in unit.chars().enumerate() {
         if inside(i) != open {
-            out.push_str(&escape(&run));
+            out.push_str(&shown(&run));
             run.clear();
             out.push_str(if open { "</mark>" } else { "<mark>" });
             open = !open;
         }
         run.push(c);
     }
-    out.push_str(&escape(&run));
+    out.push_str(&shown(&run));
     if open {
         out.push_str("</mark>");
     }

@@ -15,6 +15,7 @@ pub mod summary;
 pub mod terms_text;
 pub mod tmx;
 pub mod tsv;
+pub mod visible;
 
 use std::borrow::Cow;
 

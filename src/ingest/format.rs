@@ -31,7 +31,10 @@ pub fn detect(text: &str) -> Format {
         end -= 1;
     }
     let head = &text[..end];
-    if HTML_TAG.find_iter(head).take(3).count() >= 3 && HTML_CLOSE.is_match(head) {
+    // Tags and a closing tag; or, for a page whose first 256 KiB close
+    // nothing (deeply nested, cut off), tags and markup from the start.
+    let tags = HTML_TAG.find_iter(head).take(3).count() >= 3;
+    if tags && (HTML_CLOSE.is_match(head) || head.trim_start().starts_with('<')) {
         Format::Html
     } else if MD_HEADING.is_match(head) || MD_BOLD.is_match(head) {
         Format::Markdown
@@ -50,5 +53,7 @@ mod tests {
         assert_eq!(detect("## Title\n\nbody"), Format::Markdown);
         assert_eq!(detect("plain **bold** text"), Format::Markdown);
         assert_eq!(detect("a < b and c > d\n\n#hashtag"), Format::Text);
+        assert_eq!(detect(&"<div>".repeat(100_000)), Format::Html);
+        assert_eq!(detect("see <p> and <br> and <div> tags"), Format::Text);
     }
 }

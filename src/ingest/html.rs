@@ -80,6 +80,7 @@ pub fn blocks(text: &str, start: usize, first_line: usize) -> Vec<Block> {
         line: first_line,
         counted: start,
         stack: Vec::new(),
+        missing: std::collections::HashMap::new(),
     };
     s.run(start);
     s.flush();
@@ -95,6 +96,10 @@ struct Scanner<'a> {
     line: usize,
     counted: usize,
     stack: Vec<Open>,
+    /// Closing strings (`-->`, `</style`, a quote…) known to be absent
+    /// from a byte offset on: a search that failed once is not repeated,
+    /// so unclosed markup keeps the scan linear.
+    missing: std::collections::HashMap<String, usize>,
 }
 
 impl Scanner<'_> {
@@ -127,9 +132,15 @@ impl Scanner<'_> {
         let text = self.text;
         let rest = &text[lt..];
         if rest.starts_with("<!--") {
-            let end = rest.find("-->").map_or(text.len(), |i| lt + i + 3);
             let line = self.line_at(lt);
             self.flush();
+            let Some(end) = self.find_from(lt + 4, "-->").map(|i| i + 3) else {
+                // Never closed: only the opener is dropped, the rest is
+                // still read.
+                self.out
+                    .push(Block::dropped("<!--", line, DropReason::Markup));
+                return lt + 4;
+            };
             self.out.push(Block::dropped(
                 text[lt..end].trim(),
                 line,
@@ -137,14 +148,23 @@ impl Scanner<'_> {
             ));
             return end;
         }
-        let tag_end = match rest.find('>') {
-            Some(i) => lt + i + 1,
-            None => {
-                // No `>` anywhere after: the rest is text (one scan, so
-                // a run of lone `<` stays linear).
-                self.add_text(lt, text.len());
-                return text.len();
-            }
+        // A `<` not followed by a letter, `/` and a letter, `!` or `?`
+        // starts no tag (as in HTML): it is text. Deciding this before
+        // looking for `>` keeps a run of `<` linear.
+        let b = rest.as_bytes();
+        let starts_tag = match b.get(1) {
+            Some(b'/') => b.get(2).is_some_and(u8::is_ascii_alphabetic),
+            Some(&c) => c.is_ascii_alphabetic() || c == b'!' || c == b'?',
+            None => false,
+        };
+        if !starts_tag {
+            self.add_text(lt, lt + 1);
+            return lt + 1;
+        }
+        let Some(tag_end) = self.tag_end(lt) else {
+            // No `>` anywhere after: the rest is text.
+            self.add_text(lt, text.len());
+            return text.len();
         };
         let inner = &text[lt + 1..tag_end - 1];
         let closing = inner.starts_with('/');
@@ -162,7 +182,7 @@ impl Scanner<'_> {
             return lt + 1;
         }
         if !closing && RAW_TAGS.contains(&name.as_str()) {
-            return self.raw(&name, tag_end);
+            return self.raw(&name, lt, tag_end);
         }
         let block_level = BLOCK_TAGS.contains(&name.as_str());
         let reason = element_reason(&name, inner);
@@ -196,14 +216,19 @@ impl Scanner<'_> {
             .is_some_and(|o| o.reason.is_some() || o.heading)
     }
 
-    /// Skips raw-text content up to `</name`; its text becomes a dropped
-    /// block (markup).
-    fn raw(&mut self, name: &str, from: usize) -> usize {
+    /// Skips raw-text content from `from` up to `</name`; its text becomes
+    /// a dropped block (markup). An element never closed drops only its
+    /// start tag (`lt..from`): the rest of the file is still read.
+    fn raw(&mut self, name: &str, lt: usize, from: usize) -> usize {
         let text = self.text;
-        let lower_close = format!("</{name}");
-        let end = find_ascii_ci(&text[from..], &lower_close).map_or(text.len(), |i| from + i);
-        let after = text[end..].find('>').map_or(text.len(), |i| end + i + 1);
         self.flush();
+        let Some(end) = self.find_from(from, &format!("</{name}")) else {
+            let line = self.line_at(lt);
+            self.out
+                .push(Block::dropped(&text[lt..from], line, DropReason::Markup));
+            return from;
+        };
+        let after = text[end..].find('>').map_or(text.len(), |i| end + i + 1);
         let content = text[from..end].trim();
         if !content.is_empty() {
             let first = from + (text[from..end].len() - text[from..end].trim_start().len());
@@ -212,6 +237,45 @@ impl Scanner<'_> {
                 .push(Block::dropped(content, line, DropReason::Markup));
         }
         after
+    }
+
+    /// Where `needle` (ASCII) first occurs at or after `from`, ignoring
+    /// ASCII case; remembers failures (see [`Scanner::missing`]).
+    fn find_from(&mut self, from: usize, needle: &str) -> Option<usize> {
+        if self.missing.get(needle).is_some_and(|&at| at <= from) {
+            return None;
+        }
+        let found = find_ascii_ci(&self.text[from..], needle).map(|i| from + i);
+        if found.is_none() {
+            self.missing.insert(needle.to_string(), from);
+        }
+        found
+    }
+
+    /// The end (one past `>`) of the tag starting at `lt`. A `>` inside a
+    /// quoted attribute value does not end it; a quote never closed is
+    /// taken as a plain character.
+    fn tag_end(&mut self, lt: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = lt + 1;
+        let mut after_eq = false;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'>' => return Some(i + 1),
+                q @ (b'"' | b'\'') if after_eq => {
+                    let quote = if q == b'"' { "\"" } else { "'" };
+                    if let Some(close) = self.find_from(i + 1, quote) {
+                        i = close;
+                    }
+                    after_eq = false;
+                }
+                b'=' => after_eq = true,
+                c if c.is_ascii_whitespace() => {}
+                _ => after_eq = false,
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Adds source text `text[from..to]` to the current block.
@@ -321,10 +385,21 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
-/// Byte offset of `needle` (ASCII, lowercase) in `hay`, ignoring ASCII case.
+/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    let first = n.first()?;
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    // memchr-style jump to candidates for the first byte, then compare.
+    let mut from = 0;
+    while let Some(i) = h[from..].iter().position(|&b| b == lo || b == up) {
+        let at = from + i;
+        if h.len() - at >= n.len() && h[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Decodes character references (`&amp;`, `&#20013;`, `&#x4E2D;`, every
@@ -373,6 +448,48 @@ mod tests {
                 ("正文。", 6, None)
             ]
         );
+    }
+
+    #[test]
+    fn a_quoted_gt_does_not_end_a_tag() {
+        let html =
+            "<div><iframe srcdoc=\"<p>evil</p> a > b\" title='x>y'></iframe><p>正文。</p></div>";
+        let texts: Vec<String> = blocks(html, 0, 1).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, ["正文。"]);
+    }
+
+    #[test]
+    fn unclosed_raw_elements_and_comments_drop_only_their_opener() {
+        for opener in ["<style>", "<script type=\"x\">", "<textarea>", "<!--"] {
+            let html =
+                format!("<div><p>前文。</p>{opener}\n<p>Body one.</p>\n<p>Body two.</p></div>");
+            let b = blocks(&html, 0, 1);
+            let got: Vec<(&str, Option<DropReason>)> =
+                b.iter().map(|b| (b.text.as_str(), b.drop)).collect();
+            assert_eq!(
+                got,
+                [
+                    ("前文。", None),
+                    (opener, Some(DropReason::Markup)),
+                    ("Body one.", None),
+                    ("Body two.", None)
+                ],
+                "{opener}"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_of_markup_openers_stay_linear() {
+        // When every `<` rescanned to the end of the text, each of these
+        // took minutes (quadratic); the linear scan reads them at once.
+        let n = 200_000;
+        for unit in ["<", "<a x=\"", "<style>", "<!--", "</"] {
+            let mut html = unit.repeat(n);
+            html.push_str("<p>end</p>>");
+            let b = blocks(&html, 0, 1);
+            assert!(b.iter().any(|b| b.text.ends_with("end")), "{unit}");
+        }
     }
 
     #[test]

@@ -98,7 +98,11 @@ fn same_language_and_wrong_language_lines_warn_or_align_without_panic() {
     let en2 = write(d.path(), "en2.txt", EN);
     let o = run(["align", "--presplit", "--format", "beads", s(&en), s(&en2)]);
     assert!(o.status.success());
-    assert!(stderr(&o).contains("both en"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("(en) are both English"),
+        "{}",
+        stderr(&o)
+    );
     // Identical texts align 1-1 on shared tokens.
     assert_eq!(stdout(&o).lines().count(), 6);
     let mixed = write(

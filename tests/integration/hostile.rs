@@ -443,3 +443,80 @@ fn tsv_cells_stay_text_and_scores_stay_scores_in_libreoffice() {
         }
     }
 }
+
+#[test]
+fn control_and_bidi_characters_never_reach_people_raw() {
+    let dir = scratch("hostile-bidi");
+    // One escape sequence in an ordinary page (many control bytes would
+    // make it a binary file).
+    let text = format!(
+        "{}The board met in May.\u{1b}]0;pwned\u{7} Invoice\u{202E}fdp.exe was paid.\u{1b}[2J\n",
+        "The members reviewed the annual report and approved the budget.\n".repeat(10)
+    );
+    std::fs::write(dir.join("t.txt"), text).unwrap();
+    let o = run(["segment".as_ref(), dir.join("t.txt").as_os_str()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202E}') && !out.contains('\u{7}'),
+        "{out:?}"
+    );
+    assert!(
+        out.contains("\u{241B}]0;pwned\u{2407}") && out.contains("Invoice<U+202E>fdp.exe"),
+        "{out}"
+    );
+
+    // Review page and TSV show the characters; JSONL keeps them.
+    let bead = serde_json::json!({
+        "score": 0.9, "src_lang": "zh-Hans", "tgt_lang": "en",
+        "src": ["发票已付。"], "tgt": ["Invoice\u{202E}fdp.exe paid.\u{1b}[2J"],
+    });
+    let jsonl = crate::check::write_jsonl(&dir, "b.jsonl", &[bead]);
+    let export = |format: &str| {
+        let o = run([
+            "export".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            jsonl.as_os_str(),
+        ]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        stdout(&o)
+    };
+    for format in ["html", "tsv"] {
+        let out = export(format);
+        assert!(
+            !out.contains('\u{202E}') && !out.contains('\u{1b}'),
+            "{format}"
+        );
+        assert!(
+            out.contains("Invoice&lt;U+202E&gt;fdp.exe") || out.contains("Invoice<U+202E>fdp.exe"),
+            "{format}"
+        );
+    }
+    assert!(export("jsonl").contains("Invoice\u{202E}fdp.exe paid.\\u001b[2J"));
+}
+
+#[test]
+fn a_language_warning_names_each_language() {
+    let dir = scratch("hostile-langs");
+    std::fs::write(
+        dir.join("a.txt"),
+        "亚洲相互协作与信任措施会议于一九九二年提出。成员国遍布亚洲各地区。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "亞洲相互協作與信任措施會議於一九九二年提出。成員國遍佈亞洲各地區。\n",
+    )
+    .unwrap();
+    let o = run([
+        "align".as_ref(),
+        dir.join("a.txt").as_os_str(),
+        dir.join("b.txt").as_os_str(),
+    ]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("(zh-Hans) and ") && err.contains("(zh-Hant) are both Chinese"),
+        "{err}"
+    );
+}
