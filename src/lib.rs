@@ -25,6 +25,8 @@
 //!   them and they use no stage.
 //! - [`pipeline`] runs every stage over a corpus folder (`bitext build`);
 //!   [`pair`] over one pair of files (`bitext align`, `check`, `terms`).
+//! - [`review`] keeps reviewers' decisions and applies them on rebuild
+//!   (`bitext review` serves the review pages with actions).
 //! - [`stream`] aligns a stream of document pairs, JSON Lines in and out
 //!   (`bitext stream`, for Spark and Slurm).
 
@@ -43,6 +45,7 @@ pub mod outdir;
 pub mod pair;
 pub mod pipeline;
 pub mod record;
+pub mod review;
 pub mod segment;
 pub mod stream;
 pub mod terms;

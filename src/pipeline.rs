@@ -115,6 +115,32 @@ pub struct AlignedPair {
     pub sentence: LevelStats,
     /// Statistics of the paragraph-level beads.
     pub paragraph: LevelStats,
+    /// Review decisions that could not be applied (see [`crate::review`]).
+    pub stale: Vec<crate::record::Stale>,
+}
+
+/// The review decisions of pair `id` from `corpus/reviews/`, with the
+/// lines or files that could not be read as stale entries.
+struct Reviews {
+    decisions: Vec<crate::review::Decision>,
+    stale: Vec<crate::record::Stale>,
+}
+
+fn load_reviews(corpus: &Path, id: &str) -> Reviews {
+    let unreadable = |why: String| crate::record::Stale {
+        decision: "(unreadable)".into(),
+        why,
+    };
+    match crate::review::store::load(corpus, id) {
+        Ok(l) => Reviews {
+            decisions: l.decisions,
+            stale: l.problems.into_iter().map(unreadable).collect(),
+        },
+        Err(e) => Reviews {
+            decisions: Vec::new(),
+            stale: vec![unreadable(e.to_string())],
+        },
+    }
 }
 
 /// What a build made.
@@ -215,8 +241,13 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
         .zip(ids.par_iter())
         .map(|(p, id)| {
             let (src, tgt) = (seg.segment(&docs[p.src]), seg.segment(&docs[p.tgt]));
+            let reviews = load_reviews(&cfg.corpus, id);
+            let mut stale = reviews.stale;
             let (sentence, paragraph) = aligner.align_both(&src, &tgt, &seg);
-            let checked = |a: DocAlignment| {
+            let mut checked = |mut a: DocAlignment| {
+                let (verdicts, st) =
+                    crate::review::apply_to_alignment(&aligner, &mut a, &reviews.decisions);
+                stale.extend(st);
                 let mut recs = records(
                     id,
                     a.level,
@@ -231,16 +262,18 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                     &a.beads,
                 );
                 crate::check::check_with(&mut recs, &seg, &cfg.check, Some(aligner.lexicon()));
+                crate::review::set_reviews(&mut recs, verdicts);
                 recs
             };
             let (sentence, paragraph) = (checked(sentence), checked(paragraph));
-            write_pair(&cfg.out, id, &sentence, &paragraph)?;
+            write_pair(&cfg.out, id, &sentence, &paragraph, &stale)?;
             progress.sentences(src.sentences.len() + tgt.sentences.len());
             progress.advance();
             Ok(AlignedPair {
                 id: id.clone(),
                 sentence: LevelStats::of(&sentence),
                 paragraph: LevelStats::of(&paragraph),
+                stale,
             })
         })
         .collect::<Result<Vec<AlignedPair>>>()?;
@@ -275,7 +308,8 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
 pub const MANIFEST: &str = "manifest.tsv";
 
 /// The entries of a corpus folder, sorted by name: everything directly
-/// inside it but hidden files (`.name`) and the [`MANIFEST`]. Folders,
+/// inside it but hidden files (`.name`), the [`MANIFEST`] and the
+/// `reviews/` folder of `bitext review`. Other folders,
 /// FIFOs, dangling symlinks… are listed too, so that reading refuses them
 /// by name and the build reports each instead of skipping it silently.
 pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -285,6 +319,10 @@ pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
         let entry = entry.map_err(|e| io_err(dir, e))?;
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') || name == MANIFEST {
+            continue;
+        }
+        // The reviewers' decisions (`bitext review`), not a document.
+        if name == crate::review::store::REVIEWS && entry.path().is_dir() {
             continue;
         }
         files.push(dir.join(&name));
@@ -326,12 +364,19 @@ fn write_pair(
     id: &str,
     sentence: &[BeadRecord],
     paragraph: &[BeadRecord],
+    stale: &[crate::record::Stale],
 ) -> Result<()> {
     for (name, level, format) in pair_outputs(id) {
         let records = match level {
             Level::Sentence => sentence,
             Level::Paragraph => paragraph,
         };
+        if format == Format::Html {
+            write_file(&out.join(name), |w| {
+                export::html::write_reviewed(w, records, stale)
+            })?;
+            continue;
+        }
         write_file(&out.join(name), |w| format.write(w, records))?;
     }
     Ok(())
@@ -476,6 +521,7 @@ fn summarize(
             sentence: p.sentence.clone(),
             paragraph: p.paragraph.clone(),
             files: pair_files(&p.id),
+            stale: p.stale.clone(),
         })
         .collect();
     let paired: BTreeSet<usize> = translations.iter().flat_map(|t| [t.src, t.tgt]).collect();
@@ -496,6 +542,13 @@ fn summarize(
         flagged_sentence_beads: pair_summaries.iter().map(|p| p.sentence.flagged).sum(),
         paragraph_beads: pairs.iter().map(|p| p.paragraph.beads).sum(),
         flagged_paragraph_beads: pair_summaries.iter().map(|p| p.paragraph.flagged).sum(),
+        reviewed_sentence_beads: pairs
+            .iter()
+            .flat_map(|p| &p.sentence.reviewed)
+            .filter(|(status, _)| matches!(status.as_str(), "confirmed" | "corrected"))
+            .map(|(_, n)| n)
+            .sum(),
+        stale_decisions: pairs.iter().map(|p| p.stale.len()).sum(),
     };
     Summary {
         tool: "bitext".into(),

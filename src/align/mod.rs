@@ -13,6 +13,7 @@
 mod anchors;
 mod bead;
 mod calibrate;
+pub mod constrained;
 mod cost;
 mod docs;
 mod dp;

@@ -52,6 +52,32 @@ pub fn align(
     lex: &Lexicon,
     cfg: &AlignConfig,
 ) -> Vec<(Bead, Features)> {
+    align_avoiding(src, tgt, lex, cfg, &[])
+}
+
+/// Like [`align`], never grouping units as one of `forbidden` (source and
+/// target ranges): those beads are taken out of the search before the cost
+/// model relaxes a cell.
+pub fn align_avoiding(
+    src: &[Sentence],
+    tgt: &[Sentence],
+    lex: &Lexicon,
+    cfg: &AlignConfig,
+    forbidden: &[(Range<usize>, Range<usize>)],
+) -> Vec<(Bead, Features)> {
+    let relax = |cm: &CostModel<'_>, i: usize, j: usize, acc: &mut [f32]| {
+        for (fs, ft) in forbidden {
+            if fs.end == i && ft.end == j {
+                let k = SHAPES
+                    .iter()
+                    .position(|s| s.src == fs.end - fs.start && s.tgt == ft.end - ft.start);
+                if let Some(k) = k {
+                    acc[k] = f32::INFINITY;
+                }
+            }
+        }
+        cm.relax(i, j, acc);
+    };
     let c = &cfg.components;
     let ev = Evidence {
         lexicon: c.lexicon,
@@ -79,7 +105,7 @@ pub fn align(
         let mut masks = enc.masks(&windows(&band, n, m));
         let mut path = {
             let cm = CostModel::new(enc, &masks, length, params);
-            dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| cm.relax(i, j, acc))
+            dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc))
         };
         for _ in 0..MAX_RECENTRES {
             if !path.touched_edge || full {
@@ -89,7 +115,7 @@ pub fn align(
             drop(masks);
             masks = enc.masks(&windows(&band, n, m));
             let cm = CostModel::new(enc, &masks, length, params);
-            path = dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| cm.relax(i, j, acc));
+            path = dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc));
         }
         (masks, path)
     };

@@ -70,6 +70,7 @@ pub fn records(
             src_para: b.src.clone().map(|i| src.units[i].para).collect(),
             tgt_para: b.tgt.clone().map(|i| tgt.units[i].para).collect(),
             flags: Vec::new(),
+            review: None,
         })
         .collect()
 }

@@ -53,6 +53,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("bitext: {e}");
         }
     }
+    for p in &s.pairs {
+        for st in &p.stale {
+            eprintln!(
+                "bitext: {}: stale review decision, not applied: {} ({})",
+                cfg.corpus
+                    .join("reviews")
+                    .join(format!("{}.jsonl", p.id))
+                    .display(),
+                st.decision,
+                st.why
+            );
+        }
+    }
     let t = &s.totals;
     println!(
         "built {}: {} {} aligned, {} sentence beads ({} flagged), {} paragraph beads ({} flagged), \

@@ -41,6 +41,10 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Keep only beads a reviewer confirmed or corrected (`bitext
+    /// review`): with `--format tmx`, a clean translation memory.
+    #[arg(long)]
+    pub confirmed_only: bool,
     /// JSONL alignment(s) to convert; several are concatenated in order.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
@@ -51,6 +55,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut records = Vec::new();
     for f in &args.files {
         records.extend(jsonl::read_file(f)?);
+    }
+    if args.confirmed_only {
+        records.retain(|r| r.review_status().is_some_and(|s| s.is_human_aligned()));
     }
     let format = Format::from(args.format);
     match &args.out {

@@ -9,6 +9,7 @@ mod concord;
 mod eval;
 mod export;
 mod ingest;
+mod review;
 mod segment;
 mod stream;
 mod terms;
@@ -46,6 +47,9 @@ enum Command {
     Concord(concord::Args),
     /// Convert a JSONL alignment to TMX, TSV or JSONL.
     Export(export::Args),
+    /// Review the built corpus in the browser: confirm, reject, merge and
+    /// split beads, accept flags; decisions survive rebuilds.
+    Review(review::Args),
     /// Align a stream of document pairs: JSON Lines of pairs on standard
     /// input, bead records as JSON Lines on standard output.
     Stream(stream::Args),
@@ -64,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Terms(a) => terms::run(a),
         Command::Concord(a) => concord::run(a),
         Command::Export(a) => export::run(a),
+        Command::Review(a) => review::run(a),
         Command::Stream(a) => stream::run(a),
     };
     match result {

@@ -26,6 +26,30 @@ pub fn write<W: Write>(mut out: W, records: &[BeadRecord]) -> std::io::Result<()
 
 /// The review page as a string.
 pub fn render(records: &[BeadRecord]) -> String {
+    render_page(records, &Page::default())
+}
+
+/// Options of a review page beyond its records.
+#[derive(Debug, Clone, Default)]
+pub struct Page<'a> {
+    /// Review decisions that could not be applied, shown as a warning.
+    pub stale: &'a [crate::record::Stale],
+    /// Served by `bitext review`: the page offers the review actions.
+    pub live: bool,
+}
+
+/// Writes the review page with the stale decisions of its pair.
+pub fn write_reviewed<W: Write>(
+    mut out: W,
+    records: &[BeadRecord],
+    stale: &[crate::record::Stale],
+) -> std::io::Result<()> {
+    out.write_all(render_page(records, &Page { stale, live: false }).as_bytes())?;
+    out.flush()
+}
+
+/// The review page with `page`'s options.
+pub fn render_page(records: &[BeadRecord], page: &Page<'_>) -> String {
     let mut h = String::with_capacity(4096 + records.len() * 600);
     let first = records.first();
     let pair = first.map(|r| r.pair.as_str()).unwrap_or("");
@@ -41,8 +65,9 @@ pub fn render(records: &[BeadRecord]) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} · {level} alignment · bitext review</title>\n<style>\n{CSS}</style>\n</head>\n\
-         <body data-filter=\"all\">\n<header>\n<h1>{}<span class=\"level\">{level} alignment</span></h1>\n",
+         <body data-filter=\"all\"{}>\n<header>\n<h1>{}<span class=\"level\">{level} alignment</span></h1>\n",
         escape(title),
+        live_attrs(page, pair, level),
         escape(title),
     );
     if let Some(r) = first {
@@ -69,14 +94,14 @@ pub fn render(records: &[BeadRecord]) -> String {
         escape(stats.types_line()),
         stats.mean_score,
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<nav class=\"filters\" aria-label=\"filter beads\">\
          <label><input type=\"radio\" name=\"filter\" value=\"all\" checked> all <span class=\"count\">{}</span></label>\
          <label class=\"f-flagged\"><input type=\"radio\" name=\"filter\" value=\"flagged\"> flagged <span class=\"count\">{}</span></label>\
          <label class=\"f-low\"><input type=\"radio\" name=\"filter\" value=\"low\"> low score &lt; {} <span class=\"count\">{}</span></label>\
          <span class=\"shown\">showing <output id=\"shown\">{}</output> of {}</span>\
-         <span class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> next / previous</span></nav>\n</header>\n",
+         <span class=\"keys\"><kbd>j</kbd> <kbd>k</kbd> next / previous</span></nav>",
         stats.beads,
         stats.flagged,
         LOW_SCORE,
@@ -84,6 +109,8 @@ pub fn render(records: &[BeadRecord]) -> String {
         stats.beads,
         stats.beads,
     );
+    review_bar(&mut h, records, page);
+    h.push_str("</header>\n");
     let _ = write!(
         h,
         "<main>\n<table class=\"beads\">\n<thead><tr><th class=\"n\">#</th>\
@@ -109,6 +136,118 @@ pub fn render(records: &[BeadRecord]) -> String {
         env!("CARGO_PKG_VERSION"),
     );
     h
+}
+
+/// The `<body>` attributes of a live page: the pair and level the
+/// actions concern.
+fn live_attrs(page: &Page<'_>, pair: &str, level: &str) -> String {
+    if !page.live {
+        return String::new();
+    }
+    format!(
+        " data-live=\"1\" data-pair=\"{}\" data-level=\"{level}\"",
+        escape(pair)
+    )
+}
+
+/// The review controls: status and flag-kind filters, search, progress,
+/// stale decisions, and (live) the links between levels.
+fn review_bar(h: &mut String, records: &[BeadRecord], page: &Page<'_>) {
+    let reviewed = records.iter().filter(|r| r.review.is_some()).count();
+    let mut kinds: Vec<String> = records
+        .iter()
+        .flat_map(|r| r.flags.iter().map(|f| f.kind.to_string()))
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    h.push_str(
+        "<nav class=\"review\" aria-label=\"review\">\
+         <label>status <select id=\"status\"><option value=\"\">any</option>\
+         <option value=\"unreviewed\">unreviewed</option><option value=\"confirmed\">confirmed</option>\
+         <option value=\"changed\">changed</option><option value=\"rejected\">rejected</option>\
+         <option value=\"accepted\">flag accepted</option></select></label>\
+         <label>flag <select id=\"kind\"><option value=\"\">any</option>",
+    );
+    for k in &kinds {
+        let _ = write!(h, "<option value=\"{0}\">{0}</option>", escape(k));
+    }
+    let _ = write!(
+        h,
+        "</select></label>\
+         <input type=\"search\" id=\"q\" placeholder=\"search both sides  /\" aria-label=\"search\">\
+         <span class=\"progress\"><output id=\"progress\">{reviewed}</output> of {} reviewed</span>",
+        records.len()
+    );
+    if page.live {
+        h.push_str(
+            "<span class=\"keys\"><kbd>c</kbd> confirm <kbd>x</kbd> reject <kbd>m</kbd> merge with next \
+             <kbd>s</kbd> split <kbd>a</kbd> accept flag</span>\
+             <span class=\"links\"><a href=\"/\">pairs</a> <a id=\"other-level\" href=\"#\">other level</a></span>\
+             <output id=\"message\" role=\"status\"></output>",
+        );
+    }
+    h.push_str("</nav>\n");
+    if !page.stale.is_empty() {
+        let _ = write!(
+            h,
+            "<details class=\"stale\" open><summary>{} no longer match{} the text \
+             (not applied)</summary><ul>",
+            if page.stale.len() == 1 {
+                "1 review decision".to_string()
+            } else {
+                format!("{} review decisions", page.stale.len())
+            },
+            if page.stale.len() == 1 { "es" } else { "" }
+        );
+        for st in page.stale {
+            let _ = write!(h, "<li>{} — {}</li>", escape(&st.decision), escape(&st.why));
+        }
+        h.push_str("</ul></details>\n");
+    }
+}
+
+/// Row attributes the review script reads: status, flag kinds, units.
+fn review_attrs(r: &BeadRecord) -> String {
+    let ids = |v: &[usize]| {
+        v.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let kinds: Vec<String> = r.flags.iter().map(|f| f.kind.to_string()).collect();
+    format!(
+        " data-status=\"{}\" data-kinds=\"{}\" data-s=\"{}\" data-t=\"{}\"",
+        r.review_status().map(|s| s.as_str()).unwrap_or(""),
+        kinds.join(" "),
+        ids(&r.src_idx),
+        ids(&r.tgt_idx),
+    )
+}
+
+/// The review status of a bead, shown under its score.
+fn status_badge(h: &mut String, r: &BeadRecord) {
+    if let Some(s) = r.review_status() {
+        let _ = write!(h, "<span class=\"status st-{0}\">{0}</span>", s.as_str());
+    }
+}
+
+/// The flags a reviewer accepted, with their notes.
+fn accepted_flags(h: &mut String, r: &BeadRecord) {
+    let Some(review) = &r.review else { return };
+    if review.accepted.is_empty() {
+        return;
+    }
+    h.push_str("<ul class=\"accepted\">");
+    for a in &review.accepted {
+        let _ = write!(
+            h,
+            "<li><span class=\"kind\">{}</span> accepted{}{}</li>",
+            a.kind,
+            if a.note.is_empty() { "" } else { ": " },
+            escape(&a.note)
+        );
+    }
+    h.push_str("</ul>");
 }
 
 fn side_title(lang: Lang) -> &'static str {
@@ -139,9 +278,10 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
     }
     let _ = write!(
         h,
-        "<tr class=\"{class}\" id=\"b{k}\" data-score=\"{}\">\
+        "<tr class=\"{class}\" id=\"b{k}\" data-score=\"{}\"{}>\
          <td class=\"n\"><a href=\"#b{k}\">{}</a></td>",
         fmt_score(r.score),
+        review_attrs(r),
         r.bead,
     );
     side(h, r, false, &src_starts);
@@ -150,10 +290,12 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
     let _ = write!(
         h,
         "<td class=\"meta\"><span class=\"type\">{}</span>\
-         <span class=\"score\"><span class=\"bar\"><span style=\"width:{pct}%\"></span></span>{}</span></td>",
+         <span class=\"score\"><span class=\"bar\"><span style=\"width:{pct}%\"></span></span>{}</span>",
         r.shape,
         fmt_score(r.score),
     );
+    status_badge(h, r);
+    h.push_str("</td>");
     h.push_str("<td class=\"flags\">");
     if !r.flags.is_empty() {
         h.push_str("<ul>");
@@ -168,6 +310,7 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
         }
         h.push_str("</ul>");
     }
+    accepted_flags(h, r);
     h.push_str("</td></tr>\n");
 }
 

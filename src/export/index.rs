@@ -33,7 +33,7 @@ pub fn render(s: &Summary) -> String {
          <p class=\"stats\"><span><b>{}</b> files</span> <span><b>{}</b> documents</span> \
          <span><b>{}</b> aligned pairs</span> <span><b>{}</b> documents not paired</span> \
          <span><b>{}</b> sentence beads, <b>{}</b> flagged</span> \
-         <span><b>{}</b> unreadable files</span></p>\n</header>\n<main>\n",
+         <span><b>{}</b> unreadable files</span>{}</p>\n</header>\n<main>\n",
         t.files,
         t.documents,
         t.pairs,
@@ -41,6 +41,7 @@ pub fn render(s: &Summary) -> String {
         t.sentence_beads,
         t.flagged_sentence_beads,
         t.failed_files,
+        review_totals(t),
     );
     pairs(&mut h, s);
     unpaired(&mut h, s);
@@ -51,6 +52,63 @@ pub fn render(s: &Summary) -> String {
         escape(&s.version)
     );
     h
+}
+
+/// Reviewed and stale counts for the header (empty when nothing was
+/// reviewed).
+fn review_totals(t: &super::summary::Totals) -> String {
+    let mut out = String::new();
+    if t.reviewed_sentence_beads > 0 {
+        let _ = write!(
+            out,
+            " <span><b>{}</b> sentence beads confirmed or corrected</span>",
+            t.reviewed_sentence_beads
+        );
+    }
+    if t.stale_decisions > 0 {
+        let _ = write!(
+            out,
+            " <span class=\"err\"><b>{}</b> stale review decisions</span>",
+            t.stale_decisions
+        );
+    }
+    out
+}
+
+/// A pair's review progress and stale decisions, under its name.
+fn review_note(p: &super::summary::PairSummary) -> String {
+    let mut out = String::new();
+    let reviewed: usize = p.sentence.reviewed.values().sum();
+    if reviewed > 0 {
+        let parts: Vec<String> = p
+            .sentence
+            .reviewed
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        let _ = write!(
+            out,
+            "<br><span class=\"reviewed\">{reviewed} of {} sentence beads reviewed ({})</span>",
+            p.sentence.beads,
+            escape(parts.join(", "))
+        );
+    }
+    if !p.stale.is_empty() {
+        let _ = write!(
+            out,
+            "<br><span class=\"err\">stale review decisions (not applied):</span><ul>"
+        );
+        for st in &p.stale {
+            let _ = write!(
+                out,
+                "<li>{} — {}</li>",
+                escape(&st.decision),
+                escape(&st.why)
+            );
+        }
+        out.push_str("</ul>");
+    }
+    out
 }
 
 /// The link to output file `name` of the folder: percent-encoded (`#`,
@@ -114,12 +172,13 @@ fn pairs(h: &mut String, s: &Summary) {
         let _ = write!(
             h,
             "<tr><td rowspan=\"2\"><a href=\"{}\"><b>{name}</b></a><br>{}<br>↔ {}<br>\
-             <span class=\"muted\">paired {:.2}: {}</span></td><td>sentence</td>",
+             <span class=\"muted\">paired {:.2}: {}</span>{}</td><td>sentence</td>",
             link(".html"),
             doc(&p.src),
             doc(&p.tgt),
             p.score,
             escape(&p.reason),
+            review_note(p),
         );
         stats_cells(h, &p.sentence, Some(&link(".html")));
         let _ = write!(

@@ -32,6 +32,10 @@ pub struct LevelStats {
     pub flagged: usize,
     /// Flags per kind (`number-mismatch` …).
     pub flags: BTreeMap<String, usize>,
+    /// Reviewed beads per review status (`confirmed`, `corrected` …);
+    /// absent when nothing was reviewed.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviewed: BTreeMap<String, usize>,
 }
 
 impl LevelStats {
@@ -51,6 +55,9 @@ impl LevelStats {
             s.flagged += usize::from(r.is_flagged());
             for f in &r.flags {
                 *s.flags.entry(f.kind.to_string()).or_default() += 1;
+            }
+            if let Some(st) = r.review_status() {
+                *s.reviewed.entry(st.as_str().to_string()).or_default() += 1;
             }
         }
         if !records.is_empty() {
@@ -133,6 +140,9 @@ pub struct PairSummary {
     pub paragraph: LevelStats,
     /// Output files of this pair (names inside the output folder).
     pub files: Vec<String>,
+    /// Review decisions that no longer match the text (not applied).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale: Vec<crate::record::Stale>,
 }
 
 /// Two documents considered and not aligned.
@@ -171,6 +181,16 @@ pub struct Totals {
     pub paragraph_beads: usize,
     /// Flagged paragraph beads over all pairs.
     pub flagged_paragraph_beads: usize,
+    /// Sentence beads a reviewer confirmed or corrected.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub reviewed_sentence_beads: usize,
+    /// Review decisions not applied because their text changed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub stale_decisions: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Everything `bitext build` found and wrote.

@@ -9,7 +9,8 @@
 //!   </header>
 //!   <body>
 //!     <tu tuid="pair/bead">
-//!       <prop type="x-type">1-2</prop> x-score, x-flag (one per flag)
+//!       <prop type="x-type">1-2</prop> x-score, x-review (when reviewed),
+//!       x-flag (one per flag)
 //!       <tuv xml:lang="zh-CN"> <prop type="x-file">, x-line, <seg>…</seg> </tuv>
 //!       <tuv xml:lang="en"> … </tuv>
 //!     </tu>
@@ -95,6 +96,9 @@ fn write_unit<W: Write>(w: &mut Writer<W>, r: &BeadRecord) -> std::io::Result<()
     ))?;
     prop(w, "x-type", &r.shape.to_string())?;
     prop(w, "x-score", &fmt_score(r.score))?;
+    if let Some(status) = r.review_status() {
+        prop(w, "x-review", status.as_str())?;
+    }
     for f in &r.flags {
         prop(
             w,

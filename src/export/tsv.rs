@@ -1,5 +1,6 @@
 //! TSV for spreadsheets: a header row, then one row per bead with the two
-//! texts, score, bead type, source lines of each side and flags.
+//! texts, score, bead type, source lines of each side, flags and the review status
+//! (`confirmed`, `corrected` …, empty when unreviewed).
 //!
 //! Written with the `csv` crate (tab delimiter, quoting only when needed).
 //! Tabs, line breaks and control characters inside texts become spaces, so
@@ -35,6 +36,7 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
         src_lines.as_str(),
         tgt_lines.as_str(),
         "flags",
+        "review",
     ])
     .map_err(into_io)?;
     for r in records {
@@ -53,6 +55,9 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
             lines_cell(&r.src_lines),
             lines_cell(&r.tgt_lines),
             cell(&flags),
+            r.review_status()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
         ])
         .map_err(into_io)?;
     }
@@ -130,9 +135,9 @@ mod tests {
         assert_eq!(lines.len(), 1 + sample().len());
         assert_eq!(
             lines[0],
-            "bead\tzh\ten\tscore\ttype\tzh_lines\ten_lines\tflags"
+            "bead\tzh\ten\tscore\ttype\tzh_lines\ten_lines\tflags\treview"
         );
-        assert!(lines.iter().all(|l| l.split('\t').count() == 8), "{text}");
+        assert!(lines.iter().all(|l| l.split('\t').count() == 9), "{text}");
         assert!(lines[2].contains("0.3100\t1-2\t5\t42\tnumber-mismatch: 26"));
         assert!(!text.contains('\u{1}'));
     }
@@ -164,7 +169,7 @@ mod tests {
     }
 
     proptest! {
-        /// Whatever the text, a bead is one line of eight fields that a TSV
+        /// Whatever the text, a bead is one line of nine fields that a TSV
         /// reader gives back with only control characters made spaces.
         #[test]
         fn any_text_is_one_row(text in any::<String>()) {
@@ -175,7 +180,7 @@ mod tests {
             let mut rd = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&buf[..]);
             let rows: Vec<csv::StringRecord> = rd.records().map(|x| x.unwrap()).collect();
             prop_assert_eq!(rows.len(), 1);
-            prop_assert_eq!(rows[0].len(), 8);
+            prop_assert_eq!(rows[0].len(), 9);
             let want = cell(&r.tgt_text());
             prop_assert_eq!(&rows[0][2], want.as_str());
             prop_assert!(!rows[0][2].chars().any(char::is_control));

@@ -92,6 +92,71 @@ pub struct BeadRecord {
     /// Findings of the checks.
     #[serde(default)]
     pub flags: Vec<Flag>,
+    /// The reviewer's decision on this bead, if any (see `bitext review`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// A reviewer's verdict on a bead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewStatus {
+    /// Confirmed as aligned by the aligner.
+    Confirmed,
+    /// Made by a reviewer (a merge or a split).
+    Corrected,
+    /// Marked wrong; a rebuild re-aligns it with this grouping forbidden.
+    Rejected,
+    /// Not confirmed, but a flag of it was accepted as no divergence.
+    Accepted,
+}
+
+impl ReviewStatus {
+    /// The name used in exports (`confirmed`, `corrected`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Confirmed => "confirmed",
+            ReviewStatus::Corrected => "corrected",
+            ReviewStatus::Rejected => "rejected",
+            ReviewStatus::Accepted => "accepted",
+        }
+    }
+
+    /// True for beads a person vouches for (confirmed or corrected).
+    pub fn is_human_aligned(self) -> bool {
+        matches!(self, ReviewStatus::Confirmed | ReviewStatus::Corrected)
+    }
+}
+
+/// The review of one bead: its status and the flags accepted as no
+/// divergence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// The verdict.
+    pub status: ReviewStatus,
+    /// Flags a reviewer accepted, with their notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<AcceptedFlag>,
+}
+
+/// A review decision that could not be applied (its text changed), as
+/// reported on stderr, in `summary.json`, `index.html` and the review page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stale {
+    /// The decision, described for people.
+    pub decision: String,
+    /// Why it was not applied.
+    pub why: String,
+}
+
+/// A flag accepted as "not a divergence".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AcceptedFlag {
+    /// The kind of flag.
+    pub kind: FlagKind,
+    /// The reviewer's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 impl BeadRecord {
@@ -125,6 +190,7 @@ impl BeadRecord {
             src_para: Vec::new(),
             tgt_para: Vec::new(),
             flags: Vec::new(),
+            review: None,
         }
     }
 
@@ -146,6 +212,11 @@ impl BeadRecord {
     /// True when a check flagged this bead.
     pub fn is_flagged(&self) -> bool {
         !self.flags.is_empty()
+    }
+
+    /// The review status, if a reviewer decided on this bead.
+    pub fn review_status(&self) -> Option<ReviewStatus> {
+        self.review.as_ref().map(|r| r.status)
     }
 }
 
@@ -188,6 +259,7 @@ pub(crate) mod tests {
             src_para: vec![0],
             tgt_para: vec![0],
             flags: vec![],
+            review: None,
         };
         vec![
             base.clone(),

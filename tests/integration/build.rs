@@ -185,7 +185,7 @@ fn every_pair_has_all_outputs_and_they_agree() {
             assert!(records.iter().enumerate().all(|(i, r)| r.bead == i));
             let tsv = std::fs::read_to_string(dir.join(format!("{id}.{level}.tsv"))).unwrap();
             assert_eq!(tsv.lines().count(), beads + 1, "{id} {level} TSV rows");
-            assert!(tsv.lines().all(|l| l.split('\t').count() == 8));
+            assert!(tsv.lines().all(|l| l.split('\t').count() == 9));
             let tmx = std::fs::read_to_string(dir.join(format!("{id}.{level}.tmx"))).unwrap();
             assert!(tmx.contains(&format!("segtype=\"{level}\"")));
             assert_eq!(

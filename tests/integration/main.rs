@@ -9,6 +9,7 @@ mod check;
 mod hostile;
 mod ingest;
 mod modules;
+mod review;
 mod segment;
 mod stream;
 mod terms;
