@@ -46,8 +46,11 @@ impl Manifest {
     }
 
     /// Parses manifest text (`path` names it in errors).
+    /// A document may be in one `translation` line only (it is paired at
+    /// most once): a second one is an error naming both lines.
     pub fn parse(text: &str, path: &Path) -> Result<Manifest> {
         let mut m = Manifest::default();
+        let mut paired_on: BTreeMap<String, usize> = BTreeMap::new();
         for (n, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -72,6 +75,20 @@ impl Manifest {
                     why: "expected three tab-separated columns".into(),
                 });
             };
+            if rel == Relation::Translation {
+                for id in [src, tgt] {
+                    if let Some(first) = paired_on.insert(id.to_string(), n + 1) {
+                        return Err(Error::Parse {
+                            path: path.to_path_buf(),
+                            line: n + 1,
+                            why: format!(
+                                "{id} is already paired as a translation on line {first}; \
+                                 a document is paired at most once"
+                            ),
+                        });
+                    }
+                }
+            }
             m.decisions.insert((src.to_string(), tgt.to_string()), rel);
         }
         Ok(m)
@@ -242,5 +259,18 @@ mod tests {
         assert_eq!(m.decision("c", "a.en"), None);
         let e = Manifest::parse("maybe\ta\tb\n", Path::new("m.tsv")).unwrap_err();
         assert!(e.to_string().contains("m.tsv:1"));
+    }
+
+    #[test]
+    fn manifest_pairs_a_document_at_most_once() {
+        let text = "translation\ta.zh-Hans\ta.en\ncomparable\ta.zh-Hans\tb.en\n\
+                    translation\ta.zh-Hans\tb.en\n";
+        let e = Manifest::parse(text, Path::new("m.tsv"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("m.tsv:3: a.zh-Hans is already paired as a translation on line 1"),
+            "{e}"
+        );
     }
 }

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// A fresh, empty folder under Cargo's target tmp dir.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -21,7 +21,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// Builds `corpus` into `out`; returns the output.
-fn build(corpus: &Path, out: &Path) -> std::process::Output {
+pub(crate) fn build(corpus: &Path, out: &Path) -> std::process::Output {
     run([
         "build".as_ref(),
         "--corpus".as_ref(),
@@ -49,7 +49,7 @@ fn files_in(dir: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-fn summary(dir: &Path) -> serde_json::Value {
+pub(crate) fn summary(dir: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
 }
 

@@ -3,33 +3,12 @@
 //! old line endings. Each one lost, deleted or corrupted data silently
 //! before.
 
+use crate::build::{build, scratch, summary};
 use crate::util::{corpus, run, stderr, stdout};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A small bilingual report of the corpus (one file, both languages).
 const REPORT: &str = "003_11247a11cc0494c9.txt";
-
-/// A fresh, empty folder under Cargo's target tmp dir.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn build(corpus: &Path, out: &Path) -> std::process::Output {
-    run([
-        "build".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-    ])
-}
-
-fn summary(dir: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
-}
 
 #[test]
 fn colliding_names_each_get_their_own_outputs() {
