@@ -96,7 +96,7 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         refit_length: false,
     };
     let steps = [
-        ("length only (12 shapes, per-pair ratio)", off),
+        ("length only (shapes n+m <= 8, per-pair ratio)", off),
         (
             "+ lexicon",
             Components {
@@ -317,12 +317,6 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "skip" => p.skip = x,
             "prior" => p.prior_scale = x,
             "smooth" => p.sim_smooth = x,
-            "psmooth" => {
-                let c = bitext::align::SHAPE_COUNTS;
-                for (o, ck) in p.prior.iter_mut().zip(&c) {
-                    *o = ((c[0] + x) / (ck + x)).ln();
-                }
-            }
             "var" => p.len_var = x,
             "m1t" => p.m1_threshold = x,
             "m1c" => p.m1_min_count = x as u32,

@@ -41,6 +41,22 @@ pub fn centre(enc: &Encoded) -> Vec<usize> {
     pairs.sort_unstable();
     pairs.dedup();
     let chain = increasing_chain(&pairs);
+    // Between anchors, the centre follows the texts' lengths: source
+    // position i maps to the target position where the same share of the
+    // stretch's characters is reached (a Chinese paragraph of long
+    // sentences against an English one of short ones bends the path;
+    // interpolating by unit counts would not).
+    let cum = |chars: &[f32]| {
+        let mut out = Vec::with_capacity(chars.len() + 1);
+        let mut sum = 0.0f64;
+        out.push(0.0);
+        for &c in chars {
+            sum += c as f64;
+            out.push(sum);
+        }
+        out
+    };
+    let (sc, tc) = (cum(&enc.src.chars), cum(&enc.tgt.chars));
     let mut centre = Vec::with_capacity(n + 1);
     let mut prev = (0usize, 0usize);
     let points = chain
@@ -51,10 +67,16 @@ pub fn centre(enc: &Encoded) -> Vec<usize> {
         if ai < prev.0 || aj < prev.1 {
             continue;
         }
-        for i in prev.0..ai {
-            let span = ai - prev.0;
-            let c = prev.1 + (aj - prev.1) * (i - prev.0) / span.max(1);
-            centre.push(c);
+        let (s0, s_len) = (sc[prev.0], sc[ai] - sc[prev.0]);
+        let (t0, t_len) = (tc[prev.1], tc[aj] - tc[prev.1]);
+        for (i, &si) in sc.iter().enumerate().take(ai).skip(prev.0) {
+            let c = if s_len > 0.0 && t_len > 0.0 {
+                let want = t0 + (si - s0) / s_len * t_len;
+                tc[prev.1..=aj].partition_point(|&x| x < want) + prev.1
+            } else {
+                prev.1 + (aj - prev.1) * (i - prev.0) / (ai - prev.0).max(1)
+            };
+            centre.push(c.min(aj));
         }
         prev = (ai, aj);
     }

@@ -127,6 +127,8 @@ impl<'a> CostModel<'a> {
                 acc[k] = f32::INFINITY;
                 continue;
             }
+            // Keep the length and prior part; the lexical part follows.
+            acc[k] = lower;
             max_s = max_s.max(s.src);
             max_t = max_t.max(s.tgt);
         }
@@ -137,7 +139,7 @@ impl<'a> CostModel<'a> {
         for (k, s) in SHAPES.iter().enumerate().skip(3) {
             if acc[k].is_finite() {
                 let covered = pa[s.src][s.tgt] + pb[s.tgt][s.src];
-                acc[k] += self.bead_cost(i, j, s.src, s.tgt, covered, k);
+                acc[k] += self.lexical_cost(i, j, s.src, s.tgt, covered);
             }
         }
     }
@@ -196,14 +198,19 @@ impl<'a> CostModel<'a> {
     /// Cost of a non-null bead from its explained weight (as
     /// [`CostModel::cost`]).
     fn bead_cost(&self, i: usize, j: usize, s: usize, t: usize, covered: f32, k: usize) -> f32 {
+        let lr = self.log_ratio(i, j, s, t);
+        self.lexical_cost(i, j, s, t, covered)
+            + self.params.len_weight * self.length.cost_of_log_ratio(lr)
+            + self.prior[k]
+    }
+
+    /// The lexical part of a bead's cost from its explained weight.
+    fn lexical_cost(&self, i: usize, j: usize, s: usize, t: usize, covered: f32) -> f32 {
         let p = self.params;
         let total =
             self.src_total[i] - self.src_total[i - s] + self.tgt_total[j] - self.tgt_total[j - t];
         let sim = covered / (total + p.sim_smooth * (s + t) as f32);
-        let lr = self.log_ratio(i, j, s, t);
         p.lex_weight * (1.0 - sim) * (s + t) as f32
-            + p.len_weight * self.length.cost_of_log_ratio(lr)
-            + self.prior[k]
     }
 
     /// Features of the bead grouping `src` with `tgt`.
