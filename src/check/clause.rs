@@ -19,6 +19,7 @@ use super::{excerpt, Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::document::{Lang, Span};
 use crate::lexical::evidence::{en_has_evidence, transliterates, zh_has_evidence};
 use crate::lexical::words::is_content;
+use crate::record::Mark;
 use crate::segment::{Token, TokenKind};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -319,7 +320,10 @@ pub fn check(
         else {
             if !found.is_empty() {
                 let side = if kind == FlagKind::Omission { src } else { tgt };
-                flags.push(Flag::new(kind, Severity::Info, reason(&found, kind, side)));
+                flags.push(
+                    Flag::new(kind, Severity::Info, reason(&found, kind, side))
+                        .with_marks(marks(&found, kind, side)),
+                );
             }
             continue;
         };
@@ -331,7 +335,10 @@ pub fn check(
             Severity::Warning
         };
         let side = if kind == FlagKind::Omission { src } else { tgt };
-        flags.push(Flag::new(kind, severity, reason(&found, kind, side)));
+        flags.push(
+            Flag::new(kind, severity, reason(&found, kind, side))
+                .with_marks(marks(&found, kind, side)),
+        );
     }
     flags
 }
@@ -363,6 +370,18 @@ impl super::Check for Divergence {
         }
         flags
     }
+}
+
+/// The clauses found, as marks on their side.
+fn marks<'a>(
+    found: &'a [&ClauseEvidence],
+    kind: FlagKind,
+    side: &'a SideView,
+) -> impl Iterator<Item = Mark> + 'a {
+    let target = kind == FlagKind::Addition;
+    found
+        .iter()
+        .map(move |c| Mark::from_bytes(target, side.text(), c.span.start, c.span.end))
 }
 
 /// "source clause “…” with no counterpart in the target (unmatched: …)".

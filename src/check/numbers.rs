@@ -10,6 +10,7 @@
 //! with wording (两国 "both countries", 一方面 "on the one hand").
 
 use super::{Flag, FlagKind, Severity};
+use crate::record::Mark;
 use crate::segment::{Number, NumberKind, Sentence};
 
 /// Leftover counts at or under this are wording, not facts.
@@ -55,7 +56,23 @@ pub fn check(src: &Sentence, tgt: &Sentence) -> Option<Flag> {
         (false, Severity::Error) => Severity::Warning,
         (false, _) => Severity::Info,
     };
-    Some(Flag::new(FlagKind::NumberMismatch, severity, reason))
+    let marks = |s: &Sentence, idx: &[usize], target: bool| -> Vec<Mark> {
+        idx.iter()
+            .map(|&i| {
+                Mark::from_bytes(
+                    target,
+                    &s.text,
+                    s.numbers[i].span.start,
+                    s.numbers[i].span.end,
+                )
+            })
+            .collect()
+    };
+    Some(
+        Flag::new(FlagKind::NumberMismatch, severity, reason)
+            .with_marks(marks(src, &left_src, false))
+            .with_marks(marks(tgt, &left_tgt, true)),
+    )
 }
 
 /// True when the number is written with digits (1992, 5%, 47th), or its

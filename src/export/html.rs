@@ -284,24 +284,8 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
         review_attrs(r),
         r.bead,
     );
-    side(
-        h,
-        r.src_lang,
-        &r.src_file,
-        &r.src,
-        &r.src_lines,
-        &r.src_para,
-        &src_starts,
-    );
-    side(
-        h,
-        r.tgt_lang,
-        &r.tgt_file,
-        &r.tgt,
-        &r.tgt_lines,
-        &r.tgt_para,
-        &tgt_starts,
-    );
+    side(h, r, false, &src_starts);
+    side(h, r, true, &tgt_starts);
     let pct = (r.score.clamp(0.0, 1.0) * 100.0).round();
     let _ = write!(
         h,
@@ -342,16 +326,20 @@ fn starts(paras: &[usize], last: &mut Option<usize>) -> Vec<bool> {
         .collect()
 }
 
-fn side(
-    h: &mut String,
-    lang: Lang,
-    file: &str,
-    units: &[String],
-    lines: &[usize],
-    paras: &[usize],
-    starts: &[bool],
-) {
+/// One side of bead `r` (the target when `target`) as a table cell.
+fn side(h: &mut String, r: &BeadRecord, target: bool, starts: &[bool]) {
+    let (lang, file, units, lines, paras) = if target {
+        (r.tgt_lang, &r.tgt_file, &r.tgt, &r.tgt_lines, &r.tgt_para)
+    } else {
+        (r.src_lang, &r.src_file, &r.src, &r.src_lines, &r.src_para)
+    };
+    let marks = marks_of(r, target);
+    let marks = marks.as_slice();
     let _ = write!(h, "<td class=\"text\" lang=\"{}\">", lang.tag());
+    // Marks count characters of the units joined (a space between
+    // non-Chinese units): each unit starts where the last one ended.
+    let sep = usize::from(!lang.is_chinese());
+    let mut offset = 0;
     if units.is_empty() {
         h.push_str("<span class=\"none\">no counterpart</span>");
     }
@@ -370,10 +358,55 @@ fn side(
             escape(&tip),
             if start { "¶ " } else { "" },
             line.map(|l| format!("L{l}")).unwrap_or_default(),
-            escape(super::visible::visible(u.as_str())),
+            highlight(u, offset, marks),
         );
+        offset += u.chars().count() + sep;
     }
     h.push_str("</td>");
+}
+
+/// Character ranges of one side that the bead's flags point at (an
+/// unmatched clause, a mismatching number), sorted.
+fn marks_of(r: &BeadRecord, target: bool) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = r
+        .flags
+        .iter()
+        .flat_map(|f| &f.marks)
+        .filter(|m| m.target == target && m.start < m.end)
+        .map(|m| (m.start, m.end))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// `unit` escaped (control and bidi characters made visible), with the
+/// characters inside `marks` (ranges of the
+/// side's joined text; the unit starts at character `offset`) wrapped in
+/// `<mark>`. Overlapping ranges are merged.
+fn highlight(unit: &str, offset: usize, marks: &[(usize, usize)]) -> String {
+    let inside = |i: usize| {
+        marks
+            .iter()
+            .any(|&(a, b)| a <= offset + i && offset + i < b)
+    };
+    let mut out = String::new();
+    let mut run = String::new();
+    let mut open = false;
+    let shown = |run: &str| escape(super::visible::visible(run)).into_owned();
+    for (i, c) in unit.chars().enumerate() {
+        if inside(i) != open {
+            out.push_str(&shown(&run));
+            run.clear();
+            out.push_str(if open { "</mark>" } else { "<mark>" });
+            open = !open;
+        }
+        run.push(c);
+    }
+    out.push_str(&shown(&run));
+    if open {
+        out.push_str("</mark>");
+    }
+    out
 }
 
 fn severity_name(s: crate::record::Severity) -> &'static str {
@@ -388,6 +421,15 @@ fn severity_name(s: crate::record::Severity) -> &'static str {
 mod tests {
     use super::*;
     use crate::record::tests::sample;
+
+    #[test]
+    fn flagged_evidence_is_highlighted_in_its_unit() {
+        // "AB" + " " + "C<D": characters 1..4 of the joined side are B, the
+        // space and C.
+        assert_eq!(highlight("AB", 0, &[(1, 4)]), "A<mark>B</mark>");
+        assert_eq!(highlight("C<D", 3, &[(1, 4)]), "<mark>C</mark>&lt;D");
+        assert_eq!(highlight("C<D", 3, &[]), "C&lt;D");
+    }
 
     #[test]
     fn one_row_per_bead_with_markers() {

@@ -87,6 +87,10 @@ pub struct Flag {
     pub severity: Severity,
     /// A human reason naming the evidence.
     pub reason: String,
+    /// The evidence in the text (an unmatched clause, a mismatching
+    /// number), for highlighting; empty when the flag has no place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
 }
 
 impl Flag {
@@ -96,6 +100,39 @@ impl Flag {
             kind,
             severity,
             reason: reason.into(),
+            marks: Vec::new(),
+        }
+    }
+
+    /// The flag with `marks` added.
+    pub fn with_marks(mut self, marks: impl IntoIterator<Item = Mark>) -> Flag {
+        self.marks.extend(marks);
+        self
+    }
+}
+
+/// A stretch of one side's text that a flag is about: characters
+/// `start..end` of the side's units joined (no separator between Chinese
+/// units, one space between others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// True for the target side, false for the source side.
+    pub target: bool,
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+impl Mark {
+    /// The mark of bytes `start..end` of `text` (the side's joined text),
+    /// counted in characters.
+    pub fn from_bytes(target: bool, text: &str, start: usize, end: usize) -> Mark {
+        let chars = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+        Mark {
+            target,
+            start: chars(start),
+            end: chars(end),
         }
     }
 }

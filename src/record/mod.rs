@@ -5,7 +5,7 @@
 mod flag;
 mod shape;
 
-pub use flag::{Flag, FlagKind, Severity};
+pub use flag::{Flag, FlagKind, Mark, Severity};
 pub use shape::{BadShape, Shape};
 
 use crate::document::Lang;
@@ -282,6 +282,7 @@ pub(crate) mod tests {
                     kind: FlagKind::NumberMismatch,
                     severity: Severity::Error,
                     reason: "26 on the source side, 25 on the target side".into(),
+                    marks: vec![],
                 }],
                 ..base.clone()
             },
@@ -301,6 +302,7 @@ pub(crate) mod tests {
                     kind: FlagKind::Unaligned,
                     severity: Severity::Warning,
                     reason: "no counterpart on the other side".into(),
+                    marks: vec![],
                 }],
                 ..base
             },

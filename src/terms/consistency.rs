@@ -121,6 +121,9 @@ pub fn specs_from_associations(
             p.evidence != super::extract::Evidence::Association
                 || (p.en.len() >= 2 && p.en.chars().all(|c| c.is_ascii_uppercase()))
         })
+        // General vocabulary (国家 "countries", 发展 "development") is
+        // rendered to fit the sentence: variants are no inconsistency.
+        .filter(|p| !super::extract::is_general(p))
         .map(|best| {
             let mut kept: Vec<(String, Vec<String>)> = vec![(best.en.clone(), en_stems(&best.en))];
             for p in by_zh.get(best.zh.as_str()).into_iter().flatten() {

@@ -454,7 +454,7 @@ impl Associations {
             // An acronym cannot be composed from glosses: not penalised.
             None if is_acronym(&p.en) => p.llr,
             None => p.llr * 0.5,
-        };
+        } * termhood(&p);
         p
     }
 
@@ -751,6 +751,34 @@ const NAME_LINKS: &[&str] = &[
     "among", "and", "between", "for", "in", "of", "on", "the", "to",
 ];
 
+/// How much a pair looks like terminology rather than general vocabulary,
+/// as a factor of its score: a name or acronym in English (CICA, Shanghai
+/// Cooperation Organization, Track II) counts double; a single lowercase
+/// English word for a Chinese word of two characters or fewer (安全
+/// "security", 合作 "cooperation") is general language and counts 0.4;
+/// other multi-word terms (member states, think tanks) count once.
+pub fn termhood(p: &TermPair) -> f64 {
+    // A Roman numeral alone (II) is a piece of a name, not one.
+    let numeral = p.en.chars().all(|c| "IVX".contains(c));
+    if numeral {
+        1.0
+    } else if is_acronym(&p.en) || is_name(&p.en) {
+        2.0
+    } else if is_general(p) {
+        0.4
+    } else {
+        1.0
+    }
+}
+
+/// True for general vocabulary: a single lowercase English word rendering
+/// a Chinese word of at most two characters (会议 "meeting", 发展
+/// "development"), not a name. Such pairs rank low and are not reported
+/// as inconsistent terms.
+pub fn is_general(p: &TermPair) -> bool {
+    !is_acronym(&p.en) && !is_name(&p.en) && !p.en.contains([' ', '-']) && p.zh.chars().count() <= 2
+}
+
 /// True for an acronym: one word of two or more capitals ("CICA").
 fn is_acronym(written: &str) -> bool {
     written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase())
@@ -817,6 +845,32 @@ mod tests {
     fn llr_is_zero_for_independence_and_grows_with_association() {
         assert!(llr(25, 50, 50, 100).abs() < 1e-9);
         assert!(llr(10, 10, 10, 100) > llr(5, 10, 10, 100));
+    }
+
+    #[test]
+    fn names_rank_above_general_words_seen_as_often() {
+        // 亚信/CICA and 合作/cooperation are seen as often: the name ranks
+        // first, the general word is kept but below it.
+        let recs: Vec<BeadRecord> = [
+            ("亚信加强了合作。", "CICA strengthened cooperation."),
+            ("亚信举行会议。", "CICA held a meeting."),
+            ("各国扩大合作。", "Countries expanded cooperation."),
+            ("亚信促进和平。", "CICA promotes peace."),
+            ("双方深化合作。", "Both sides deepened cooperation."),
+            ("亚信发表声明。", "CICA issued a statement."),
+            ("经济合作很重要。", "Economic cooperation matters."),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (z, e))| rec(i, z, e))
+        .collect();
+        let pairs = extract(&recs, &Segmenter::new(), &ExtractConfig::default());
+        let at = |zh: &str| pairs.iter().position(|p| p.zh == zh);
+        let (cica, coop) = (at("亚信"), at("合作"));
+        assert!(cica.is_some() && coop.is_some(), "{pairs:#?}");
+        assert!(cica < coop, "{pairs:#?}");
+        let general = |zh: &str| pairs.iter().find(|p| p.zh == zh).is_some_and(is_general);
+        assert!(general("合作") && !general("亚信"));
     }
 
     #[test]
