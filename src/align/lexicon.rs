@@ -10,8 +10,10 @@
 
 use crate::error::{Error, Result};
 use flate2::read::GzDecoder;
+use hashbrown::HashTable;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::io::Read;
 use std::path::Path;
 
@@ -142,9 +144,13 @@ struct Entry {
 
 /// CC-CEDICT indexed for alignment; load once, share by `&`.
 pub struct Lexicon {
-    /// Headwords sorted by their text (binary search; nothing to hash or
-    /// allocate per entry at load time).
+    /// Headwords sorted by their text (the compact form is written in this
+    /// order).
     entries: Vec<Entry>,
+    /// Headword → position in `entries`, hashed: the checks look up every
+    /// word pair of a bead, and a binary search over 120k headwords was
+    /// most of `bitext build`'s time.
+    index: HashTable<u32>,
     /// Text the entries point into (the decompressed file, or the
     /// headwords and pinyin appended one after another).
     strings: String,
@@ -194,6 +200,7 @@ impl Lexicon {
     pub fn empty() -> Lexicon {
         Lexicon {
             entries: Vec::new(),
+            index: HashTable::new(),
             strings: String::new(),
             targets: Vec::new(),
             stems: HashMap::default(),
@@ -278,6 +285,7 @@ impl Lexicon {
             });
         }
         lex.strings = text.to_string();
+        lex.build_index();
         Ok(lex)
     }
 
@@ -285,11 +293,27 @@ impl Lexicon {
         &self.strings[r.0 as usize..r.1 as usize]
     }
 
+    fn head_hash(word: &str) -> u64 {
+        rustc_hash::FxBuildHasher.hash_one(word)
+    }
+
+    /// Indexes the entries by headword (after they are final).
+    fn build_index(&mut self) {
+        let mut index = HashTable::with_capacity(self.entries.len());
+        for (k, e) in self.entries.iter().enumerate() {
+            index.insert_unique(Self::head_hash(self.text_of(e.head)), k as u32, |&j| {
+                Self::head_hash(self.text_of(self.entries[j as usize].head))
+            });
+        }
+        self.index = index;
+    }
+
     fn get(&self, word: &str) -> Option<&Entry> {
-        self.entries
-            .binary_search_by(|e| self.text_of(e.head).cmp(word))
-            .ok()
-            .map(|k| &self.entries[k])
+        self.index
+            .find(Self::head_hash(word), |&k| {
+                self.text_of(self.entries[k as usize].head) == word
+            })
+            .map(|&k| &self.entries[k as usize])
     }
 
     /// Writes the compact form (stems, then headwords sorted, each with its
@@ -367,6 +391,7 @@ impl Lexicon {
         entries.sort_by(|a, b| lex.text_of(a.head).cmp(lex.text_of(b.head)));
         entries.dedup_by(|b, a| lex.text_of(a.head) == lex.text_of(b.head));
         lex.entries = entries;
+        lex.build_index();
         Ok(lex)
     }
 
