@@ -41,13 +41,29 @@ pub struct CostModel<'a> {
     /// Length model in use.
     pub length: LengthModel,
     params: &'a Params,
-    /// Prefix sums over units: matchable weight and characters, per side.
+    /// Prefix sums over units of the matchable weight, per side.
     src_total: Vec<f32>,
     tgt_total: Vec<f32>,
-    src_chars: Vec<f32>,
-    tgt_chars: Vec<f32>,
     /// Scaled prior of each shape of [`SHAPES`].
     prior: [f32; SHAPES.len()],
+    /// Logs of the smoothed lengths of the spans ending at each position
+    /// (`[i][s]`: the `s` units before `i`; see [`LengthModel::log_src`]):
+    /// one `ln` per span instead of one per candidate bead.
+    src_logs: Vec<[f32; MAX_SIDE + 1]>,
+    tgt_logs: Vec<[f32; MAX_SIDE + 1]>,
+}
+
+/// `logs[i][s] = log(prefix[i] - prefix[i - s])` for `1 ≤ s ≤ min(i, MAX_SIDE)`.
+fn span_logs(prefix: &[f32], log: impl Fn(f32) -> f32) -> Vec<[f32; MAX_SIDE + 1]> {
+    (0..prefix.len())
+        .map(|i| {
+            let mut row = [0.0; MAX_SIDE + 1];
+            for (s, r) in row.iter_mut().enumerate().take(i.min(MAX_SIDE) + 1).skip(1) {
+                *r = log(prefix[i] - prefix[i - s]);
+            }
+            row
+        })
+        .collect()
 }
 
 /// `0, x0, x0 + x1, …`
@@ -74,6 +90,7 @@ impl<'a> CostModel<'a> {
         for (p, q) in prior.iter_mut().zip(&params.prior) {
             *p = params.prior_scale * q;
         }
+        let (src_chars, tgt_chars) = (prefix(&enc.src.chars), prefix(&enc.tgt.chars));
         CostModel {
             enc,
             masks,
@@ -81,8 +98,8 @@ impl<'a> CostModel<'a> {
             params,
             src_total: prefix(&enc.src.total),
             tgt_total: prefix(&enc.tgt.total),
-            src_chars: prefix(&enc.src.chars),
-            tgt_chars: prefix(&enc.tgt.chars),
+            src_logs: span_logs(&src_chars, |l| length.log_src(l)),
+            tgt_logs: span_logs(&tgt_chars, |l| length.log_tgt(l)),
             prior,
         }
     }
@@ -189,10 +206,7 @@ impl<'a> CostModel<'a> {
     /// Log length ratio of the bead of `s` source units ending at `i` and
     /// `t` target units ending at `j`.
     fn log_ratio(&self, i: usize, j: usize, s: usize, t: usize) -> f32 {
-        self.length.log_ratio(
-            self.src_chars[i] - self.src_chars[i - s],
-            self.tgt_chars[j] - self.tgt_chars[j - t],
-        )
+        self.tgt_logs[j][t] - self.src_logs[i][s]
     }
 
     /// Cost of a non-null bead from its explained weight (as

@@ -135,7 +135,17 @@ pub fn search_cells(
         best[k] = 0.0;
     }
     let mut acc = vec![f32::INFINITY; shapes.len()];
+    // For each row `i - a` a shape can start in: where its cells are
+    // stored, its first column and its width (0 above the first row).
+    let rows_back = shapes.iter().map(|s| s.src).max().unwrap_or(0) + 1;
+    let mut prev = vec![(0usize, 0usize, 0usize); rows_back];
     for (i, &row) in offset.iter().enumerate() {
+        for (a, p) in prev.iter_mut().enumerate() {
+            *p = match i.checked_sub(a) {
+                Some(r) => (offset[r], band.lo[r], band.hi[r] - band.lo[r] + 1),
+                None => (0, 0, 0),
+            };
+        }
         for j in band.cols(i) {
             let here = row + j - band.lo[i];
             if i == 0 && j == 0 {
@@ -143,12 +153,12 @@ pub fn search_cells(
             }
             let mut any = false;
             for (a, s) in acc.iter_mut().zip(shapes) {
-                *a = if s.src > i || s.tgt > j {
-                    f32::INFINITY
-                } else {
-                    at(i - s.src, j - s.tgt).map_or(f32::INFINITY, |p| best[p])
-                };
-                any |= a.is_finite();
+                let (off, lo, len) = prev[s.src];
+                // Wraps to a huge value when the start lies left of the
+                // row (or of column 0): one comparison tests both ends.
+                let c = j.wrapping_sub(s.tgt).wrapping_sub(lo);
+                *a = if c < len { best[off + c] } else { f32::INFINITY };
+                any |= *a < f32::INFINITY;
             }
             if !any {
                 continue;
