@@ -56,6 +56,25 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// The part of the band from cell `from` to cell `to` (source,
+    /// target), renumbered from `from`: the band a search between two
+    /// points its path is known to pass through runs in. Both points must
+    /// lie in the band.
+    pub fn between(&self, from: (usize, usize), to: (usize, usize)) -> Band {
+        let rows = from.0..to.0 + 1;
+        let lo = self.lo[rows.clone()].iter().map(|&l| l.clamp(from.1, to.1) - from.1);
+        let hi = self.hi[rows].iter().map(|&h| h.clamp(from.1, to.1) - from.1);
+        Band {
+            lo: lo.collect(),
+            hi: hi.collect(),
+        }
+    }
+
+    /// Whether cell `(i, j)` lies in the band.
+    pub fn contains(&self, i: usize, j: usize) -> bool {
+        i < self.lo.len() && (self.lo[i]..=self.hi[i]).contains(&j)
+    }
+
     /// Allowed target positions at source position `i`.
     pub fn cols(&self, i: usize) -> Range<usize> {
         self.lo[i]..self.hi[i] + 1

@@ -24,6 +24,7 @@ use super::params::Params;
 use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
 use crate::segment::Sentence;
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// Largest matrix (cells) searched whole; above it, a corridor through
@@ -43,6 +44,11 @@ const PASS_TWO_WIDTH: usize = 20;
 /// search of the same narrow width, where widening would cost ever wider
 /// ones.
 const MAX_RECENTRES: usize = 4;
+
+/// Source units per piece of a search cut at points its path is known to
+/// pass through; the pieces are searched in parallel. Fixed, so the result
+/// never depends on the number of threads.
+const CHUNK_ROWS: usize = 1024;
 
 /// Aligns `src` with `tgt` (source is the Chinese side when the sides
 /// differ in language).
@@ -64,6 +70,19 @@ pub fn align_avoiding(
     lex: &Lexicon,
     cfg: &AlignConfig,
     forbidden: &[(Range<usize>, Range<usize>)],
+) -> Vec<(Bead, Features)> {
+    align_in_pieces(src, tgt, lex, cfg, forbidden, CHUNK_ROWS)
+}
+
+/// [`align_avoiding`], pass two searched in pieces of about `chunk_rows`
+/// source units.
+fn align_in_pieces(
+    src: &[Sentence],
+    tgt: &[Sentence],
+    lex: &Lexicon,
+    cfg: &AlignConfig,
+    forbidden: &[(Range<usize>, Range<usize>)],
+    chunk_rows: usize,
 ) -> Vec<(Bead, Features)> {
     let relax = |cm: &CostModel<'_>, i: usize, j: usize, acc: &mut [f32]| {
         for (fs, ft) in forbidden {
@@ -99,13 +118,19 @@ pub fn align_avoiding(
             Band::around(centre, width, m)
         }
     };
-    // One pass: search the corridor, re-centring it on the path found while
-    // that path runs along its edge.
-    let search = |enc: &Encoded, params: &Params, length: LengthModel, mut band: Band, width| {
+    // One pass: search the corridor (in pieces between `cuts`, the points
+    // the path is known to pass through), re-centring it on the path found
+    // while that path runs along its edge.
+    let search = |enc: &Encoded,
+                  params: &Params,
+                  length: LengthModel,
+                  mut band: Band,
+                  width,
+                  cuts: &[(usize, usize)]| {
         let mut masks = enc.masks(&windows(&band, n, m));
         let mut path = {
             let cm = CostModel::new(enc, &masks, length, params);
-            dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc))
+            search_between(n, m, &band, cuts, |i, j, acc| relax(&cm, i, j, acc))
         };
         for _ in 0..MAX_RECENTRES {
             if !path.touched_edge || full {
@@ -115,7 +140,7 @@ pub fn align_avoiding(
             drop(masks);
             masks = enc.masks(&windows(&band, n, m));
             let cm = CostModel::new(enc, &masks, length, params);
-            path = dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc));
+            path = search_between(n, m, &band, cuts, |i, j, acc| relax(&cm, i, j, acc));
         }
         (masks, path)
     };
@@ -125,13 +150,26 @@ pub fn align_avoiding(
     } else {
         anchors::centre(&enc)
     };
-    let (mut masks, mut path) = search(&enc, &params, length, band_around(&centre, WIDTH), WIDTH);
+    let (mut masks, mut path) = search(
+        &enc,
+        &params,
+        length,
+        band_around(&centre, WIDTH),
+        WIDTH,
+        &[],
+    );
 
     // Pass two: length variance and Model 1 table from confident beads.
     if c.model1 || c.refit_length {
-        let confident = {
+        let (confident, cuts) = {
             let cm = CostModel::new(&enc, &masks, length, &params);
-            confident(&path.steps, &cm, params.confident_share)
+            let confident = confident(&path.steps, &cm, params.confident_share);
+            let cuts = if full {
+                Vec::new()
+            } else {
+                cuts(&path.steps, &confident, chunk_rows)
+            };
+            (confident, cuts)
         };
         if c.refit_length {
             let lens: Vec<(f32, f32)> = confident
@@ -151,7 +189,7 @@ pub fn align_avoiding(
         }
         drop(masks);
         let narrow = band_around(&path_centre(&path.steps, n), PASS_TWO_WIDTH);
-        (masks, path) = search(&enc, &params, length, narrow, PASS_TWO_WIDTH);
+        (masks, path) = search(&enc, &params, length, narrow, PASS_TWO_WIDTH, &cuts);
     }
 
     let cm = CostModel::new(&enc, &masks, length, &params);
@@ -176,6 +214,75 @@ pub fn align_avoiding(
             (bead, f)
         })
         .collect()
+}
+
+/// Searches `band` in pieces between consecutive `cuts` (cells the path
+/// must pass through, in order; those outside the band are skipped), in
+/// parallel: the same path as one search whenever the best path passes
+/// through every cut.
+fn search_between(
+    n: usize,
+    m: usize,
+    band: &Band,
+    cuts: &[(usize, usize)],
+    relax: impl Fn(usize, usize, &mut [f32]) + Sync,
+) -> dp::Path {
+    let mut points = vec![(0, 0)];
+    for &(i, j) in cuts {
+        let &(pi, pj) = points.last().unwrap_or(&(0, 0));
+        if i > pi && i < n && j >= pj && j <= m && band.contains(i, j) {
+            points.push((i, j));
+        }
+    }
+    points.push((n, m));
+    let pieces: Vec<dp::Path> = points
+        .par_windows(2)
+        .map(|w| {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            let sub = band.between(w[0], w[1]);
+            let mut p = dp::search_cells(i1 - i0, j1 - j0, &sub, &SHAPES, |i, j, acc| {
+                relax(i + i0, j + j0, acc)
+            });
+            for st in &mut p.steps {
+                st.src = st.src.start + i0..st.src.end + i0;
+                st.tgt = st.tgt.start + j0..st.tgt.end + j0;
+            }
+            p
+        })
+        .collect();
+    dp::Path {
+        touched_edge: pieces.iter().any(|p| p.touched_edge),
+        steps: pieces.into_iter().flat_map(|p| p.steps).collect(),
+    }
+}
+
+/// Points to cut the next search at, about every `every` source units:
+/// the boundary between two consecutive confident 1-1 beads of `steps`
+/// (`confident`: in document order), where a realignment is least likely
+/// to move the path.
+fn cuts(
+    steps: &[dp::Step],
+    confident: &[(Range<usize>, Range<usize>)],
+    every: usize,
+) -> Vec<(usize, usize)> {
+    let sure = |k: usize| {
+        let st = &steps[k];
+        st.src.len() == 1
+            && st.tgt.len() == 1
+            && confident
+                .binary_search_by(|(s, _)| s.start.cmp(&st.src.start))
+                .is_ok()
+    };
+    let mut out = Vec::new();
+    let mut next = every;
+    for k in 1..steps.len() {
+        let at = steps[k].src.start;
+        if at >= next && sure(k - 1) && sure(k) {
+            out.push((at, steps[k].tgt.start));
+            next = at + every;
+        }
+    }
+    out
 }
 
 /// Most units per side of the local window a margin is computed over.
