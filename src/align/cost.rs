@@ -13,6 +13,7 @@ use super::length::LengthModel;
 use super::params::Params;
 use super::shape::{self, MAX_SIDE, MAX_UNITS, SHAPES};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// What is known about one candidate bead.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,20 +42,21 @@ pub struct CostModel<'a> {
     /// Length model in use.
     pub length: LengthModel,
     params: &'a Params,
-    /// Prefix sums over units of the matchable weight, per side.
-    src_total: Vec<f32>,
-    tgt_total: Vec<f32>,
+    /// Prefix sums over units of the matchable weight, per side (shared
+    /// with [`CostModel::with_masks`] copies).
+    src_total: Arc<[f32]>,
+    tgt_total: Arc<[f32]>,
     /// Scaled prior of each shape of [`SHAPES`].
     prior: [f32; SHAPES.len()],
     /// Logs of the smoothed lengths of the spans ending at each position
     /// (`[i][s]`: the `s` units before `i`; see [`LengthModel::log_src`]):
     /// one `ln` per span instead of one per candidate bead.
-    src_logs: Vec<[f32; MAX_SIDE + 1]>,
-    tgt_logs: Vec<[f32; MAX_SIDE + 1]>,
+    src_logs: Arc<[[f32; MAX_SIDE + 1]]>,
+    tgt_logs: Arc<[[f32; MAX_SIDE + 1]]>,
 }
 
 /// `logs[i][s] = log(prefix[i] - prefix[i - s])` for `1 ≤ s ≤ min(i, MAX_SIDE)`.
-fn span_logs(prefix: &[f32], log: impl Fn(f32) -> f32) -> Vec<[f32; MAX_SIDE + 1]> {
+fn span_logs(prefix: &[f32], log: impl Fn(f32) -> f32) -> Arc<[[f32; MAX_SIDE + 1]]> {
     (0..prefix.len())
         .map(|i| {
             let mut row = [0.0; MAX_SIDE + 1];
@@ -96,11 +98,30 @@ impl<'a> CostModel<'a> {
             masks,
             length,
             params,
-            src_total: prefix(&enc.src.total),
-            tgt_total: prefix(&enc.tgt.total),
+            src_total: prefix(&enc.src.total).into(),
+            tgt_total: prefix(&enc.tgt.total).into(),
             src_logs: span_logs(&src_chars, |l| length.log_src(l)),
             tgt_logs: span_logs(&tgt_chars, |l| length.log_tgt(l)),
             prior,
+        }
+    }
+
+    /// The same model over other pair masks (a piece of the search with
+    /// its own rows); the per-unit tables are shared, not recomputed.
+    pub fn with_masks<'b>(&self, masks: &'b Masks) -> CostModel<'b>
+    where
+        'a: 'b,
+    {
+        CostModel {
+            enc: self.enc,
+            masks,
+            length: self.length,
+            params: self.params,
+            src_total: self.src_total.clone(),
+            tgt_total: self.tgt_total.clone(),
+            prior: self.prior,
+            src_logs: self.src_logs.clone(),
+            tgt_logs: self.tgt_logs.clone(),
         }
     }
 
