@@ -324,6 +324,9 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "refit" => c.refit_length = x > 0.0,
             "m1" => c.model1 = x > 0.0,
             "names" => c.names_numbers = x > 0.0,
+            "punct" => p.punctuation = x > 0.0,
+            "local" => p.local_share = x,
+            "reach" => p.local_reach = x as usize,
             _ => panic!("unknown key {k}"),
         }
     }

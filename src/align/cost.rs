@@ -41,7 +41,9 @@ pub struct CostModel<'a> {
     /// Length model in use.
     pub length: LengthModel,
     params: &'a Params,
-    /// Prefix sums over units: matchable weight and characters, per side.
+    /// Prefix sums over units: matchable weight the lexical cost is
+    /// charged against (see [`CostModel::with_totals`]) and characters,
+    /// per side.
     src_total: Vec<f32>,
     tgt_total: Vec<f32>,
     src_chars: Vec<f32>,
@@ -85,6 +87,14 @@ impl<'a> CostModel<'a> {
             tgt_chars: prefix(&enc.tgt.chars),
             prior,
         }
+    }
+
+    /// Charges the lexical cost against these per-unit matchable weights
+    /// instead of all matchable items (the features keep all of them).
+    pub fn with_totals(mut self, src: &[f32], tgt: &[f32]) -> CostModel<'a> {
+        self.src_total = prefix(src);
+        self.tgt_total = prefix(tgt);
+        self
     }
 
     /// The cost of every bead of [`SHAPES`] ending at source position `i`
@@ -215,6 +225,19 @@ impl<'a> CostModel<'a> {
 
     /// Features of the bead grouping `src` with `tgt`.
     pub fn features(&self, src: Range<usize>, tgt: Range<usize>) -> Features {
+        let units = (src.len() + tgt.len()) as f32;
+        let (covered, total, src_len, tgt_len) = self.measure(src, tgt);
+        Features {
+            sim: covered / (total + self.params.sim_smooth * units),
+            log_ratio: self.length.log_ratio(src_len, tgt_len),
+            mass: total,
+            margin: 0.0,
+        }
+    }
+
+    /// Explained weight, matchable weight, source and target characters of
+    /// the bead grouping `src` with `tgt`.
+    fn measure(&self, src: Range<usize>, tgt: Range<usize>) -> (f32, f32, f32, f32) {
         let (e, m) = (self.enc, self.masks);
         let (mut covered, mut total) = (0.0f32, 0.0f32);
         let (mut src_len, mut tgt_len) = (0.0f32, 0.0f32);
@@ -236,12 +259,7 @@ impl<'a> CostModel<'a> {
             total += e.tgt.total[j];
             tgt_len += e.tgt.chars[j];
         }
-        Features {
-            sim: covered / (total + self.params.sim_smooth * (src.len() + tgt.len()) as f32),
-            log_ratio: self.length.log_ratio(src_len, tgt_len),
-            mass: total,
-            margin: 0.0,
-        }
+        (covered, total, src_len, tgt_len)
     }
 
     /// Cost of the bead grouping `src` with `tgt`.
@@ -255,10 +273,10 @@ impl<'a> CostModel<'a> {
         if shape::is_null(s) {
             return p.skip + prior;
         }
-        let f = self.features(src, tgt);
-        let units = (s.src + s.tgt) as f32;
-        p.lex_weight * (1.0 - f.sim) * units
-            + p.len_weight * self.length.cost_of_log_ratio(f.log_ratio)
+        let (i, j) = (src.end, tgt.end);
+        let (covered, _, src_len, tgt_len) = self.measure(src, tgt);
+        self.lexical_cost(i, j, s.src, s.tgt, covered)
+            + p.len_weight * self.length.cost_of_log_ratio(self.length.log_ratio(src_len, tgt_len))
             + prior
     }
 }
@@ -292,6 +310,7 @@ mod tests {
         let ev = Evidence {
             lexicon: true,
             names_numbers: true,
+            punctuation: true,
         };
         let enc = Encoded::new(&src, &tgt, &Lexicon::empty(), ev);
         let windows: Vec<Range<usize>> = (0..src.len()).map(|_| 0..tgt.len()).collect();

@@ -26,6 +26,8 @@ pub struct Evidence {
     pub lexicon: bool,
     /// Numbers, Latin tokens and transliterated names.
     pub names_numbers: bool,
+    /// Questions, exclamations and quoted speech on both sides.
+    pub punctuation: bool,
 }
 
 /// One side's units as weighted items.
@@ -107,6 +109,8 @@ enum SrcKey {
     Latin(String),
     /// A number by its value (see [`evidence::number_keys`]).
     Number(String),
+    /// Sentence punctuation (see [`evidence::punctuation_keys`]).
+    Punct(&'static str),
 }
 
 /// What a target item stands for.
@@ -116,6 +120,8 @@ enum TgtKey {
     Stem(String),
     /// A number by its value.
     Number(String),
+    /// Sentence punctuation.
+    Punct(&'static str),
 }
 
 /// Items of one unit before weighting.
@@ -150,6 +156,11 @@ impl Encoded {
                 if ev.names_numbers {
                     for k in evidence::number_keys(s) {
                         items.push(tgt_id(TgtKey::Number(k), lex));
+                    }
+                }
+                if ev.punctuation {
+                    for k in evidence::punctuation_keys(s) {
+                        items.push(tgt_id(TgtKey::Punct(k), lex));
                     }
                 }
                 dedup(items)
@@ -209,6 +220,11 @@ impl Encoded {
                     add(SrcKey::Number(k.clone()), &|id| {
                         vec![id(TgtKey::Number(k.clone()))]
                     });
+                }
+            }
+            if ev.punctuation {
+                for k in evidence::punctuation_keys(s) {
+                    add(SrcKey::Punct(k), &|id| vec![id(TgtKey::Punct(k))]);
                 }
             }
             src_raw.push(dedup(items));
@@ -346,6 +362,36 @@ impl Masks {
             Some(k) if k < r.src.len() => (r.src[k], r.tgt[k]),
             _ => (0, 0),
         }
+    }
+}
+
+impl Masks {
+    /// Per unit of each side, the weight of its items that some unit of
+    /// the other side near it explains (`near[i]`: the target units near
+    /// source unit `i`, inside the window the masks were computed for). An
+    /// item nothing nearby explains is a gap of the lexicon, not evidence
+    /// against a grouping.
+    pub fn local_totals(&self, enc: &Encoded, near: &[Range<usize>]) -> (Vec<f32>, Vec<f32>) {
+        let mut tgt_mask = vec![0u64; enc.tgt.len()];
+        let src = near
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut mask = 0u64;
+                for j in r.clone() {
+                    let (a, b) = self.get(i, j);
+                    mask |= a;
+                    tgt_mask[j] |= b;
+                }
+                enc.src.masked_weight(i, mask)
+            })
+            .collect();
+        let tgt = tgt_mask
+            .iter()
+            .enumerate()
+            .map(|(j, &m)| enc.tgt.masked_weight(j, m))
+            .collect();
+        (src, tgt)
     }
 }
 

@@ -40,6 +40,38 @@ pub fn number_keys(s: &Sentence) -> Vec<String> {
         .collect()
 }
 
+/// Matching keys for the sentence-level punctuation a translation keeps:
+/// a question, an exclamation, quoted speech (`?`, `!`, `"`; full-width
+/// and ASCII forms alike). Literary dialogue is full of them, and where a
+/// translator splits or merges sentences they mark which side goes where.
+pub fn punctuation_keys(s: &Sentence) -> Vec<&'static str> {
+    let text = s.text.as_str();
+    let mut out = Vec::new();
+    if text.contains(['?', '？']) {
+        out.push("?");
+    }
+    if text.contains(['!', '！']) {
+        out.push("!");
+    }
+    if text.contains(['"', '“', '”', '「', '」', '『', '』', '‘']) || has_single_quote(text) {
+        out.push("\"");
+    }
+    out
+}
+
+/// Whether `text` has a single quotation mark that is not an apostrophe
+/// (one not between two letters, as in "don't").
+fn has_single_quote(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(k, &c)| {
+        (c == '\'' || c == '’')
+            && !(k > 0
+                && chars[k - 1].is_alphabetic()
+                && chars.get(k + 1).is_some_and(|n| n.is_alphabetic()))
+            && !(k > 0 && chars[k - 1] == 's')
+    })
+}
+
 /// Capitalised English words that never appear in lowercase in the same
 /// text: likely names. Gives (lowercase key, stem) pairs, sorted, unique.
 pub fn name_candidates(tgt: &[Sentence]) -> Vec<(String, String)> {

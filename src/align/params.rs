@@ -34,6 +34,15 @@ pub struct Params {
     /// Share of first-pass beads (by similarity) used to learn Model 1 and
     /// the length variance.
     pub confident_share: f32,
+    /// Questions, exclamations and quoted speech as evidence.
+    pub punctuation: bool,
+    /// Share of a unit's matchable weight, in the second pass's cost, that
+    /// counts only items something near the first pass's path explains
+    /// (0: every matchable item counts; 1: only those).
+    pub local_share: f32,
+    /// How many target units either side of the first pass's path are
+    /// "near" (for `local_share`).
+    pub local_reach: usize,
     /// Logistic map from bead features to confidence: intercept, sim,
     /// squared log ratio, null bead, units beyond two, cost margin.
     pub calibration: [f32; 6],
@@ -100,6 +109,9 @@ impl Default for Params {
             m1_threshold: 0.3,
             m1_min_count: 2,
             confident_share: 0.6,
+            punctuation: false,
+            local_share: 0.0,
+            local_reach: 3,
             // Fitted by `tune calib` (logistic regression, all six files;
             // held-out reliability in the README). The null-bead weight is
             // not estimable there (no null bead is predicted on MAC-Dev) and
