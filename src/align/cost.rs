@@ -310,7 +310,8 @@ mod tests {
         let ev = Evidence {
             lexicon: true,
             names_numbers: true,
-            punctuation: true,
+            punctuation: 1.0,
+            punct_extra: true,
         };
         let enc = Encoded::new(&src, &tgt, &Lexicon::empty(), ev);
         let windows: Vec<Range<usize>> = (0..src.len()).map(|_| 0..tgt.len()).collect();

@@ -26,8 +26,11 @@ pub struct Evidence {
     pub lexicon: bool,
     /// Numbers, Latin tokens and transliterated names.
     pub names_numbers: bool,
-    /// Questions, exclamations and quoted speech on both sides.
-    pub punctuation: bool,
+    /// Weight of questions, exclamations and quoted speech on both sides
+    /// relative to their IDF weight (0: not used).
+    pub punctuation: f32,
+    /// Ellipses and dashes too.
+    pub punct_extra: bool,
 }
 
 /// One side's units as weighted items.
@@ -158,8 +161,8 @@ impl Encoded {
                         items.push(tgt_id(TgtKey::Number(k), lex));
                     }
                 }
-                if ev.punctuation {
-                    for k in evidence::punctuation_keys(s) {
+                if ev.punctuation > 0.0 {
+                    for k in evidence::punctuation_keys(s, ev.punct_extra) {
                         items.push(tgt_id(TgtKey::Punct(k), lex));
                     }
                 }
@@ -222,8 +225,8 @@ impl Encoded {
                     });
                 }
             }
-            if ev.punctuation {
-                for k in evidence::punctuation_keys(s) {
+            if ev.punctuation > 0.0 {
+                for k in evidence::punctuation_keys(s, ev.punct_extra) {
                     add(SrcKey::Punct(k), &|id| vec![id(TgtKey::Punct(k))]);
                 }
             }
@@ -245,8 +248,27 @@ impl Encoded {
                 *targets = dedup(resolved);
             }
         }
-        let src_side = weigh(&src_raw, src);
-        let tgt_side = weigh(&tgt_raw, tgt);
+        let mut src_side = weigh(&src_raw, src);
+        let mut tgt_side = weigh(&tgt_raw, tgt);
+        if ev.punctuation != 1.0 {
+            let src_punct: Vec<u32> = word_ids
+                .iter()
+                .filter(|(k, _)| matches!(k, SrcKey::Punct(_)))
+                .map(|(_, &id)| id)
+                .collect();
+            let tgt_punct: Vec<u32> = tgt_ids
+                .iter()
+                .filter(|(k, _)| matches!(k, TgtKey::Punct(_)))
+                .map(|(_, &id)| id)
+                .collect();
+            for (side, ids) in [(&mut src_side, &src_punct), (&mut tgt_side, &tgt_punct)] {
+                for (item, w) in side.item.iter().zip(side.weight.iter_mut()) {
+                    if ids.contains(item) {
+                        *w *= ev.punctuation;
+                    }
+                }
+            }
+        }
         let mut enc = Encoded {
             src: src_side,
             tgt: tgt_side,

@@ -44,9 +44,15 @@ pub fn number_keys(s: &Sentence) -> Vec<String> {
 /// a question, an exclamation, quoted speech (`?`, `!`, `"`; full-width
 /// and ASCII forms alike). Literary dialogue is full of them, and where a
 /// translator splits or merges sentences they mark which side goes where.
-pub fn punctuation_keys(s: &Sentence) -> Vec<&'static str> {
+pub fn punctuation_keys(s: &Sentence, extra: bool) -> Vec<&'static str> {
     let text = s.text.as_str();
     let mut out = Vec::new();
+    if extra && (text.contains(['…']) || text.contains("...")) {
+        out.push("…");
+    }
+    if extra && (text.contains(['—']) || text.contains("--")) {
+        out.push("—");
+    }
     if text.contains(['?', '？']) {
         out.push("?");
     }

@@ -34,8 +34,11 @@ pub struct Params {
     /// Share of first-pass beads (by similarity) used to learn Model 1 and
     /// the length variance.
     pub confident_share: f32,
-    /// Questions, exclamations and quoted speech as evidence.
-    pub punctuation: bool,
+    /// Weight of questions, exclamations and quoted speech as evidence,
+    /// relative to their IDF weight (0: not used).
+    pub punctuation: f32,
+    /// Ellipses and dashes as evidence too.
+    pub punct_extra: bool,
     /// Share of a unit's matchable weight, in the second pass's cost, that
     /// counts only items something near the first pass's path explains
     /// (0: every matchable item counts; 1: only those).
@@ -109,8 +112,9 @@ impl Default for Params {
             m1_threshold: 0.3,
             m1_min_count: 2,
             confident_share: 0.6,
-            punctuation: false,
-            local_share: 0.0,
+            punctuation: 1.5,
+            punct_extra: false,
+            local_share: 0.5,
             local_reach: 3,
             // Fitted by `tune calib` (logistic regression, all six files;
             // held-out reliability in the README). The null-bead weight is

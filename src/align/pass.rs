@@ -82,7 +82,12 @@ pub fn align_avoiding(
     let ev = Evidence {
         lexicon: c.lexicon,
         names_numbers: c.names_numbers,
-        punctuation: c.names_numbers && cfg.params.punctuation,
+        punctuation: if c.names_numbers {
+            cfg.params.punctuation
+        } else {
+            0.0
+        },
+        punct_extra: cfg.params.punct_extra,
     };
     let mut params = cfg.params.clone();
     if !c.priors {
