@@ -29,8 +29,6 @@ pub struct Evidence {
     /// Weight of questions, exclamations and quoted speech on both sides
     /// relative to their IDF weight (0: not used).
     pub punctuation: f32,
-    /// Ellipses and dashes too.
-    pub punct_extra: bool,
 }
 
 /// One side's units as weighted items.
@@ -48,6 +46,8 @@ pub struct Side {
     pub total: Vec<f32>,
     /// Length of each unit in characters (whitespace excluded).
     pub chars: Vec<f32>,
+    /// Whether each unit ends inside quoted speech.
+    pub quoted: Vec<bool>,
 }
 
 impl Side {
@@ -162,7 +162,7 @@ impl Encoded {
                     }
                 }
                 if ev.punctuation > 0.0 {
-                    for k in evidence::punctuation_keys(s, ev.punct_extra) {
+                    for k in evidence::punctuation_keys(s) {
                         items.push(tgt_id(TgtKey::Punct(k), lex));
                     }
                 }
@@ -226,7 +226,7 @@ impl Encoded {
                 }
             }
             if ev.punctuation > 0.0 {
-                for k in evidence::punctuation_keys(s, ev.punct_extra) {
+                for k in evidence::punctuation_keys(s) {
                     add(SrcKey::Punct(k), &|id| vec![id(TgtKey::Punct(k))]);
                 }
             }
@@ -453,5 +453,6 @@ fn weigh(raw: &[RawUnit], units: &[Sentence]) -> Side {
         side.start.push(side.item.len() as u32);
         side.chars.push(units[u].char_len() as f32);
     }
+    side.quoted = evidence::quote_states(units);
     side
 }

@@ -37,8 +37,6 @@ pub struct Params {
     /// Weight of questions, exclamations and quoted speech as evidence,
     /// relative to their IDF weight (0: not used).
     pub punctuation: f32,
-    /// Ellipses and dashes as evidence too.
-    pub punct_extra: bool,
     /// Share of a unit's matchable weight, in the second pass's cost, that
     /// counts only items something near the first pass's path explains
     /// (0: every matchable item counts; 1: only those).
@@ -46,6 +44,8 @@ pub struct Params {
     /// How many target units either side of the first pass's path are
     /// "near" (for `local_share`).
     pub local_reach: usize,
+    /// Cost of a bead boundary inside quoted speech on one side only.
+    pub quote_penalty: f32,
     /// Logistic map from bead features to confidence: intercept, sim,
     /// squared log ratio, null bead, units beyond two, cost margin.
     pub calibration: [f32; 6],
@@ -113,9 +113,9 @@ impl Default for Params {
             m1_min_count: 2,
             confident_share: 0.6,
             punctuation: 1.5,
-            punct_extra: false,
             local_share: 0.5,
             local_reach: 3,
+            quote_penalty: 0.2,
             // Fitted by `tune calib` (logistic regression, all six files;
             // held-out reliability in the README). The null-bead weight is
             // not estimable there (no null bead is predicted on MAC-Dev) and

@@ -87,7 +87,6 @@ pub fn align_avoiding(
         } else {
             0.0
         },
-        punct_extra: cfg.params.punct_extra,
     };
     let mut params = cfg.params.clone();
     if !c.priors {
