@@ -9,9 +9,9 @@
 
 use super::bead::Shape;
 use super::encode::{Encoded, Masks};
-use super::length::LengthModel;
 use super::params::Params;
 use super::shape::{self, MAX_SIDE, MAX_UNITS, SHAPES};
+use crate::length::BeadCost;
 use std::ops::Range;
 
 /// What is known about one candidate bead.
@@ -39,7 +39,7 @@ pub struct CostModel<'a> {
     enc: &'a Encoded,
     masks: &'a Masks,
     /// Length model in use.
-    pub length: LengthModel,
+    pub length: BeadCost,
     params: &'a Params,
     /// Prefix sums over units: matchable weight the lexical cost is
     /// charged against (see [`CostModel::with_totals`]) and characters,
@@ -69,7 +69,7 @@ impl<'a> CostModel<'a> {
     pub fn new(
         enc: &'a Encoded,
         masks: &'a Masks,
-        length: LengthModel,
+        length: BeadCost,
         params: &'a Params,
     ) -> CostModel<'a> {
         let mut prior = [0.0; SHAPES.len()];
@@ -340,7 +340,7 @@ mod tests {
         let windows: Vec<Range<usize>> = (0..src.len()).map(|_| 0..tgt.len()).collect();
         let masks = enc.masks(&windows);
         let params = Params::default();
-        let length = LengthModel::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
+        let length = BeadCost::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
         let plain = CostModel::new(&enc, &masks, length, &params);
         // Totals charged against: half of each unit's matchable weight.
         let half = |v: &[f32]| -> Vec<f32> { v.iter().map(|x| x / 2.0).collect() };
