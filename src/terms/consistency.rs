@@ -243,7 +243,7 @@ pub fn consistency_with(
                 .filter(|t| t.kind != TokenKind::Han)
                 .map(|t| strip_possessive(&t.stem))
                 .collect();
-            let side = composer.as_ref().map(|c| (c, c.en_side(&toks)));
+            let side = composer.as_ref().map(|c| (c, c.en_side(toks)));
             let mut used: Vec<SpecHit> = found
                 .iter()
                 .map(|&i| {
