@@ -16,13 +16,13 @@ use super::bead::Bead;
 use super::calibrate;
 use super::cost::{CostModel, Features};
 use super::dp::{self, Band};
-use super::encode::{Encoded, Evidence};
-use super::length::LengthModel;
+use super::encode::{Encoded, Evidence, Masks};
 use super::lexicon::Lexicon;
 use super::model1;
 use super::params::Params;
 use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
+use crate::length::BeadCost;
 use crate::segment::Sentence;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -101,6 +101,11 @@ fn align_in_pieces(
     let ev = Evidence {
         lexicon: c.lexicon,
         names_numbers: c.names_numbers,
+        punctuation: if c.names_numbers {
+            cfg.params.punctuation
+        } else {
+            0.0
+        },
     };
     let mut params = cfg.params.clone();
     if !c.priors {
@@ -108,7 +113,7 @@ fn align_in_pieces(
     }
     let mut enc = Encoded::new(src, tgt, lex, ev);
     let (n, m) = (src.len(), tgt.len());
-    let mut length = LengthModel::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
+    let mut length = BeadCost::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
 
     let full = n * m <= FULL_CELLS;
     let band_around = |centre: &[usize], width: usize| {
@@ -121,9 +126,14 @@ fn align_in_pieces(
     // One pass: search the corridor around `centre` (in pieces of
     // `chunk_rows` source units), re-centring it on the path found while
     // that path runs along its edge.
-    let search = |enc: &Encoded, params: &Params, length: LengthModel, centre: &[usize], width| {
+    let search = |enc: &Encoded,
+                  params: &Params,
+                  length: BeadCost,
+                  centre: &[usize],
+                  width,
+                  near: Option<&(Vec<f32>, Vec<f32>)>| {
         let base = enc.masks(&[]);
-        let cm = CostModel::new(enc, &base, length, params);
+        let cm = model(enc, &base, params, length, near);
         let pieces = Pieces {
             enc,
             cm: &cm,
@@ -152,7 +162,8 @@ fn align_in_pieces(
     } else {
         anchors::centre(&enc)
     };
-    let mut path = search(&enc, &params, length, &centre, WIDTH);
+    let mut path = search(&enc, &params, length, &centre, WIDTH, None);
+    let mut near = None;
 
     // Pass two: length variance and Model 1 table from confident beads.
     if c.model1 || c.refit_length {
@@ -178,11 +189,25 @@ fn align_in_pieces(
             enc.add_targets(&learned);
         }
         let centre = path_centre(&path.steps, n);
-        path = search(&enc, &params, length, &centre, PASS_TWO_WIDTH);
+        let reach = params.local_reach.min(PASS_TWO_WIDTH);
+        if params.local_share > 0.0 {
+            let windows: Vec<Range<usize>> = (0..n)
+                .map(|i| centre[i].saturating_sub(reach)..(centre[i + 1] + reach).min(m))
+                .collect();
+            near = Some(enc.masks(&windows).local_totals(&enc, &windows));
+        }
+        path = search(
+            &enc,
+            &params,
+            length,
+            &centre,
+            PASS_TWO_WIDTH,
+            near.as_ref(),
+        );
     }
 
     let masks = masks_along(&enc, &path.steps);
-    let cm = CostModel::new(&enc, &masks, length, &params);
+    let cm = model(&enc, &masks, &params, length, near.as_ref());
     let margins: Vec<f32> = (0..path.steps.len())
         .map(|k| margin(&path.steps, k, &cm))
         .collect();
@@ -204,6 +229,35 @@ fn align_in_pieces(
             (bead, f)
         })
         .collect()
+}
+
+/// The cost model of one search. With `near` (per unit, the matchable
+/// weight of the items that target units near it on a previous path
+/// explain; see [`super::encode::Masks::local_totals`]), the lexical cost
+/// counts, in the share `params.local_share`, only those items.
+fn model<'a>(
+    enc: &'a Encoded,
+    masks: &'a Masks,
+    params: &'a Params,
+    length: BeadCost,
+    near: Option<&(Vec<f32>, Vec<f32>)>,
+) -> CostModel<'a> {
+    let cm = CostModel::new(enc, masks, length, params);
+    match near {
+        Some((ls, lt)) if params.local_share > 0.0 => {
+            let b = params.local_share;
+            let blend = |local: &[f32], all: &[f32]| -> Vec<f32> {
+                local
+                    .iter()
+                    .zip(all)
+                    .map(|(l, a)| b * l + (1.0 - b) * a)
+                    .collect()
+            };
+            let (bs, bt) = (blend(ls, &enc.src.total), blend(lt, &enc.tgt.total));
+            cm.with_totals(&bs, &bt)
+        }
+        _ => cm,
+    }
 }
 
 /// Source units by which consecutive pieces of a search overlap (see
