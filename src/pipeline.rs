@@ -260,8 +260,9 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     written.insert("summary.json".into());
     crate::outdir::check_overwrites(&cfg.out, written.iter().map(String::as_str))?;
     // Each pair's files are written as soon as it is aligned; only its
-    // statistics stay in memory. A document is in one translation pair at
-    // most, so a kept segmentation moves to its pair; the rest is dropped.
+    // statistics stay in memory. A kept segmentation moves to the first
+    // pair that uses the document (a document the manifest puts in a
+    // second pair is segmented again there); the rest is dropped.
     let mut kept = kept;
     let work: Vec<(&DocPair, &String, [Option<SegmentedDoc>; 2])> = translations
         .iter()
