@@ -117,6 +117,8 @@ pub struct AlignedPair {
     pub paragraph: LevelStats,
     /// Review decisions that could not be applied (see [`crate::review`]).
     pub stale: Vec<crate::record::Stale>,
+    /// Its strongest terms, with the sentence beads of each rendering.
+    pub terms: crate::terms::sheet::TermSheet,
 }
 
 /// The review decisions of pair `id` from `corpus/reviews/`, with the
@@ -241,6 +243,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
     let mut written: BTreeSet<String> = ids.iter().flat_map(|id| pair_files(id)).collect();
     written.insert("index.html".into());
+    written.insert(export::TERMS_PAGE.into());
     written.insert("summary.json".into());
     crate::outdir::check_overwrites(&cfg.out, written.iter().map(String::as_str))?;
     // Each pair's files are written as soon as it is aligned; only its
@@ -279,11 +282,19 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
             write_pair(&cfg.out, id, &sentence, &paragraph, &stale)?;
             progress.sentences(src.sentences.len() + tgt.sentences.len());
             progress.advance();
+            let terms = crate::terms::sheet::sheet(
+                id,
+                &sentence,
+                &seg,
+                Some(aligner.lexicon()),
+                crate::terms::sheet::TOP,
+            );
             Ok(AlignedPair {
                 id: id.clone(),
                 sentence: LevelStats::of(&sentence),
                 paragraph: LevelStats::of(&paragraph),
                 stale,
+                terms,
             })
         })
         .collect::<Result<Vec<AlignedPair>>>()?;
@@ -299,7 +310,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     );
 
     // Write the index and the summary.
-    progress.stage(Stage::Write, 2);
+    progress.stage(Stage::Write, 3);
     summary.files = written.iter().cloned().collect();
     summary.warnings = warnings;
     write_file(&cfg.out.join("index.html"), |w| {
@@ -308,6 +319,11 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     progress.advance();
     write_file(&cfg.out.join("summary.json"), |w| {
         export::summary::write(w, &summary)
+    })?;
+    progress.advance();
+    let sheets: Vec<_> = pairs.iter().map(|p| &p.terms).collect();
+    write_file(&cfg.out.join(export::TERMS_PAGE), |w| {
+        export::terms_html::write(w, &sheets)
     })?;
     progress.advance();
     crate::outdir::remove_stale(&cfg.out, &written)?;

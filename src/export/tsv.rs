@@ -66,7 +66,7 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
 
 /// A text cell: on one line, and with a leading apostrophe when it starts
 /// with a character that makes a spreadsheet read a formula or a number.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let text = super::visible::visible(&one_line(text)).into_owned();
     if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
