@@ -2,6 +2,7 @@
 //! auto|always|never] [--format text|json]`: every aligned pair containing
 //! TERM as keyword-in-context lines, the other side of the bead below.
 
+use bitext::export::visible::visible;
 use bitext::segment::Segmenter;
 use bitext::terms::concord::{concordance, ConcordLine};
 use std::io::{IsTerminal, Write};
@@ -78,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 out,
                 "{} hits of “{}” in {} beads",
                 lines.len(),
-                args.term,
+                visible(&args.term),
                 beads.len()
             )?;
         }
@@ -93,11 +94,29 @@ fn write_line(out: &mut impl Write, l: &ConcordLine, colour: bool) -> std::io::R
     } else {
         ("", "")
     };
-    writeln!(out, "{}  {}{on}{}{off}{}", l.at, l.left, l.hit, l.right)?;
+    // Input text goes through `visible` (control and bidi characters shown
+    // as symbols); only our own colour escapes reach the terminal raw.
+    let v = |t: &str| visible(t).into_owned();
+    writeln!(
+        out,
+        "{}  {}{on}{}{off}{}",
+        v(&l.at.to_string()),
+        v(&l.left),
+        v(&l.hit),
+        v(&l.right)
+    )?;
     let other: String = if l.other.chars().count() > 160 {
         format!("{}…", l.other.chars().take(159).collect::<String>())
     } else {
         l.other.clone()
     };
-    writeln!(out, "    ↳ {}", if other.is_empty() { "—" } else { &other })
+    writeln!(
+        out,
+        "    ↳ {}",
+        if other.is_empty() {
+            "—".into()
+        } else {
+            v(&other)
+        }
+    )
 }

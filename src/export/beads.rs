@@ -2,7 +2,7 @@
 //! (`[0,1]:[2]`, 0-based unit indices) or a short TSV (score, type, unit
 //! indices and texts of both sides) for a quick look.
 
-use super::tsv::{into_io, one_line, writer};
+use super::tsv::{cell, into_io, writer};
 use crate::align::Bead;
 use crate::record::BeadRecord;
 use std::io::Write;
@@ -23,7 +23,10 @@ pub fn write_mac(out: &mut impl Write, beads: &[Bead]) -> std::io::Result<()> {
 }
 
 /// Writes one row per record, no header: score, type, source indices,
-/// target indices, source text, target text.
+/// target indices, source text, target text. Texts are cells as in the
+/// spreadsheet TSV (control and bidi characters visible, a leading `=`,
+/// `+`, `-` or `@` escaped), since this TSV is read on a terminal or
+/// pasted into a spreadsheet.
 pub fn write_tsv(out: &mut impl Write, records: &[BeadRecord]) -> std::io::Result<()> {
     let idx = |v: &[usize]| {
         v.iter()
@@ -38,8 +41,8 @@ pub fn write_tsv(out: &mut impl Write, records: &[BeadRecord]) -> std::io::Resul
             r.shape.to_string(),
             idx(&r.src_idx),
             idx(&r.tgt_idx),
-            one_line(&r.src.join(" ")),
-            one_line(&r.tgt.join(" ")),
+            cell(&r.src.join(" ")),
+            cell(&r.tgt.join(" ")),
         ])
         .map_err(into_io)?;
     }

@@ -473,6 +473,59 @@ fn control_and_bidi_characters_never_reach_people_raw() {
         );
     }
     assert!(export("jsonl").contains("Invoice\u{202E}fdp.exe paid.\\u001b[2J"));
+
+    // The concordance (a terminal listing) shows them too, on both the hit
+    // line and the other side; only its own colour escapes stay raw.
+    let bead = serde_json::json!({
+        "score": 0.9, "src_lang": "zh-Hans", "tgt_lang": "en",
+        "src": ["发票\u{1b}[2J已付。"], "tgt": ["Invoice\u{202E}fdp.exe paid."],
+    });
+    let jsonl = crate::check::write_jsonl(&dir, "c.jsonl", &[bead]);
+    for (term, color) in [("发票", "never"), ("paid", "always")] {
+        let o = run([
+            "concord".as_ref(),
+            term.as_ref(),
+            jsonl.as_os_str(),
+            "--color".as_ref(),
+            color.as_ref(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o)
+            .replace("\u{1b}[1;31m", "")
+            .replace("\u{1b}[0m", "");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202E}'),
+            "{term}: {out:?}"
+        );
+        assert!(
+            out.contains("\u{241B}[2J") && out.contains("<U+202E>"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn align_tsv_cells_are_inert() {
+    let dir = scratch("hostile-align-tsv");
+    std::fs::write(dir.join("zh.txt"), "=HYPERLINK(\"x\")付款。\n").unwrap();
+    std::fs::write(dir.join("en.txt"), "-2+3 paid\u{202E}.\n").unwrap();
+    let o = run([
+        "align".as_ref(),
+        "--presplit".as_ref(),
+        "--format".as_ref(),
+        "tsv".as_ref(),
+        dir.join("zh.txt").as_os_str(),
+        dir.join("en.txt").as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let cells: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
+    assert_eq!(cells.len(), 6, "{out}");
+    assert!(
+        cells[4].trim_start_matches('"').starts_with("'=HYPERLINK"),
+        "{out}"
+    );
+    assert_eq!(cells[5], "'-2+3 paid<U+202E>.", "{out}");
 }
 
 #[test]
