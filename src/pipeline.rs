@@ -427,7 +427,7 @@ fn io_err(path: &Path, source: std::io::Error) -> Error {
 /// usual bilingual report), `<src stem>__<tgt stem>` otherwise. When two
 /// pairs would share an id (`dup.txt` and `dup.md`; names that differ only
 /// in case or in bytes that are not UTF-8) or an id would overwrite
-/// `index.html`, the full file names are used instead, and a `~2`, `~3`…
+/// `index.html` or `terms.html`, the full file names are used instead, and a `~2`, `~3`…
 /// suffix if that is still not unique: every pair gets its own outputs.
 fn pair_ids(pairs: &[DocPair], docs: &[Document]) -> Vec<String> {
     let name = |d: &Document, full: bool| {
@@ -452,7 +452,7 @@ fn pair_ids(pairs: &[DocPair], docs: &[Document]) -> Vec<String> {
     for id in &short {
         *uses.entry(id.as_str()).or_default() += 1;
     }
-    let mut taken: BTreeSet<String> = ["index".to_string()].into();
+    let mut taken: BTreeSet<String> = ["index".to_string(), "terms".to_string()].into();
     let mut ids = Vec::with_capacity(pairs.len());
     for (i, p) in pairs.iter().enumerate() {
         let shared = uses[short[i].as_str()] > 1;
