@@ -22,7 +22,8 @@
 //!   glossaries) and never call each other.
 //! - [`export`] writes [`record::BeadRecord`]s as JSONL, TSV, TMX and HTML.
 //!   [`record`] and [`document`] are the shared leaves: every stage may use
-//!   them and they use no stage.
+//!   them and they use no stage. [`length`] (the length model of a pair)
+//!   serves both `align` and `check`.
 //! - [`pipeline`] runs every stage over a corpus folder (`bitext build`);
 //!   [`pair`] over one pair of files (`bitext align`, `check`, `terms`).
 //! - [`review`] keeps reviewers' decisions and applies them on rebuild
@@ -39,6 +40,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod ingest;
+pub mod length;
 pub mod lexical;
 pub mod normalize;
 pub mod outdir;

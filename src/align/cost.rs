@@ -9,9 +9,9 @@
 
 use super::bead::Shape;
 use super::encode::{Encoded, Masks};
-use super::length::LengthModel;
 use super::params::Params;
 use super::shape::{self, MAX_SIDE, MAX_UNITS, SHAPES};
+use crate::length::BeadCost;
 use std::ops::Range;
 
 /// What is known about one candidate bead.
@@ -39,7 +39,7 @@ pub struct CostModel<'a> {
     enc: &'a Encoded,
     masks: &'a Masks,
     /// Length model in use.
-    pub length: LengthModel,
+    pub length: BeadCost,
     params: &'a Params,
     /// Prefix sums over units: matchable weight and characters, per side.
     src_total: Vec<f32>,
@@ -67,7 +67,7 @@ impl<'a> CostModel<'a> {
     pub fn new(
         enc: &'a Encoded,
         masks: &'a Masks,
-        length: LengthModel,
+        length: BeadCost,
         params: &'a Params,
     ) -> CostModel<'a> {
         let mut prior = [0.0; SHAPES.len()];
@@ -297,7 +297,7 @@ mod tests {
         let windows: Vec<Range<usize>> = (0..src.len()).map(|_| 0..tgt.len()).collect();
         let masks = enc.masks(&windows);
         let params = Params::default();
-        let length = LengthModel::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
+        let length = BeadCost::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
         let cm = CostModel::new(&enc, &masks, length, &params);
         let mut scored = 0;
         for i in 1..=src.len() {

@@ -27,107 +27,11 @@ const COMPACT_HEADER: &str = "#bitext-lexicon 2";
 /// ones; long tails of rare senses only add spurious matches.
 const MAX_GLOSS_STEMS: usize = 12;
 
-/// English words that carry no content for alignment (articles,
-/// prepositions, auxiliaries, CC-CEDICT's `sb`/`sth` placeholders).
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "abbr",
-    "about",
-    "after",
-    "again",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "before",
-    "being",
-    "but",
-    "by",
-    "can",
-    "classifier",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "esp",
-    "etc",
-    "fig",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "having",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "lit",
-    "may",
-    "might",
-    "must",
-    "of",
-    "off",
-    "on",
-    "one",
-    "one's",
-    "oneself",
-    "onto",
-    "or",
-    "out",
-    "over",
-    "s",
-    "sb",
-    "sb's",
-    "shall",
-    "should",
-    "so",
-    "someone",
-    "something",
-    "sth",
-    "such",
-    "surname",
-    "than",
-    "that",
-    "the",
-    "then",
-    "there",
-    "these",
-    "this",
-    "those",
-    "to",
-    "too",
-    "up",
-    "upon",
-    "used",
-    "variant",
-    "very",
-    "was",
-    "were",
-    "what",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "will",
-    "with",
-    "would",
-];
-
 /// True for English words the aligner ignores (lowercase input).
+/// The list lives with the checks' stop words, from which it is derived
+/// (see [`crate::lexical::words::is_align_stopword`]).
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    crate::lexical::words::is_align_stopword(word)
 }
 
 /// One headword: where its text, pinyin and gloss stems are.
@@ -495,14 +399,6 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(
-            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
-            "STOP_WORDS must be sorted"
-        );
-    }
 
     #[test]
     fn parses_and_falls_back_to_parts() {

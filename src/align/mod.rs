@@ -21,7 +21,6 @@ mod encode;
 pub mod eval;
 mod evidence;
 mod hierarchy;
-mod length;
 pub mod lexicon;
 mod model1;
 mod params;

@@ -17,12 +17,12 @@ use super::calibrate;
 use super::cost::{CostModel, Features};
 use super::dp::{self, Band};
 use super::encode::{Encoded, Evidence};
-use super::length::LengthModel;
 use super::lexicon::Lexicon;
 use super::model1;
 use super::params::Params;
 use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
+use crate::length::BeadCost;
 use crate::segment::Sentence;
 use std::ops::Range;
 
@@ -89,7 +89,7 @@ pub fn align_avoiding(
     }
     let mut enc = Encoded::new(src, tgt, lex, ev);
     let (n, m) = (src.len(), tgt.len());
-    let mut length = LengthModel::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
+    let mut length = BeadCost::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
 
     let full = n * m <= FULL_CELLS;
     let band_around = |centre: &[usize], width: usize| {
@@ -101,7 +101,7 @@ pub fn align_avoiding(
     };
     // One pass: search the corridor, re-centring it on the path found while
     // that path runs along its edge.
-    let search = |enc: &Encoded, params: &Params, length: LengthModel, mut band: Band, width| {
+    let search = |enc: &Encoded, params: &Params, length: BeadCost, mut band: Band, width| {
         let mut masks = enc.masks(&windows(&band, n, m));
         let mut path = {
             let cm = CostModel::new(enc, &masks, length, params);

@@ -21,7 +21,6 @@
 pub mod clause;
 pub mod glossary;
 pub mod input;
-pub mod length;
 mod lexicon;
 pub mod names;
 pub mod numbers;
@@ -30,9 +29,9 @@ mod rule;
 pub mod unaligned;
 pub use crate::lexical::words::is_content;
 
+pub use crate::length::LengthModel;
 pub use crate::lexical::evidence::{self, TranslationEvidence, WordPairs};
 pub use crate::record::{Flag, FlagKind, Severity};
-pub use length::LengthModel;
 pub use rule::{BeadView, Check, CHECKS};
 
 use crate::document::Lang;

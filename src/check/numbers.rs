@@ -11,7 +11,7 @@
 
 use super::{Flag, FlagKind, Severity};
 use crate::record::Mark;
-use crate::segment::{Number, NumberKind, Sentence};
+use crate::segment::{Date, Number, NumberKind, Sentence, Value};
 
 /// Leftover counts at or under this are wording, not facts.
 const SMALL: f64 = 10.0;
@@ -116,7 +116,7 @@ pub fn unmatched(src: &[Number], tgt: &[Number]) -> (Vec<usize>, Vec<usize>) {
     // days where the source says five), not wording.
     let small = |ns: &[Number], used: &[bool]| -> Vec<usize> {
         (0..ns.len())
-            .filter(|&i| !used[i] && !matters(&ns[i]) && ns[i].value != 1.0)
+            .filter(|&i| !used[i] && !matters(&ns[i]) && ns[i].value != Value::Amount(1.0))
             .collect()
     };
     let (ss, st) = (small(src, &used_s), small(tgt, &used_t));
@@ -131,35 +131,57 @@ pub fn unmatched(src: &[Number], tgt: &[Number]) -> (Vec<usize>, Vec<usize>) {
     (merge(ls, ss), merge(lt, st))
 }
 
-/// Dates of `a` matched by a year (plus, when present, the month as a
-/// count) of `b`.
+/// Dates of `a` matched by their parts stated as numbers in `b`: the
+/// first part (the year, or the month of a day without a year) as a year
+/// or count, then each later part (month, day), when present, as a count.
 fn match_dates(a: &[Number], b: &[Number], used_a: &mut [bool], used_b: &mut [bool]) {
-    for (i, d) in a.iter().enumerate() {
-        if used_a[i] || d.kind != NumberKind::Date {
+    for (i, n) in a.iter().enumerate() {
+        let Value::Date(d) = n.value else {
+            continue;
+        };
+        if used_a[i] {
             continue;
         }
-        let year = (d.value / 100.0).floor();
-        let month = d.value - year * 100.0;
+        let mut parts = date_parts(d);
+        let Some(head) = parts.next() else {
+            continue;
+        };
         let Some(j) = (0..b.len()).find(|&j| {
             !used_b[j]
                 && matches!(b[j].kind, NumberKind::Year | NumberKind::Cardinal)
-                && b[j].value == year
+                && b[j].value == Value::Amount(head)
         }) else {
             continue;
         };
         used_a[i] = true;
         used_b[j] = true;
-        if let Some(k) = (0..b.len())
-            .find(|&k| !used_b[k] && b[k].kind == NumberKind::Cardinal && b[k].value == month)
-        {
-            used_b[k] = true;
+        for part in parts {
+            if let Some(k) = (0..b.len()).find(|&k| {
+                !used_b[k] && b[k].kind == NumberKind::Cardinal && b[k].value == Value::Amount(part)
+            }) {
+                used_b[k] = true;
+            }
         }
     }
 }
 
-/// Equal values; non-integers may differ by rounding (1%).
+/// The stated parts of a date, largest first (year, month, day).
+fn date_parts(d: Date) -> impl Iterator<Item = f64> {
+    [
+        d.year.map(f64::from),
+        Some(f64::from(d.month)),
+        d.day.map(f64::from),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Equal values; non-integers may differ by rounding (1%). A date equals
+/// only the same date.
 fn same_value(a: &Number, b: &Number) -> bool {
-    let (x, y) = (a.value, b.value);
+    let (Value::Amount(x), Value::Amount(y)) = (a.value, b.value) else {
+        return a.value == b.value;
+    };
     if x == y {
         return true;
     }
@@ -169,11 +191,11 @@ fn same_value(a: &Number, b: &Number) -> bool {
 
 /// True when a leftover number is a fact worth a flag.
 fn matters(n: &Number) -> bool {
-    match n.kind {
-        NumberKind::Cardinal | NumberKind::Ordinal => {
-            n.value.abs() > SMALL || n.value.fract() != 0.0
+    match (n.kind, n.value) {
+        (NumberKind::Cardinal | NumberKind::Ordinal, Value::Amount(v)) => {
+            v.abs() > SMALL || v.fract() != 0.0
         }
-        NumberKind::Year | NumberKind::Percent | NumberKind::Date => true,
+        _ => true,
     }
 }
 
@@ -183,13 +205,9 @@ fn describe(text: &str, n: &Number) -> String {
         .get(n.span.start..n.span.end)
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let value = if n.kind == NumberKind::Date && n.value >= 100_000.0 {
-        let (y, m) = ((n.value / 100.0).floor(), n.value % 100.0);
-        format!("{}-{:02}", y as i64, m as i64)
-    } else if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
-        format!("{}", n.value as i64)
-    } else {
-        format!("{}", n.value)
+    let value = match n.value {
+        Value::Amount(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
+        v => v.to_string(),
     };
     let kind = match n.kind {
         NumberKind::Cardinal => "number",
@@ -199,7 +217,10 @@ fn describe(text: &str, n: &Number) -> String {
         NumberKind::Date => "date",
     };
     match written {
-        Some(w) if n.kind == NumberKind::Date && n.value < 100_000.0 => format!("“{w}” ({kind})"),
+        // A day without a year reads best as written (“12月28日”).
+        Some(w) if matches!(n.value, Value::Date(Date { year: None, .. })) => {
+            format!("“{w}” ({kind})")
+        }
         Some(w) if w != value => format!("“{w}” ({kind} {value})"),
         _ => format!("{value} ({kind})"),
     }
@@ -221,8 +242,16 @@ mod tests {
 
     fn n(value: f64, kind: NumberKind) -> Number {
         Number {
-            value,
+            value: Value::Amount(value),
             kind,
+            span: Span::new(0, 0),
+        }
+    }
+
+    fn date(d: crate::segment::Date) -> Number {
+        Number {
+            value: Value::Date(d),
+            kind: NumberKind::Date,
             span: Span::new(0, 0),
         }
     }
@@ -251,10 +280,23 @@ mod tests {
 
     #[test]
     fn date_matches_year_and_month() {
-        let (a, b) = unmatched(&[n(201405.0, Date)], &[n(2014.0, Year), n(5.0, Cardinal)]);
+        let may = date(crate::segment::Date::month_of(2014, 5));
+        let (a, b) = unmatched(&[may], &[n(2014.0, Year), n(5.0, Cardinal)]);
         assert!(a.is_empty() && b.is_empty());
-        let (a, b) = unmatched(&[n(2014.0, Year)], &[n(201405.0, Date)]);
+        let (a, b) = unmatched(&[n(2014.0, Year)], &[may]);
         assert!(a.is_empty() && b.is_empty());
+        // Dates compare as dates: May 2014 is not June 2014, and no count
+        // happens to equal a date.
+        let june = date(crate::segment::Date::month_of(2014, 6));
+        assert_eq!(unmatched(&[may], &[june]), (vec![0], vec![0]));
+        let (a, _) = unmatched(&[may], &[n(201405.0, Cardinal)]);
+        assert_eq!(a, vec![0]);
+        let f = check(&unit(vec![may]), &unit(vec![june])).unwrap();
+        assert!(
+            f.reason.contains("2014-05") && f.reason.contains("2014-06"),
+            "{}",
+            f.reason
+        );
     }
 
     #[test]
@@ -286,7 +328,7 @@ mod tests {
         let spelled = Sentence {
             text: "一百个".into(),
             numbers: vec![Number {
-                value: 100.0,
+                value: Value::Amount(100.0),
                 kind: Cardinal,
                 span: Span::new(0, "一百".len()),
             }],
@@ -299,7 +341,7 @@ mod tests {
         let digits = Sentence {
             text: "100个".into(),
             numbers: vec![Number {
-                value: 100.0,
+                value: Value::Amount(100.0),
                 kind: Cardinal,
                 span: Span::new(0, 3),
             }],

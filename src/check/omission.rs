@@ -6,6 +6,7 @@
 //! lists those words.
 
 use super::{CheckConfig, Flag, FlagKind, LengthModel, Severity, SideView, TranslationEvidence};
+use crate::length::chars;
 use crate::lexical::evidence::{en_has_evidence, zh_has_evidence};
 use crate::lexical::words::is_content;
 use crate::segment::Token;
@@ -21,6 +22,25 @@ const MIN_SIZE: usize = 45;
 /// At most this many words are listed in a reason.
 const LIST: usize = 8;
 
+/// English characters one Chinese character counts for when sizing a
+/// bead: English runs about three characters per Chinese character (the
+/// same figure as the length model's prior).
+const EN_CHARS_PER_HAN: usize = 3;
+
+/// Unmatched words must be at least this share (1 in 4) of the longer
+/// side's content words: a long bead always has a few words a lexicon
+/// misses, and a dropped clause leaves a sizeable block of them.
+const MIN_UNMATCHED_SHARE: usize = 4;
+
+/// An omission or addition is an error, not a warning, when its ratio lies
+/// this many times `length_z` out (2 × 1.6 = 3.2 spreads with the default:
+/// under a normal model about one faithful bead in a thousand lies there)…
+const ERROR_Z_FACTOR: f64 = 1.6;
+
+/// …and at least one in this many (half) of the longer side's content
+/// words has no counterpart.
+const ERROR_UNMATCHED_SHARE: usize = 2;
+
 /// Flags an omission (target too short) or addition (target too long).
 pub fn check(
     src: &SideView,
@@ -32,10 +52,16 @@ pub fn check(
     if src.lang.is_chinese() == tgt.lang.is_chinese() {
         return None; // two scripts of one language: no translation to weigh
     }
-    let (ls, lt) = (char_len(src.text()), char_len(tgt.text()));
+    let (ls, lt) = (chars(src.text()), chars(tgt.text()));
     // Sizes in English characters (a Chinese character counts three):
     // headings and short fragments give ratios that mean little.
-    let size = |n: usize, v: &SideView| if v.lang.is_chinese() { 3 * n } else { n };
+    let size = |n: usize, v: &SideView| {
+        if v.lang.is_chinese() {
+            EN_CHARS_PER_HAN * n
+        } else {
+            n
+        }
+    };
     if size(ls, src).max(size(lt, tgt)) < MIN_SIZE {
         return None;
     }
@@ -50,10 +76,12 @@ pub fn check(
     let missing = unmatched_content(long, short, ev);
     let content = long.unit.tokens.iter().filter(|t| is_content(t)).count();
     // Enough words, and a real share of the longer side's content.
-    if missing.len() < cfg.min_unmatched_words || missing.len() * 4 < content {
+    if missing.len() < cfg.min_unmatched_words || missing.len() * MIN_UNMATCHED_SHARE < content {
         return None;
     }
-    let severity = if z.abs() >= cfg.length_z * 1.6 && missing.len() * 2 >= content {
+    let severity = if z.abs() >= cfg.length_z * ERROR_Z_FACTOR
+        && missing.len() * ERROR_UNMATCHED_SHARE >= content
+    {
         Severity::Error
     } else {
         Severity::Warning
@@ -86,7 +114,7 @@ pub fn check(
 /// The bead's length ratio in spreads of `model` (negative: target
 /// shorter than usual).
 pub(crate) fn z(src: &SideView, tgt: &SideView, model: &LengthModel) -> f64 {
-    model.z(char_len(src.text()), char_len(tgt.text()))
+    model.z(chars(src.text()), chars(tgt.text()))
 }
 
 /// Content words of `long` (in text order, each once) with no translation
@@ -122,8 +150,4 @@ fn surface(text: &str, t: &Token) -> String {
     text.get(t.span.start..t.span.end)
         .unwrap_or(&t.key)
         .to_string()
-}
-
-fn char_len(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
 }

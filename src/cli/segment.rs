@@ -96,9 +96,6 @@ fn number(text: &str, n: &Number) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
-    if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
-        format!("{} ({kind}: {written})", n.value as i64)
-    } else {
-        format!("{} ({kind}: {written})", n.value)
-    }
+    // An amount prints as `f64` does (25, 1.5), a date as ISO 8601.
+    format!("{} ({kind}: {written})", n.value)
 }

@@ -2,6 +2,7 @@
 //! counts as a content word.
 
 use crate::segment::{Token, TokenKind};
+use std::sync::LazyLock;
 
 /// English function words (lowercase) that carry no content of their own.
 const EN_STOP: &[&str] = &[
@@ -317,6 +318,156 @@ const ZH_STOP: &[&str] = &[
     "于是",
 ];
 
+/// Function words of [`EN_STOP`] the aligner still matches: each has
+/// CC-CEDICT translations (他 he, 不 not, 每 each, 之间 between, 因为
+/// because) that are evidence two sentences correspond, while for the
+/// checks a missing one is no omission worth a reviewer's time.
+const ALIGN_KEEPS: &[&str] = &[
+    // pronouns and possessives
+    "he",
+    "her",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "i",
+    "itself",
+    "me",
+    "my",
+    "myself",
+    "our",
+    "ours",
+    "ourselves",
+    "she",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "they",
+    "we",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    // negation and quantity
+    "no",
+    "nor",
+    "not",
+    "both",
+    "each",
+    "either",
+    "every",
+    "few",
+    "many",
+    "more",
+    "most",
+    "much",
+    "several",
+    "some",
+    "only",
+    "other",
+    "others",
+    "own",
+    "same",
+    "per",
+    // place, time and relation
+    "above",
+    "across",
+    "against",
+    "among",
+    "amongst",
+    "around",
+    "below",
+    "between",
+    "down",
+    "during",
+    "through",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "via",
+    "within",
+    "without",
+    "here",
+    "now",
+    "once",
+    "already",
+    "ever",
+    "even",
+    "well",
+    "let",
+    "like",
+    "t",
+    // connectives and questions
+    "although",
+    "though",
+    "because",
+    "since",
+    "hence",
+    "therefore",
+    "thus",
+    "however",
+    "moreover",
+    "furthermore",
+    "besides",
+    "further",
+    "namely",
+    "whereas",
+    "whether",
+    "yet",
+    "when",
+    "where",
+    "why",
+    "how",
+    "whose",
+    "ie",
+    "eg",
+];
+
+/// Words of CC-CEDICT's glosses that are markup, not meaning (`to help sb
+/// do sth`, `surname Li`, `classifier for …`, `variant of …`, `lit.`,
+/// `fig.`, `abbr. for …`): the aligner reads glosses as translations, so
+/// it ignores them too.
+const GLOSS_MARKERS: &[&str] = &[
+    "abbr",
+    "classifier",
+    "esp",
+    "fig",
+    "lit",
+    "one's",
+    "oneself",
+    "sb",
+    "sb's",
+    "someone",
+    "something",
+    "sth",
+    "surname",
+    "used",
+    "variant",
+];
+
+/// The aligner's English stop words, sorted: [`EN_STOP`] but
+/// [`ALIGN_KEEPS`], plus [`GLOSS_MARKERS`].
+static ALIGN_STOP: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = EN_STOP
+        .iter()
+        .filter(|w| !ALIGN_KEEPS.contains(w))
+        .chain(GLOSS_MARKERS)
+        .copied()
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// True for an English word (lowercase) the aligner ignores: a function
+/// word without alignment value or a dictionary gloss marker.
+pub fn is_align_stopword(w: &str) -> bool {
+    ALIGN_STOP.binary_search(&w).is_ok()
+}
+
 /// True for an English function word (lowercase).
 pub(crate) fn is_en_stopword(w: &str) -> bool {
     EN_STOP.contains(&w)
@@ -437,5 +588,20 @@ mod tests {
             assert!(!is_zh_numeral(w), "{w}");
         }
         assert_eq!(irregular_base("grew"), Some("grow"));
+    }
+
+    #[test]
+    fn aligner_stop_words_derive_from_the_one_list() {
+        // A kept word that is no stop word would be a typo that keeps nothing.
+        for w in ALIGN_KEEPS {
+            assert!(is_en_stopword(w), "{w} is kept but not a stop word");
+        }
+        for w in ["the", "of", "which", "sth", "surname"] {
+            assert!(is_align_stopword(w), "{w}");
+        }
+        for w in ["he", "not", "between", "meeting", "sthe"] {
+            assert!(!is_align_stopword(w), "{w}");
+        }
+        assert!(ALIGN_STOP.windows(2).all(|w| w[0] < w[1]));
     }
 }

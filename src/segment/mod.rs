@@ -27,11 +27,90 @@ pub enum NumberKind {
     Percent,
     /// An ordinal (第四十七届, 47th): value is the rank.
     Ordinal,
-    /// A date. With a year (2014年5月, May 2014) the value is
-    /// `year * 100 + month`; a day without a year (12月28日, December 28)
-    /// is `month * 100 + day` (always below 10000, so the two never
-    /// meet). A full date (1992年10月5日) gives both.
+    /// A date: its value is a [`Date`], not an amount.
     Date,
+}
+
+/// A date as stated: a year and month (2014年5月, May 2014) or a month and
+/// day (12月28日, December 28). A full date (1992年10月5日) is read as
+/// both, so that either half finds its counterpart when the other side
+/// states only that half.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Date {
+    /// The year, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// The month (1–12).
+    pub month: u8,
+    /// The day of the month (1–31), when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// A month of a year (2014年5月).
+    pub fn month_of(year: u16, month: u8) -> Date {
+        Date {
+            year: Some(year),
+            month,
+            day: None,
+        }
+    }
+
+    /// A day of a month, year unstated (12月28日).
+    pub fn day_of(month: u8, day: u8) -> Date {
+        Date {
+            year: None,
+            month,
+            day: Some(day),
+        }
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// ISO 8601 forms: `2014-05`, `1992-10-05`, and `--12-28` for a day
+    /// without a year.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.year {
+            Some(y) => write!(f, "{y:04}-{:02}", self.month)?,
+            None => write!(f, "--{:02}", self.month)?,
+        }
+        match self.day {
+            Some(d) => write!(f, "-{d:02}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What a [`Number`] states: an amount or a date. In JSON an amount is a
+/// plain number and a date an object (`{"year":2014,"month":5}`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A quantity in the unit of its [`NumberKind`].
+    Amount(f64),
+    /// A date ([`NumberKind::Date`]).
+    Date(Date),
+}
+
+impl Value {
+    /// The amount, or `None` for a date.
+    pub fn amount(self) -> Option<f64> {
+        match self {
+            Value::Amount(v) => Some(v),
+            Value::Date(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Value {
+    /// An amount as `f64` prints it (`25`, `1.5`), a date as [`Date`] does.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Amount(v) => write!(f, "{v}"),
+            Value::Date(d) => write!(f, "{d}"),
+        }
+    }
 }
 
 /// A number stated in a sentence, normalized for comparison across
@@ -39,7 +118,7 @@ pub enum NumberKind {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Number {
     /// The normalized value (see [`NumberKind`] for its unit).
-    pub value: f64,
+    pub value: Value,
     /// What the number is.
     pub kind: NumberKind,
     /// Where it is stated: bytes into the sentence's `text`.
@@ -67,7 +146,7 @@ impl Sentence {
     /// Length in characters of the original text, whitespace excluded:
     /// the unit the length model compares.
     pub fn char_len(&self) -> usize {
-        self.text.chars().filter(|c| !c.is_whitespace()).count()
+        crate::length::chars(&self.text)
     }
 }
 

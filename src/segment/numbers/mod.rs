@@ -16,7 +16,7 @@
 mod en;
 mod zh;
 
-use super::{Number, NumberKind};
+use super::{Date, Number, NumberKind, Value};
 use crate::document::{Lang, Span};
 
 /// Measure words and units that make a single Chinese numeral a number
@@ -74,6 +74,14 @@ impl<'a> Scan<'a> {
     }
 
     fn push(&mut self, value: f64, kind: NumberKind, from: usize, to: usize) {
+        self.push_value(Value::Amount(value), kind, from, to);
+    }
+
+    fn push_date(&mut self, date: Date, from: usize, to: usize) {
+        self.push_value(Value::Date(date), NumberKind::Date, from, to);
+    }
+
+    fn push_value(&mut self, value: Value, kind: NumberKind, from: usize, to: usize) {
         self.out.push(Number {
             value,
             kind,
@@ -272,8 +280,8 @@ impl<'a> Scan<'a> {
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return false;
         }
-        self.push(r.value * 100.0 + f64::from(m), NumberKind::Date, i, j + 3);
-        self.push(f64::from(m * 100 + d), NumberKind::Date, j + 1, j + 6);
+        self.push_date(Date::month_of(r.value as u16, m as u8), i, j + 3);
+        self.push_date(Date::day_of(m as u8, d as u8), j + 1, j + 6);
         true
     }
 
@@ -357,7 +365,7 @@ impl<'a> Scan<'a> {
                 let y = v;
                 let after = k + 1;
                 if let Some((m, mend)) = self.month_at(self.skip_spaces(after)) {
-                    self.push(y * 100.0 + f64::from(m), NumberKind::Date, i, mend);
+                    self.push_date(Date::month_of(y as u16, m as u8), i, mend);
                     let mstart = self.skip_spaces(after);
                     return Some(self.day_after_month(m, mstart, mend).unwrap_or(mend));
                 }
@@ -371,7 +379,7 @@ impl<'a> Scan<'a> {
             }
             '日' | '号' if (1.0..=31.0).contains(&v) => {
                 let m = self.month?;
-                self.push(f64::from(m * 100) + v, NumberKind::Date, i, k + 1);
+                self.push_date(Date::day_of(m as u8, v as u8), i, k + 1);
                 Some(k + 1)
             }
             _ => None,
@@ -412,7 +420,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         if matches!(self.at(e2), Some('日' | '号')) {
-            self.push(f64::from(m * 100 + d), NumberKind::Date, mstart, e2 + 1);
+            self.push_date(Date::day_of(m as u8, d as u8), mstart, e2 + 1);
             return Some(e2 + 1);
         }
         // 28至29日, 7、8日: a span of days.
@@ -424,8 +432,8 @@ impl<'a> Scan<'a> {
         if !(1..=31).contains(&d2) || !matches!(self.at(f2), Some('日' | '号')) {
             return None;
         }
-        self.push(f64::from(m * 100 + d), NumberKind::Date, mstart, e);
-        self.push(f64::from(m * 100 + d2), NumberKind::Date, e2 + 1, f2 + 1);
+        self.push_date(Date::day_of(m as u8, d as u8), mstart, e);
+        self.push_date(Date::day_of(m as u8, d2 as u8), e2 + 1, f2 + 1);
         Some(f2 + 1)
     }
 
@@ -434,7 +442,7 @@ impl<'a> Scan<'a> {
         let (_, e) = self.word_at(k)?;
         let name: String = self.chars[k..e].iter().collect();
         let m = en::month(&name)?;
-        self.push(f64::from(m * 100 + day), NumberKind::Date, i, e);
+        self.push_date(Date::day_of(m as u8, day as u8), i, e);
         self.month = Some(m);
         Some(self.year_after_month(m, k, e).unwrap_or(e))
     }
@@ -453,12 +461,7 @@ impl<'a> Scan<'a> {
         if !is_year(&r) || self.at(r.end).is_some_and(|c| c.is_ascii_alphanumeric()) {
             return None;
         }
-        self.push(
-            r.value * 100.0 + f64::from(m),
-            NumberKind::Date,
-            from,
-            r.end,
-        );
+        self.push_date(Date::month_of(r.value as u16, m as u8), from, r.end);
         Some(r.end)
     }
 
@@ -598,7 +601,7 @@ impl<'a> Scan<'a> {
         }
         if is_year(&r) {
             self.month = Some(m);
-            self.push(r.value * 100.0 + f64::from(m), NumberKind::Date, i, r.end);
+            self.push_date(Date::month_of(r.value as u16, m as u8), i, r.end);
             return Some(r.end);
         }
         if !r.integer || !(1.0..=31.0).contains(&r.value) {
@@ -609,19 +612,14 @@ impl<'a> Scan<'a> {
         while self.at(end).is_some_and(|c| c.is_ascii_alphabetic()) {
             end += 1;
         }
-        self.push(f64::from(m * 100) + r.value, NumberKind::Date, i, end);
+        self.push_date(Date::day_of(m as u8, r.value as u8), i, end);
         // A second day: June 14-16.
         if matches!(self.at(end), Some('-' | '–'))
             && self.at(end + 1).is_some_and(|c| c.is_ascii_digit())
         {
             let r2 = self.read_arabic(end + 1);
             if r2.integer && (1.0..=31.0).contains(&r2.value) && !is_year(&r2) {
-                self.push(
-                    f64::from(m * 100) + r2.value,
-                    NumberKind::Date,
-                    end + 1,
-                    r2.end,
-                );
+                self.push_date(Date::day_of(m as u8, r2.value as u8), end + 1, r2.end);
                 end = r2.end;
             }
         }

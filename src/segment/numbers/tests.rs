@@ -2,10 +2,22 @@
 
 use super::*;
 
+/// Amounts with their kind and text (a date gives NaN: see [`dates`]).
 fn got(text: &str) -> Vec<(f64, NumberKind, &str)> {
     numbers(text, Lang::ZhHans)
         .into_iter()
-        .map(|n| (n.value, n.kind, &text[n.span.start..n.span.end]))
+        .map(|n| {
+            let v = n.value.amount().unwrap_or(f64::NAN);
+            (v, n.kind, &text[n.span.start..n.span.end])
+        })
+        .collect()
+}
+
+/// Every number of `text` as it prints (dates in ISO 8601 form).
+fn dates(text: &str) -> Vec<String> {
+    numbers(text, Lang::ZhHans)
+        .iter()
+        .map(|n| n.value.to_string())
         .collect()
 }
 
@@ -41,29 +53,23 @@ fn chinese_numerals() {
 #[test]
 fn years_dates_and_days() {
     assert_eq!(got("创立于 1992 年"), vec![(1992.0, Year, "1992 年")]);
-    assert_eq!(got("2014年5月"), vec![(201405.0, Date, "2014年5月")]);
-    assert_eq!(values("May 2014"), vec![(201405.0, Date)]);
-    assert_eq!(values("二〇一四年五月"), vec![(201405.0, Date)]);
-    assert_eq!(values("12月28日在接受"), vec![(1228.0, Date)]);
-    assert_eq!(values("on December 28"), vec![(1228.0, Date)]);
+    let may = numbers("2014年5月", Lang::ZhHans);
+    assert_eq!(may[0].value, Value::Date(super::Date::month_of(2014, 5)));
+    assert_eq!(may[0].kind, NumberKind::Date);
+    assert_eq!(may[0].span, Span::new(0, "2014年5月".len()));
+    assert_eq!(dates("May 2014"), ["2014-05"]);
+    assert_eq!(dates("二〇一四年五月"), ["2014-05"]);
+    assert_eq!(dates("12月28日在接受"), ["--12-28"]);
+    assert_eq!(dates("on December 28"), ["--12-28"]);
+    assert_eq!(dates("1992年10月5日"), ["1992-10", "--10-05"]);
     assert_eq!(
-        values("1992年10月5日"),
-        vec![(199210.0, Date), (1005.0, Date)]
+        dates("2019年6月14日至16日"),
+        ["2019-06", "--06-14", "--06-16"]
     );
-    assert_eq!(
-        values("2019年6月14日至16日"),
-        vec![(201906.0, Date), (614.0, Date), (616.0, Date)]
-    );
-    assert_eq!(values("12月28至29日"), vec![(1228.0, Date), (1229.0, Date)]);
-    assert_eq!(values("in October 1992 at"), vec![(199210.0, Date)]);
-    assert_eq!(
-        values("June 14, 2019"),
-        vec![(614.0, Date), (201906.0, Date)]
-    );
-    assert_eq!(
-        values("Updated:2019-04-17"),
-        vec![(201904.0, Date), (417.0, Date)]
-    );
+    assert_eq!(dates("12月28至29日"), ["--12-28", "--12-29"]);
+    assert_eq!(dates("in October 1992 at"), ["1992-10"]);
+    assert_eq!(dates("June 14, 2019"), ["--06-14", "2019-06"]);
+    assert_eq!(dates("Updated:2019-04-17"), ["2019-04", "--04-17"]);
     assert_eq!(values("in 1992, it"), vec![(1992.0, Year)]);
     assert_eq!(values("the 1990s"), vec![(1990.0, Year)]);
 }
@@ -194,7 +200,14 @@ mod props {
             for n in &ns {
                 prop_assert!(n.span.start < n.span.end && n.span.end <= text.len());
                 prop_assert!(text.is_char_boundary(n.span.start) && text.is_char_boundary(n.span.end));
-                prop_assert!(n.value.is_finite());
+                match n.value {
+                    Value::Amount(v) => prop_assert!(v.is_finite()),
+                    Value::Date(d) => {
+                        prop_assert!((1..=12).contains(&d.month));
+                        prop_assert!(d.day.is_none_or(|d| (1..=31).contains(&d)));
+                        prop_assert_eq!(n.kind, NumberKind::Date);
+                    }
+                }
             }
             prop_assert!(ns.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         }
