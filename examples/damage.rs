@@ -199,7 +199,7 @@ fn dump(label: &str, beads: &[(String, String)], damaged: &[bool], seg: &Segment
         })
         .collect();
     let model = check::LengthModel::fit(&rs);
-    let pairs = bitext::terms::extract::word_pairs(&rs, seg);
+    let pairs = bitext::terms::extract::word_pairs(&rs, &bitext::segment::side::analyse(&rs, seg));
     let ev = check::evidence::Both(lex, &pairs);
     for (r, d) in rs.iter().zip(damaged) {
         if !d {

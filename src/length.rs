@@ -164,6 +164,19 @@ impl BeadCost {
         ((tgt_len + SMOOTH) / (self.ratio * src_len + SMOOTH)).ln()
     }
 
+    /// The log of a bead's smoothed target length: [`BeadCost::log_ratio`]
+    /// is `log_tgt(tgt_len) - log_src(src_len)` (up to rounding), so a
+    /// search can take the logs of each side's spans once.
+    pub fn log_tgt(&self, tgt_len: f32) -> f32 {
+        (tgt_len + SMOOTH).ln()
+    }
+
+    /// The log of a bead's smoothed expected target length (see
+    /// [`BeadCost::log_tgt`]).
+    pub fn log_src(&self, src_len: f32) -> f32 {
+        (self.ratio * src_len + SMOOTH).ln()
+    }
+
     /// Cost of a bead whose log length ratio is `r`.
     pub fn cost_of_log_ratio(&self, r: f32) -> f32 {
         r * r / (2.0 * self.var)

@@ -10,7 +10,8 @@ use crate::align::{presplit, records, Aligner, Bead, Relatedness, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::record::{BeadRecord, Level};
-use crate::segment::{Segmenter, Sentence};
+use crate::segment::side::{analyse, sides_of};
+use crate::segment::{BeadSides, Segmenter, Sentence};
 use std::path::{Path, PathBuf};
 
 /// An aligned document pair with everything its records need.
@@ -126,7 +127,7 @@ pub fn align_documents(
     seg: &Segmenter,
 ) -> AlignedPair {
     let (s, t) = (seg.segment(&src), seg.segment(&tgt));
-    let al = aligner.align_docs(&s, &t, level, seg);
+    let al = aligner.align_docs(&s, &t, level);
     AlignedPair {
         pair: String::new(),
         level: al.level,
@@ -202,6 +203,10 @@ pub fn is_jsonl(path: &Path) -> bool {
 pub struct Loaded {
     /// The bead records, pair by pair.
     pub records: Vec<BeadRecord>,
+    /// The analysed sides of each record (`sides[k]` of `records[k]`):
+    /// from the aligned units, or, for records read from JSONL, analysed
+    /// once on reading.
+    pub sides: Vec<BeadSides>,
     /// Files that could not be read (the others were).
     pub failures: Vec<Error>,
     /// What people should know about the records read (texts aligned here
@@ -229,6 +234,7 @@ pub fn load_records(files: &[PathBuf], seg: &Segmenter, lexicon: Option<&Path>) 
             }
         }
         return Ok(Loaded {
+            sides: analyse(&records, seg),
             records,
             failures,
             warnings: Vec::new(),
@@ -246,8 +252,10 @@ pub fn load_records(files: &[PathBuf], seg: &Segmenter, lexicon: Option<&Path>) 
     })?;
     let aligned = align_files(files, Level::Sentence, &aligner, seg)?;
     let warnings = aligned.warnings();
+    let records = aligned.records();
     Ok(Loaded {
-        records: aligned.records(),
+        sides: sides_of(&records, &aligned.src_units, &aligned.tgt_units),
+        records,
         failures: Vec::new(),
         warnings,
         aligner: Some(aligner),

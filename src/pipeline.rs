@@ -256,7 +256,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
             let (src, tgt) = (seg.segment(&docs[p.src]), seg.segment(&docs[p.tgt]));
             let reviews = load_reviews(&cfg.corpus, id);
             let mut stale = reviews.stale;
-            let (sentence, paragraph) = aligner.align_both(&src, &tgt, &seg);
+            let (sentence, paragraph) = aligner.align_both(&src, &tgt);
             let mut checked = |mut a: DocAlignment| {
                 let (verdicts, st) =
                     crate::review::apply_to_alignment(&aligner, &mut a, &reviews.decisions);
@@ -274,7 +274,14 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                     },
                     &a.beads,
                 );
-                crate::check::check_with(&mut recs, &seg, &cfg.check, Some(aligner.lexicon()));
+                // The checks read the units' analysis; nothing is tokenized again.
+                let sides = crate::segment::side::sides_of(&recs, &a.src_units, &a.tgt_units);
+                crate::check::check_analysed(
+                    &mut recs,
+                    &sides,
+                    &cfg.check,
+                    Some(aligner.lexicon()),
+                );
                 crate::review::set_reviews(&mut recs, verdicts);
                 recs
             };

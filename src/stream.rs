@@ -270,7 +270,8 @@ pub fn align_pair(
     };
     aligned.pair = p.id.clone();
     let mut recs = aligned.records();
-    crate::check::check_with(&mut recs, seg, &cfg.check, Some(aligner.lexicon()));
+    let sides = crate::segment::side::sides_of(&recs, &aligned.src_units, &aligned.tgt_units);
+    crate::check::check_analysed(&mut recs, &sides, &cfg.check, Some(aligner.lexicon()));
     Ok((recs, aligned.src_units.len() + aligned.tgt_units.len()))
 }
 

@@ -10,7 +10,7 @@
 
 use super::{Aligner, Bead, DocAlignment, Relatedness};
 use crate::record::Level;
-use crate::segment::{SegmentedDoc, Segmenter, Sentence};
+use crate::segment::{SegmentedDoc, Sentence};
 
 /// Mean paragraph-bead confidence below which the paragraph alignment is
 /// not trusted to constrain sentences.
@@ -20,17 +20,11 @@ const MIN_PARAGRAPH_CONFIDENCE: f32 = 0.5;
 /// share of the larger.
 const MIN_PARAGRAPH_RATIO: f32 = 0.6;
 
-/// One unit per paragraph of `d`.
-pub fn paragraph_units(d: &SegmentedDoc, seg: &Segmenter) -> Vec<Sentence> {
-    d.doc
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut u = seg.unit(&p.text, d.doc.lang);
-            u.para = i;
-            u
-        })
+/// One unit per paragraph of `d`, from its sentences' analysis (see
+/// [`SegmentedDoc::paragraph_unit`]).
+pub fn paragraph_units(d: &SegmentedDoc) -> Vec<Sentence> {
+    (0..d.doc.paragraphs.len())
+        .map(|i| d.paragraph_unit(i))
         .collect()
 }
 
@@ -47,19 +41,18 @@ pub fn align_docs(
     src: &SegmentedDoc,
     tgt: &SegmentedDoc,
     level: Level,
-    seg: &Segmenter,
 ) -> DocAlignment {
     let agree = structures_agree(src, tgt);
     match level {
         Level::Sentence => {
             let pbeads = agree.then(|| {
-                let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
+                let (s, t) = (paragraph_units(src), paragraph_units(tgt));
                 al.align_paragraphs_judged(&s, &t)
             });
             sentences(al, src, tgt, pbeads.as_ref())
         }
         Level::Paragraph => {
-            let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
+            let (s, t) = (paragraph_units(src), paragraph_units(tgt));
             let pbeads = agree.then(|| al.align_paragraphs_judged(&s, &t));
             let whole = || {
                 let d = sentences(al, src, tgt, None);
@@ -77,10 +70,9 @@ pub fn align_both(
     al: &Aligner,
     src: &SegmentedDoc,
     tgt: &SegmentedDoc,
-    seg: &Segmenter,
 ) -> (DocAlignment, DocAlignment) {
     let agree = structures_agree(src, tgt);
-    let (s, t) = (paragraph_units(src, seg), paragraph_units(tgt, seg));
+    let (s, t) = (paragraph_units(src), paragraph_units(tgt));
     let pbeads = agree.then(|| al.align_paragraphs_judged(&s, &t));
     let sentence = sentences(al, src, tgt, pbeads.as_ref());
     let paragraph = paragraphs(src, tgt, s, t, pbeads, || {

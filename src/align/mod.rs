@@ -42,7 +42,7 @@ pub use shape::SHAPES;
 
 use crate::error::Result;
 use crate::record::Level;
-use crate::segment::{SegmentedDoc, Segmenter, Sentence};
+use crate::segment::{SegmentedDoc, Sentence};
 
 /// Settings of the aligner.
 #[derive(Debug, Clone, Default)]
@@ -233,18 +233,12 @@ impl Aligner {
         (beads.into_iter().map(|(b, _)| b).collect(), r)
     }
 
-    /// Aligns two documents at `level` (paragraph units are built with
-    /// `seg`). At sentence level, paragraphs are aligned first and
+    /// Aligns two documents at `level` (paragraph units are built from the
+    /// sentences' analysis). At sentence level, paragraphs are aligned first and
     /// sentences inside aligned paragraph groups, unless the paragraph
     /// structures disagree (then the whole documents' sentences).
-    pub fn align_docs(
-        &self,
-        src: &SegmentedDoc,
-        tgt: &SegmentedDoc,
-        level: Level,
-        seg: &Segmenter,
-    ) -> DocAlignment {
-        hierarchy::align_docs(self, src, tgt, level, seg)
+    pub fn align_docs(&self, src: &SegmentedDoc, tgt: &SegmentedDoc, level: Level) -> DocAlignment {
+        hierarchy::align_docs(self, src, tgt, level)
     }
 
     /// [`Aligner::align_docs`] at sentence and at paragraph level at once
@@ -253,9 +247,8 @@ impl Aligner {
         &self,
         src: &SegmentedDoc,
         tgt: &SegmentedDoc,
-        seg: &Segmenter,
     ) -> (DocAlignment, DocAlignment) {
-        hierarchy::align_both(self, src, tgt, seg)
+        hierarchy::align_both(self, src, tgt)
     }
 }
 

@@ -1,9 +1,9 @@
 //! Records of several pairs as input to the checks (as read back from
 //! JSONL by [`crate::export::jsonl`]): each pair is checked on its own.
 
-use super::{check_with, CheckConfig, TranslationEvidence};
+use super::{check_analysed, CheckConfig, TranslationEvidence};
 use crate::record::BeadRecord;
-use crate::segment::Segmenter;
+use crate::segment::BeadSides;
 
 /// Splits records into runs of one pair each (records of a pair are
 /// consecutive in a file), so each pair gets its own length model.
@@ -20,16 +20,20 @@ pub fn by_pair(records: &mut [BeadRecord]) -> Vec<&mut [BeadRecord]> {
     out
 }
 
-/// Runs [`check_with`] on each pair of `records` (see [`by_pair`]), so
-/// each pair gets its own length model and learnt word pairs.
+/// Runs [`check_analysed`] on each pair of `records` (see [`by_pair`]),
+/// so each pair gets its own length model and learnt word pairs.
+/// `sides[k]` is the analysed bead of `records[k]`.
 pub fn check_pairs(
     records: &mut [BeadRecord],
-    seg: &Segmenter,
+    sides: &[BeadSides],
     cfg: &CheckConfig,
     evidence: Option<&dyn TranslationEvidence>,
 ) {
+    let mut at = 0;
     for pair in by_pair(records) {
-        check_with(pair, seg, cfg, evidence);
+        let n = pair.len();
+        check_analysed(pair, &sides[at..at + n], cfg, evidence);
+        at += n;
     }
 }
 

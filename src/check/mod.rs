@@ -1,8 +1,9 @@
 //! Divergence checks: what in an aligned bead a reviewer should look at.
 //!
-//! Takes [`BeadRecord`]s of one aligned pair (texts of both sides), re-derives
-//! their words and numbers with the [`Segmenter`], and gives [`Flag`]s, each
-//! with a kind, a severity and a reason that names the evidence:
+//! Takes [`BeadRecord`]s of one aligned pair with their analysed sides
+//! ([`BeadSides`]: the words and numbers the segmenter found in the units a
+//! bead covers, see [`crate::segment::side`]) and gives [`Flag`]s, each with
+//! a kind, a severity and a reason that names the evidence:
 //!
 //! - [`numbers`]: a number, year, date, percentage or ordinal on one side
 //!   only, or different on the two sides;
@@ -15,8 +16,8 @@
 //! - [`glossary`]: a glossary term whose prescribed rendering is missing.
 //!
 //! Each is a [`Check`] listed in [`CHECKS`]: a new check is one new file
-//! plus one line there. Checks never panic on input and cost a few
-//! tokenizations per bead.
+//! plus one line there. Checks never panic on input and tokenize nothing:
+//! they read the analysis the units already have.
 
 pub mod clause;
 pub mod glossary;
@@ -34,16 +35,17 @@ pub use crate::lexical::evidence::{self, TranslationEvidence, WordPairs};
 pub use crate::record::{Flag, FlagKind, Severity};
 pub use rule::{BeadView, Check, CHECKS};
 
-use crate::document::Lang;
 use crate::lexical::Glossary;
 use crate::record::BeadRecord;
-use crate::segment::{Segmenter, Sentence};
+use crate::segment::side::{analyse, BeadSides};
+use crate::segment::Segmenter;
 use rayon::prelude::*;
 use std::fmt;
 use std::sync::Arc;
 
-/// Learns translation evidence from the beads of one aligned pair.
-pub type PairLearner = fn(&[BeadRecord], &Segmenter) -> WordPairs;
+/// Learns translation evidence from the beads of one aligned pair (and
+/// their analysed sides).
+pub type PairLearner = fn(&[BeadRecord], &[BeadSides]) -> WordPairs;
 
 /// Settings of the checks.
 ///
@@ -100,34 +102,15 @@ impl fmt::Debug for CheckConfig {
     }
 }
 
-/// One side of a bead, analysed once and shared by the checks.
-pub struct SideView {
-    /// Language of the side.
-    pub lang: Lang,
-    /// The side's units joined into one unit (tokens, numbers).
-    pub unit: Sentence,
-}
-
-impl SideView {
-    /// Joins `texts` (no space between Chinese units) and analyses them.
-    pub fn new(texts: &[String], lang: Lang, seg: &Segmenter) -> SideView {
-        let sep = if lang.is_chinese() { "" } else { " " };
-        let text = texts.join(sep);
-        SideView {
-            lang,
-            unit: seg.unit(&text, lang),
-        }
-    }
-
-    /// The joined text.
-    pub fn text(&self) -> &str {
-        &self.unit.text
-    }
-}
+/// One side of a bead as the checks read it: its units joined, with their
+/// analysis (made once, by the segmenter).
+pub use crate::segment::BeadSide as SideView;
 
 /// Runs every check on the beads of one aligned pair and fills each
 /// record's `flags` (most severe first). Earlier flags are replaced.
-/// Uses `cfg.evidence` as translation evidence.
+/// Uses `cfg.evidence` as translation evidence; the records' texts are
+/// analysed here (see [`check_analysed`] for records whose units are
+/// analysed already).
 pub fn check(records: &mut [BeadRecord], seg: &Segmenter, cfg: &CheckConfig) {
     check_with(records, seg, cfg, cfg.evidence.as_deref());
 }
@@ -141,9 +124,23 @@ pub fn check_with(
     cfg: &CheckConfig,
     evidence: Option<&dyn TranslationEvidence>,
 ) {
+    let sides = analyse(records, seg);
+    check_analysed(records, &sides, cfg, evidence);
+}
+
+/// [`check_with`] on records whose sides are analysed already: `sides[k]`
+/// belongs to `records[k]` (from [`crate::segment::side::sides_of`] for
+/// records just aligned, [`analyse`] for records read back).
+pub fn check_analysed(
+    records: &mut [BeadRecord],
+    sides: &[BeadSides],
+    cfg: &CheckConfig,
+    evidence: Option<&dyn TranslationEvidence>,
+) {
+    debug_assert_eq!(records.len(), sides.len(), "one analysed bead per record");
     let model = LengthModel::fit(records);
     let learnt = match evidence {
-        Some(_) => cfg.pair_evidence.map(|learn| learn(records, seg)),
+        Some(_) => cfg.pair_evidence.map(|learn| learn(records, sides)),
         _ => None,
     };
     let both = match (evidence, &learnt) {
@@ -154,8 +151,8 @@ pub fn check_with(
         Some(b) => Some(b),
         None => evidence,
     };
-    records.par_iter_mut().for_each(|r| {
-        let mut flags = check_one(r, seg, cfg, &model, ev);
+    records.par_iter_mut().zip(sides).for_each(|(r, s)| {
+        let mut flags = check_one(r, s, cfg, &model, ev);
         sort_flags(&mut flags);
         r.flags = flags;
     });
@@ -164,7 +161,7 @@ pub fn check_with(
 /// Flags of one bead, unsorted.
 fn check_one(
     r: &BeadRecord,
-    seg: &Segmenter,
+    sides: &BeadSides,
     cfg: &CheckConfig,
     model: &LengthModel,
     ev: Option<&dyn TranslationEvidence>,
@@ -174,17 +171,16 @@ fn check_one(
         flags.extend(unaligned::unaligned(r));
         return flags;
     }
-    let src = SideView::new(&r.src, r.src_lang, seg);
-    let tgt = SideView::new(&r.tgt, r.tgt_lang, seg);
-    if let Some(f) = unaligned::untranslated(&src, &tgt) {
+    let (src, tgt) = (&sides.src, &sides.tgt);
+    if let Some(f) = unaligned::untranslated(src, tgt) {
         // A target in the wrong language makes word-level checks moot.
         flags.push(f);
         return flags;
     }
     let bead = BeadView {
         record: r,
-        src: &src,
-        tgt: &tgt,
+        src,
+        tgt,
         evidence: ev,
         model,
         cfg,
@@ -219,6 +215,7 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Lang;
     use crate::lexical::GlossaryEntry;
 
     fn rec(i: usize, src: &[&str], tgt: &[&str]) -> BeadRecord {
@@ -477,6 +474,7 @@ mod tests {
 #[cfg(test)]
 mod props {
     use super::*;
+    use crate::document::Lang;
     use proptest::prelude::*;
     use std::sync::OnceLock;
 

@@ -83,6 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (
         Loaded {
             mut records,
+            sides,
             aligner,
             ..
         },
@@ -100,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let lex = aligner.as_ref().map(Aligner::lexicon).or(own.as_ref());
     let ev = lex.map(|l| l as &dyn TranslationEvidence);
-    check::input::check_pairs(&mut records, &seg, &cfg, ev);
+    check::input::check_pairs(&mut records, &sides, &cfg, ev);
     report::keep_at_least(&mut records, args.min_severity.severity());
     let flagged = report::flagged(&records);
     let stdout = std::io::stdout();

@@ -54,8 +54,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
     let (loaded, failed) = super::check::load_records(&args.files, &seg, None)?;
-    let records = loaded.records;
-    let lines = concordance(&records, &seg, &args.term, args.width);
+    let lines = concordance(&loaded.records, &loaded.sides, &args.term, args.width);
     let stdout = std::io::stdout();
     let colour = match args.color {
         Color::Auto => stdout.is_terminal(),

@@ -91,7 +91,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seg = Segmenter::new();
     let (
         bitext::pair::Loaded {
-            records, aligner, ..
+            records,
+            sides,
+            aligner,
+            ..
         },
         failed,
     ) = super::check::load_records(&args.files, &seg, None)?;
@@ -106,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         min_dice: args.min_dice,
         ..ExtractConfig::default()
     };
-    let assoc = extract::associations_with(&records, &seg, &cfg, lex);
+    let assoc = extract::associations_with(&records, &sides, &cfg, lex);
     let mut pairs = assoc.best_pairs(&cfg);
     // Consistency looks at every extracted term, not only the listed ones.
     let specs = match &args.glossary {
@@ -114,7 +117,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => consistency::specs_from_associations(&pairs, &assoc, &cfg),
     };
     pairs.truncate(args.top);
-    let uses = consistency::consistency_with(&records, &seg, &specs, lex);
+    let uses = consistency::consistency_with(&records, &sides, &seg, &specs, lex);
     let inconsistent: Vec<&TermUse> = uses.iter().filter(|u| u.inconsistent()).collect();
     if let Some(path) = &args.glossary_out {
         let g = Glossary::new(

@@ -7,9 +7,11 @@
 
 mod numbers;
 mod sentences;
+pub mod side;
 mod words;
 
 pub use numbers::numbers;
+pub use side::{BeadSide, BeadSides};
 pub use words::{Token, TokenKind};
 
 use crate::document::{Document, Lang, Span};
@@ -166,6 +168,45 @@ impl SegmentedDoc {
         let start = self.sentences.partition_point(|s| s.para < para);
         let end = self.sentences.partition_point(|s| s.para <= para);
         start..end
+    }
+
+    /// Paragraph `para` as one unit: its whole text, with the tokens and
+    /// numbers of its sentences (spans shifted from the sentence into the
+    /// paragraph). Nothing is tokenized again.
+    pub fn paragraph_unit(&self, para: usize) -> Sentence {
+        let text = self
+            .doc
+            .paragraphs
+            .get(para)
+            .map_or(String::new(), |p| p.text.clone());
+        let sentences = &self.sentences[self.paragraph_range(para)];
+        let shifted = |at: usize, s: Span| Span::new(s.start + at, s.end + at);
+        Sentence {
+            para,
+            span: Span::new(0, text.len()),
+            lang: self.doc.lang,
+            tokens: sentences
+                .iter()
+                .flat_map(|s| {
+                    s.tokens.iter().map(|t| {
+                        let mut t = t.clone();
+                        t.span = shifted(s.span.start, t.span);
+                        t
+                    })
+                })
+                .collect(),
+            numbers: sentences
+                .iter()
+                .flat_map(|s| {
+                    s.numbers.iter().map(|n| {
+                        let mut n = *n;
+                        n.span = shifted(s.span.start, n.span);
+                        n
+                    })
+                })
+                .collect(),
+            text,
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::document::Lang;
 use crate::lexical::evidence::strip_possessive;
 use crate::normalize::{self, is_han};
 use crate::record::BeadRecord;
-use crate::segment::{Segmenter, TokenKind};
+use crate::segment::{BeadSide, BeadSides, TokenKind};
 use serde::Serialize;
 
 /// One hit of a term, in context.
@@ -32,10 +32,10 @@ pub struct ConcordLine {
 }
 
 /// Every occurrence of `term` in `records`, with `width` characters of
-/// context each side.
+/// context each side; `sides[k]` is the analysed bead of `records[k]`.
 pub fn concordance(
     records: &[BeadRecord],
-    seg: &Segmenter,
+    sides: &[BeadSides],
     term: &str,
     width: usize,
 ) -> Vec<ConcordLine> {
@@ -47,20 +47,17 @@ pub fn concordance(
     let zh_key = normalize::key(term);
     let stems = en_stems(term);
     let mut out = Vec::new();
-    for r in records {
-        let sides = [
-            (r.src_lang, r.src.as_slice(), r.tgt.as_slice(), r.tgt_lang),
-            (r.tgt_lang, r.tgt.as_slice(), r.src.as_slice(), r.src_lang),
-        ];
-        for (lang, this, other, other_lang) in sides {
-            if this.is_empty() || lang.is_chinese() != han {
+    for (r, s) in records.iter().zip(sides) {
+        for (this, other) in [(&s.src, &s.tgt), (&s.tgt, &s.src)] {
+            let lang = this.lang;
+            if this.text().is_empty() || lang.is_chinese() != han {
                 continue;
             }
-            let text = join(this, lang);
+            let text = this.text();
             let spans = if han {
-                find_key(&text, &zh_key)
+                find_key(text, &zh_key)
             } else {
-                find_stems(&text, lang, &stems, seg)
+                find_stems(this, &stems)
             };
             for (s, e) in spans {
                 let (Some(left), Some(hit), Some(right)) =
@@ -77,16 +74,12 @@ pub fn concordance(
                     left: tail_chars(left, width),
                     hit: hit.to_string(),
                     right: head_chars(right, width),
-                    other: one_line(&join(other, other_lang)),
+                    other: one_line(other.text()),
                 });
             }
         }
     }
     out
-}
-
-fn join(units: &[String], lang: Lang) -> String {
-    units.join(if lang.is_chinese() { "" } else { " " })
 }
 
 /// Byte spans of `key` in `text`, matched on the normalized key and mapped
@@ -103,14 +96,16 @@ fn find_key(text: &str, key: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Byte spans of runs of words whose stems are `stems`.
-fn find_stems(text: &str, lang: Lang, stems: &[String], seg: &Segmenter) -> Vec<(usize, usize)> {
+/// Byte spans (into its text) of runs of words of `side` whose stems are
+/// `stems`.
+fn find_stems(side: &BeadSide, stems: &[String]) -> Vec<(usize, usize)> {
     if stems.is_empty() {
         return Vec::new();
     }
-    let toks: Vec<_> = seg
-        .tokens(text, lang)
-        .into_iter()
+    let toks: Vec<_> = side
+        .unit
+        .tokens
+        .iter()
         .filter(|t| t.kind != TokenKind::Han)
         .collect();
     let mut out = Vec::new();
@@ -176,6 +171,8 @@ fn head_chars(s: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::side::analyse;
+    use crate::segment::Segmenter;
 
     fn rec(i: usize, zh: &str, en: &str) -> BeadRecord {
         BeadRecord {
@@ -191,7 +188,7 @@ mod tests {
             rec(0, "亚信会议创立于1992年。", "CICA was founded in 1992."),
             rec(1, "会议结束。", "The meeting ended."),
         ];
-        let lines = concordance(&recs, &Segmenter::new(), "亞信", 11);
+        let lines = concordance(&recs, &analyse(&recs, &Segmenter::new()), "亞信", 11);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].hit, "亚信");
         assert_eq!(lines[0].left, "");
@@ -206,12 +203,12 @@ mod tests {
             "信任措施",
             "Both adopted Confidence-Building Measures and other measures.",
         )];
-        let seg = Segmenter::new();
-        let lines = concordance(&recs, &seg, "confidence building measure", 8);
+        let sides = analyse(&recs, &Segmenter::new());
+        let lines = concordance(&recs, &sides, "confidence building measure", 8);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].hit, "Confidence-Building Measures");
         assert_eq!(lines[0].left, "…adopted ");
         assert_eq!(lines[0].other, "信任措施");
-        assert_eq!(concordance(&recs, &seg, "measures", 8).len(), 2);
+        assert_eq!(concordance(&recs, &sides, "measures", 8).len(), 2);
     }
 }

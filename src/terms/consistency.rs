@@ -15,7 +15,7 @@ use crate::lexical::contains_seq;
 use crate::lexical::evidence::strip_possessive;
 use crate::normalize::key;
 use crate::record::BeadRecord;
-use crate::segment::{Segmenter, TokenKind};
+use crate::segment::{BeadSides, Segmenter, TokenKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -183,9 +183,16 @@ fn spans(text: &str, toks: &[crate::segment::Token]) -> Vec<(usize, usize)> {
     out
 }
 
-/// How each term of `specs` is rendered across `records` (no lexicon).
-pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) -> Vec<TermUse> {
-    consistency_with(records, seg, specs, None)
+/// How each term of `specs` is rendered across `records` (no lexicon);
+/// `sides[k]` is the analysed bead of `records[k]`, `seg` analyses the
+/// terms.
+pub fn consistency(
+    records: &[BeadRecord],
+    sides: &[BeadSides],
+    seg: &Segmenter,
+    specs: &[TermSpec],
+) -> Vec<TermUse> {
+    consistency_with(records, sides, seg, specs, None)
 }
 
 /// How each term of `specs` is rendered across `records`. In a bead with
@@ -194,6 +201,7 @@ pub fn consistency(records: &[BeadRecord], seg: &Segmenter, specs: &[TermSpec]) 
 /// found there ("presidency" for 主席国 where "chairmanship" is expected).
 pub fn consistency_with(
     records: &[BeadRecord],
+    sides: &[BeadSides],
     seg: &Segmenter,
     specs: &[TermSpec],
     lex: Option<&Lexicon>,
@@ -219,22 +227,23 @@ pub fn consistency_with(
     // Per bead: for each spec found, the rendering index used (if any).
     let hits: Vec<(BeadRef, Vec<SpecHit>)> = records
         .par_iter()
-        .filter_map(|r| {
-            let (zh, en) = zh_en(r)?;
-            let zk = key(&zh);
+        .zip(sides)
+        .filter_map(|(r, s)| {
+            let (zh, en) = zh_en(r, s)?;
+            let zk = key(zh.text());
             let found: Vec<usize> = (0..specs.len())
                 .filter(|&i| zk.contains(&keys[i]))
                 .collect();
             if found.is_empty() {
                 return None;
             }
-            let toks = seg.tokens(&en, crate::Lang::En);
+            let (en, toks) = (en.text(), &en.unit.tokens);
             let es: Vec<&str> = toks
                 .iter()
                 .filter(|t| t.kind != TokenKind::Han)
                 .map(|t| strip_possessive(&t.stem))
                 .collect();
-            let side = composer.as_ref().map(|c| (c, c.en_side(&toks)));
+            let side = composer.as_ref().map(|c| (c, c.en_side(toks)));
             let mut used: Vec<SpecHit> = found
                 .iter()
                 .map(|&i| {
@@ -245,7 +254,7 @@ pub fn consistency_with(
                         .as_ref()
                         .zip(units[i].as_ref())
                         .and_then(|((c, sd), u)| {
-                            let m = c.best(u, sd, &spans(&en, &toks))?;
+                            let m = c.best(u, sd, &spans(en, toks))?;
                             // Every content word must translate the
                             // term: a variant is reported only on firm
                             // ground.
@@ -405,6 +414,12 @@ mod tests {
     use super::*;
     use crate::Lang;
 
+    /// The records' sides, analysed once (as on reading JSONL).
+    fn sides(recs: &[BeadRecord]) -> Vec<crate::segment::BeadSides> {
+        static SEG: std::sync::OnceLock<crate::segment::Segmenter> = std::sync::OnceLock::new();
+        crate::segment::side::analyse(recs, SEG.get_or_init(crate::segment::Segmenter::new))
+    }
+
     fn rec(i: usize, zh: &str, en: &str) -> BeadRecord {
         BeadRecord {
             pair: "p".into(),
@@ -427,7 +442,7 @@ mod tests {
             renderings: vec!["chairmanship".into(), "chair".into()],
             prescribed: true,
         }];
-        let u = &consistency(&recs, &Segmenter::new(), &specs)[0];
+        let u = &consistency(&recs, &sides(&recs), &Segmenter::new(), &specs)[0];
         assert_eq!(u.occurrences, 4);
         assert!(u.inconsistent());
         assert_eq!(u.renderings[0].en, "chairmanship");
@@ -449,7 +464,12 @@ mod tests {
             en: "Secretariat".into(),
             note: String::new(),
         }]);
-        let u = &consistency(&recs, &Segmenter::new(), &specs_from_glossary(&g))[0];
+        let u = &consistency(
+            &recs,
+            &sides(&recs),
+            &Segmenter::new(),
+            &specs_from_glossary(&g),
+        )[0];
         assert_eq!(u.occurrences, 2);
         assert!(!u.inconsistent());
     }
@@ -489,7 +509,7 @@ mod tests {
         ];
         let lex = Lexicon::embedded().unwrap();
         let seg = Segmenter::new();
-        let uses = consistency_with(&recs, &seg, &specs, Some(&lex));
+        let uses = consistency_with(&recs, &sides(&recs), &seg, &specs, Some(&lex));
         let u = &uses[0];
         assert_eq!(u.occurrences, 4);
         let rs: Vec<(&str, usize)> = u
@@ -501,7 +521,7 @@ mod tests {
         assert_eq!(u.unrendered.len(), 1);
         assert_eq!(u.unrendered[0].bead, 3);
         // Without the lexicon the presidency is not seen.
-        let plain = consistency(&recs, &seg, &specs);
+        let plain = consistency(&recs, &sides(&recs), &seg, &specs);
         assert!(!plain[0].inconsistent(), "{plain:#?}");
     }
 
@@ -518,7 +538,7 @@ mod tests {
             prescribed: false,
         }];
         let lex = Lexicon::embedded().unwrap();
-        let u = &consistency_with(&recs, &Segmenter::new(), &specs, Some(&lex))[0];
+        let u = &consistency_with(&recs, &sides(&recs), &Segmenter::new(), &specs, Some(&lex))[0];
         assert_eq!(u.renderings.len(), 1, "{u:#?}");
         assert_eq!(u.renderings[0].beads.len(), 3);
         assert!(same_word("Asia", "Asian") && same_word("strategic", "strategies"));

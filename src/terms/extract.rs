@@ -17,7 +17,7 @@ use crate::align::Lexicon;
 use crate::lexical::words::{is_en_stopword, is_zh_stopword};
 use crate::lexical::WordPairs;
 use crate::record::BeadRecord;
-use crate::segment::{Segmenter, Token, TokenKind};
+use crate::segment::{BeadSide, BeadSides, Token, TokenKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -136,11 +136,11 @@ struct LexStat {
     name: bool,
 }
 
-/// A bead tokenized, with its candidates.
-struct Prepared {
+/// A bead's English side, with its candidates.
+struct Prepared<'a> {
     at: BeadRef,
-    en: String,
-    et: Vec<Token>,
+    en: &'a str,
+    et: &'a [Token],
     zc: BTreeMap<String, Vec<String>>,
     spans: Vec<EnSpan>,
 }
@@ -177,21 +177,27 @@ pub struct Associations {
     lexical: BTreeMap<(String, String), LexStat>,
 }
 
-/// Splits a bead into its Chinese and English texts, when it has both.
-pub(crate) fn zh_en(r: &BeadRecord) -> Option<(String, String)> {
+/// The Chinese and the English side of a bead (`s`, analysed, of record
+/// `r`), when it has both.
+pub(crate) fn zh_en<'a>(r: &BeadRecord, s: &'a BeadSides) -> Option<(&'a BeadSide, &'a BeadSide)> {
     if r.src.is_empty() || r.tgt.is_empty() {
         return None;
     }
     match (r.src_lang.is_chinese(), r.tgt_lang.is_chinese()) {
-        (true, false) => Some((r.src.concat(), r.tgt.join(" "))),
-        (false, true) => Some((r.tgt.concat(), r.src.join(" "))),
+        (true, false) => Some((&s.src, &s.tgt)),
+        (false, true) => Some((&s.tgt, &s.src)),
         _ => None,
     }
 }
 
-/// Counts candidate co-occurrences over `records` (no lexicon).
-pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig) -> Associations {
-    associations_with(records, seg, cfg, None)
+/// Counts candidate co-occurrences over `records` (no lexicon);
+/// `sides[k]` is the analysed bead of `records[k]`.
+pub fn associations(
+    records: &[BeadRecord],
+    sides: &[BeadSides],
+    cfg: &ExtractConfig,
+) -> Associations {
+    associations_with(records, sides, cfg, None)
 }
 
 /// Counts candidate co-occurrences over `records`, and, with a lexicon,
@@ -199,25 +205,20 @@ pub fn associations(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig
 /// (see [`super::lexical`]).
 pub fn associations_with(
     records: &[BeadRecord],
-    seg: &Segmenter,
+    sides: &[BeadSides],
     cfg: &ExtractConfig,
     lex: Option<&Lexicon>,
 ) -> Associations {
     let composer = lex.map(Composer::new);
-    // Tokens and candidates of every bead.
+    // Candidates of every bead, from its analysed sides.
     let prepared: Vec<Prepared> = records
         .par_iter()
-        .filter_map(|r| {
-            let (zh, en) = zh_en(r)?;
-            let lang_zh = if r.src_lang.is_chinese() {
-                r.src_lang
-            } else {
-                r.tgt_lang
-            };
-            let zt = seg.tokens(&zh, lang_zh);
-            let et = seg.tokens(&en, crate::Lang::En);
-            let zc = zh_candidates(&zh, &zt, cfg.max_zh_words);
-            let spans = en_spans(&en, &et, cfg.max_en_words);
+        .zip(sides)
+        .filter_map(|(r, s)| {
+            let (zh, en) = zh_en(r, s)?;
+            let (en, et) = (en.text(), en.unit.tokens.as_slice());
+            let zc = zh_candidates(zh.text(), &zh.unit.tokens, cfg.max_zh_words);
+            let spans = en_spans(en, et, cfg.max_en_words);
             Some(Prepared {
                 at: BeadRef {
                     pair: r.pair.clone(),
@@ -261,7 +262,7 @@ pub fn associations_with(
             } = p;
             let mut lexical = Vec::new();
             if let Some(c) = &composer {
-                let side = c.en_side(&et);
+                let side = c.en_side(et);
                 let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
                 for z in zc.keys() {
                     let Some(u) = units.get(z) else {
@@ -272,7 +273,7 @@ pub fn associations_with(
                             if let Some(sp) =
                                 spans.iter().find(|s| (s.start, s.end) == (m.start, m.end))
                             {
-                                let name = is_name(&sp.written) && !name_goes_on(&en, &et, sp.end);
+                                let name = is_name(&sp.written) && !name_goes_on(en, et, sp.end);
                                 lexical.push((z.clone(), sp.key.clone(), m, name));
                             }
                         }
@@ -620,7 +621,7 @@ fn rank(a: &TermPair, b: &TermPair) -> std::cmp::Ordering {
 /// least three beads with a Dice coefficient of 0.5 or more (亚信 ↔ CICA,
 /// names and terms a dictionary lacks). The checks' pair evidence
 /// ([`crate::check::PairLearner`]).
-pub fn word_pairs(records: &[BeadRecord], seg: &Segmenter) -> WordPairs {
+pub fn word_pairs(records: &[BeadRecord], sides: &[BeadSides]) -> WordPairs {
     let cfg = ExtractConfig {
         max_zh_words: 1,
         max_en_words: 1,
@@ -628,15 +629,15 @@ pub fn word_pairs(records: &[BeadRecord], seg: &Segmenter) -> WordPairs {
         min_dice: 0.5,
     };
     let mut w = WordPairs::new();
-    for p in associations(records, seg, &cfg).all_pairs(&cfg) {
+    for p in associations(records, sides, &cfg).all_pairs(&cfg) {
         w.add(&p.zh, &p.en);
     }
     w
 }
 
 /// Extracts term pairs: mutual best associations, strongest first.
-pub fn extract(records: &[BeadRecord], seg: &Segmenter, cfg: &ExtractConfig) -> Vec<TermPair> {
-    associations(records, seg, cfg).best_pairs(cfg)
+pub fn extract(records: &[BeadRecord], sides: &[BeadSides], cfg: &ExtractConfig) -> Vec<TermPair> {
+    associations(records, sides, cfg).best_pairs(cfg)
 }
 
 /// Dunning's log-likelihood ratio for a 2×2 table.
@@ -848,6 +849,12 @@ mod tests {
     use super::*;
     use crate::Lang;
 
+    /// The records' sides, analysed once (as on reading JSONL).
+    fn sides(recs: &[BeadRecord]) -> Vec<crate::segment::BeadSides> {
+        static SEG: std::sync::OnceLock<crate::segment::Segmenter> = std::sync::OnceLock::new();
+        crate::segment::side::analyse(recs, SEG.get_or_init(crate::segment::Segmenter::new))
+    }
+
     fn rec(i: usize, zh: &str, en: &str) -> BeadRecord {
         BeadRecord {
             pair: "p".into(),
@@ -881,7 +888,7 @@ mod tests {
         .enumerate()
         .map(|(i, (z, e))| rec(i, z, e))
         .collect();
-        let pairs = extract(&recs, &Segmenter::new(), &ExtractConfig::default());
+        let pairs = extract(&recs, &sides(&recs), &ExtractConfig::default());
         let at = |zh: &str| pairs.iter().position(|p| p.zh == zh);
         let (cica, coop) = (at("亚信"), at("合作"));
         assert!(cica.is_some() && coop.is_some(), "{pairs:#?}");
@@ -920,8 +927,7 @@ mod tests {
             ),
             rec(5, "会议在阿拉木图举行。", "The meeting was held in Almaty."),
         ];
-        let seg = Segmenter::new();
-        let pairs = extract(&recs, &seg, &ExtractConfig::default());
+        let pairs = extract(&recs, &sides(&recs), &ExtractConfig::default());
         let get = |zh: &str| {
             pairs
                 .iter()
@@ -958,7 +964,7 @@ mod tests {
         ];
         let l = lex();
         let cfg = ExtractConfig::default();
-        let pairs = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l)).best_pairs(&cfg);
+        let pairs = associations_with(&recs, &sides(&recs), &cfg, Some(&l)).best_pairs(&cfg);
         let p = pairs
             .iter()
             .find(|p| p.zh == "上海合作组织")
@@ -967,7 +973,7 @@ mod tests {
         assert_eq!(p.evidence, Evidence::Lexicon);
         assert_eq!((p.freq, p.lexical_beads), (1, 1));
         // Without the lexicon a single bead is not enough.
-        let plain = extract(&recs, &Segmenter::new(), &cfg);
+        let plain = extract(&recs, &sides(&recs), &cfg);
         assert!(plain.iter().all(|p| p.zh != "上海合作组织"), "{plain:#?}");
         // A lowercase phrase seen once is not a term.
         assert!(
@@ -1001,7 +1007,7 @@ mod tests {
         ];
         let l = lex();
         let cfg = ExtractConfig::default();
-        let a = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l));
+        let a = associations_with(&recs, &sides(&recs), &cfg, Some(&l));
         let pairs = a.best_pairs(&cfg);
         let p = pairs
             .iter()
@@ -1010,7 +1016,7 @@ mod tests {
         assert_eq!(p.en.to_lowercase(), "historical", "{pairs:#?}");
         assert_eq!(p.evidence, Evidence::Both);
         // Association alone picks the chance partner.
-        let plain = extract(&recs, &Segmenter::new(), &cfg);
+        let plain = extract(&recs, &sides(&recs), &cfg);
         let q = plain.iter().find(|p| p.zh == "历史").unwrap();
         assert_eq!(q.en, "geographical", "{plain:#?}");
         assert_eq!(q.evidence, Evidence::Association);
@@ -1025,7 +1031,7 @@ mod tests {
         ];
         let l = lex();
         let cfg = ExtractConfig::default();
-        let pairs = associations_with(&recs, &Segmenter::new(), &cfg, Some(&l)).best_pairs(&cfg);
+        let pairs = associations_with(&recs, &sides(&recs), &cfg, Some(&l)).best_pairs(&cfg);
         let p = pairs.iter().find(|p| p.zh == "成员国").unwrap();
         assert_eq!(p.en, "member states", "{pairs:#?}");
         assert!((p.coverage - 1.0).abs() < 1e-9);

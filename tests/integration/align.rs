@@ -196,7 +196,6 @@ mod corpus {
 
     struct Shared {
         aligner: Aligner,
-        seg: Segmenter,
         docs: Vec<SegmentedDoc>,
     }
 
@@ -217,7 +216,6 @@ mod corpus {
             }
             Shared {
                 aligner: Aligner::new(AlignConfig::default()).expect("lexicon"),
-                seg,
                 docs,
             }
         })
@@ -235,7 +233,7 @@ mod corpus {
     fn doc_000_paragraphs_pair_and_the_title_note_stays_alone() {
         let s = shared();
         let (zh, en) = (doc("000_", true), doc("000_", false));
-        let al = s.aligner.align_docs(zh, en, Level::Paragraph, &s.seg);
+        let al = s.aligner.align_docs(zh, en, Level::Paragraph);
         let note = al
             .src_units
             .iter()
@@ -255,7 +253,7 @@ mod corpus {
     fn doc_003_chinese_sentences_pair_with_english_paragraphs() {
         let s = shared();
         let (zh, en) = (doc("003_", true), doc("003_", false));
-        let al = s.aligner.align_docs(zh, en, Level::Sentence, &s.seg);
+        let al = s.aligner.align_docs(zh, en, Level::Sentence);
         assert!(zh.sentences.len() > 5);
         let mut last_tgt = 0;
         for b in &al.beads {
@@ -274,7 +272,7 @@ mod corpus {
         // paragraph is covered once and none is left unpaired.
         let s = shared();
         let (zh, en) = (doc("003_", true), doc("003_", false));
-        let al = s.aligner.align_docs(zh, en, Level::Paragraph, &s.seg);
+        let al = s.aligner.align_docs(zh, en, Level::Paragraph);
         assert_eq!(al.src_units.len(), 1);
         let mut next = (0, 0);
         for b in &al.beads {

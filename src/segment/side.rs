@@ -1,0 +1,202 @@
+//! A bead's sides as the later stages read them: the units a side covers
+//! joined into one analysed [`Sentence`], from the analysis the units
+//! already have (tokens and numbers carried over with their spans
+//! shifted), so `check` and `terms` never tokenize a bead again.
+//!
+//! Records aligned here take their units from the alignment
+//! ([`sides_of`], by the records' unit indices); records read back from
+//! JSONL are analysed once on reading, each text as one unit
+//! ([`analyse`]).
+
+use super::{Segmenter, Sentence};
+use crate::document::{Lang, Span};
+use crate::record::BeadRecord;
+
+/// One side of a bead, analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeadSide {
+    /// Language of the side.
+    pub lang: Lang,
+    /// The side's units joined into one unit (tokens, numbers, spans into
+    /// its joined text).
+    pub unit: Sentence,
+}
+
+impl BeadSide {
+    /// Joins `units` the way a side reads (no space between Chinese units,
+    /// one space between others), keeping their analysis.
+    pub fn join<'a>(units: impl IntoIterator<Item = &'a Sentence>, lang: Lang) -> BeadSide {
+        BeadSide {
+            lang,
+            unit: joined(units, lang),
+        }
+    }
+
+    /// A side of texts that come without analysis (read back from JSONL,
+    /// or written by hand): each text analysed once as one unit, then
+    /// joined.
+    pub fn new(texts: &[String], lang: Lang, seg: &Segmenter) -> BeadSide {
+        let units: Vec<Sentence> = texts.iter().map(|t| seg.unit(t, lang)).collect();
+        BeadSide::join(&units, lang)
+    }
+
+    /// The joined text.
+    pub fn text(&self) -> &str {
+        &self.unit.text
+    }
+}
+
+/// Both sides of one bead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeadSides {
+    /// The source side.
+    pub src: BeadSide,
+    /// The target side.
+    pub tgt: BeadSide,
+}
+
+/// What separates two units of a side in its joined text.
+pub fn separator(lang: Lang) -> &'static str {
+    if lang.is_chinese() {
+        ""
+    } else {
+        " "
+    }
+}
+
+/// `units` joined into one unit: the texts with [`separator`] between
+/// them, tokens and numbers with their spans shifted into the joined
+/// text. Paragraph and span are the first unit's start (0 when empty).
+pub fn joined<'a>(units: impl IntoIterator<Item = &'a Sentence>, lang: Lang) -> Sentence {
+    let sep = separator(lang);
+    let mut out = Sentence {
+        para: 0,
+        span: Span::new(0, 0),
+        text: String::new(),
+        lang,
+        tokens: Vec::new(),
+        numbers: Vec::new(),
+    };
+    for (k, u) in units.into_iter().enumerate() {
+        if k == 0 {
+            out.para = u.para;
+            out.span = u.span;
+        } else {
+            out.text.push_str(sep);
+            out.span.end = u.span.end;
+        }
+        let at = out.text.len();
+        let shift = |s: Span| Span::new(s.start + at, s.end + at);
+        out.tokens.extend(u.tokens.iter().map(|t| {
+            let mut t = t.clone();
+            t.span = shift(t.span);
+            t
+        }));
+        out.numbers.extend(u.numbers.iter().map(|n| {
+            let mut n = *n;
+            n.span = shift(n.span);
+            n
+        }));
+        out.text.push_str(&u.text);
+    }
+    out
+}
+
+/// The sides of each record, joined from the aligned units its unit
+/// indices (`src_idx`, `tgt_idx`) point to; an index outside the units
+/// is skipped.
+pub fn sides_of(records: &[BeadRecord], src: &[Sentence], tgt: &[Sentence]) -> Vec<BeadSides> {
+    records
+        .iter()
+        .map(|r| BeadSides {
+            src: BeadSide::join(r.src_idx.iter().filter_map(|&i| src.get(i)), r.src_lang),
+            tgt: BeadSide::join(r.tgt_idx.iter().filter_map(|&i| tgt.get(i)), r.tgt_lang),
+        })
+        .collect()
+}
+
+/// The sides of records read back (from JSONL, where only texts are
+/// stored): each text analysed once as one unit, then joined.
+pub fn analyse(records: &[BeadRecord], seg: &Segmenter) -> Vec<BeadSides> {
+    use rayon::prelude::*;
+    records
+        .par_iter()
+        .map(|r| BeadSides {
+            src: BeadSide::new(&r.src, r.src_lang, seg),
+            tgt: BeadSide::new(&r.tgt, r.tgt_lang, seg),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn seg() -> &'static Segmenter {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        SEG.get_or_init(Segmenter::new)
+    }
+
+    /// Token keys and spans as written in `text`.
+    fn words(s: &Sentence) -> Vec<(String, &str)> {
+        s.tokens
+            .iter()
+            .map(|t| (t.key.to_string(), &s.text[t.span.start..t.span.end]))
+            .collect()
+    }
+
+    #[test]
+    fn joined_units_keep_their_analysis_with_shifted_spans() {
+        for (lang, texts) in [
+            (
+                Lang::En,
+                ["The CICA met in May 2014.", "Twenty-six states attended."],
+            ),
+            (
+                Lang::ZhHans,
+                ["亚信会议于2014年5月举行。", "二十六个成员国出席。"],
+            ),
+        ] {
+            let units: Vec<Sentence> = texts.iter().map(|t| seg().unit(t, lang)).collect();
+            let side = BeadSide::join(&units, lang);
+            assert_eq!(side.text(), texts.join(separator(lang)));
+            // The same words and numbers as analysing the joined text,
+            // pointing at the same places.
+            let whole = seg().unit(side.text(), lang);
+            assert_eq!(words(&side.unit), words(&whole));
+            assert_eq!(side.unit.numbers, whole.numbers);
+        }
+    }
+
+    #[test]
+    fn sides_follow_the_records_unit_indices() {
+        let units: Vec<Sentence> = ["会议开幕。", "会议闭幕。", "会议结束。"]
+            .iter()
+            .map(|t| seg().unit(t, Lang::ZhHans))
+            .collect();
+        let en: Vec<Sentence> = ["It opened and closed."]
+            .iter()
+            .map(|t| seg().unit(t, Lang::En))
+            .collect();
+        let mut r = BeadRecord::new(
+            0,
+            Lang::ZhHans,
+            Lang::En,
+            vec!["会议闭幕。".into(), "会议结束。".into()],
+            vec!["It opened and closed.".into()],
+        );
+        r.src_idx = vec![1, 2, 7];
+        r.tgt_idx = vec![0];
+        let sides = sides_of(&[r.clone()], &units, &en);
+        assert_eq!(sides[0].src.text(), "会议闭幕。会议结束。");
+        // Read back, the record's texts give the same analysis.
+        assert_eq!(analyse(&[r], seg()), sides);
+    }
+
+    #[test]
+    fn an_empty_side_is_empty() {
+        let side = BeadSide::join(std::iter::empty(), Lang::En);
+        assert!(side.text().is_empty() && side.unit.tokens.is_empty());
+    }
+}
