@@ -283,15 +283,17 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                     Some(aligner.lexicon()),
                 );
                 crate::review::set_reviews(&mut recs, verdicts);
-                recs
+                (recs, sides)
             };
-            let (sentence, paragraph) = (checked(sentence), checked(paragraph));
+            let ((sentence, sentence_sides), (paragraph, _)) =
+                (checked(sentence), checked(paragraph));
             write_pair(&cfg.out, id, &sentence, &paragraph, &stale)?;
             progress.sentences(src.sentences.len() + tgt.sentences.len());
             progress.advance();
             let terms = crate::terms::sheet::sheet(
                 id,
                 &sentence,
+                &sentence_sides,
                 &seg,
                 Some(aligner.lexicon()),
                 crate::terms::sheet::TOP,

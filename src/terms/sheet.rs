@@ -9,6 +9,7 @@ use super::consistency::{self, TermSpec, TermUse};
 use super::extract::{self, BeadRef, ExtractConfig, TermPair};
 use crate::align::Lexicon;
 use crate::record::BeadRecord;
+use crate::segment::side::BeadSides;
 use crate::segment::Segmenter;
 use std::collections::HashMap;
 
@@ -56,17 +57,19 @@ pub struct TermSheet {
     pub terms: Vec<SheetTerm>,
 }
 
-/// The term sheet of `records` (the beads of one pair, in page order):
+/// The term sheet of `records` (the beads of one pair, in page order,
+/// with their analysed `sides`):
 /// the `top` strongest term pairs with their renderings.
 pub fn sheet(
     pair: &str,
     records: &[BeadRecord],
+    sides: &[BeadSides],
     seg: &Segmenter,
     lex: Option<&Lexicon>,
     top: usize,
 ) -> TermSheet {
     let cfg = ExtractConfig::default();
-    let assoc = extract::associations_with(records, seg, &cfg, lex);
+    let assoc = extract::associations_with(records, sides, &cfg, lex);
     let mut pairs = assoc.best_pairs(&cfg);
     let with_variants = consistency::specs_from_associations(&pairs, &assoc, &cfg);
     pairs.truncate(top);
@@ -86,7 +89,7 @@ pub fn sheet(
                 })
         })
         .collect();
-    let uses = consistency::consistency_with(records, seg, &specs, lex);
+    let uses = consistency::consistency_with(records, sides, seg, &specs, lex);
     let row_of: HashMap<(&str, usize), usize> = records
         .iter()
         .enumerate()
@@ -154,7 +157,9 @@ mod tests {
             bead(2, "亚信会议的成员国。", "The member states of CICA."),
             bead(3, "亚信会议的秘书处。", "The Secretariat of CICA."),
         ];
-        let s = sheet("p", &recs, &Segmenter::new(), None, TOP);
+        let seg = Segmenter::new();
+        let sides = crate::segment::side::analyse(&recs, &seg);
+        let s = sheet("p", &recs, &sides, &seg, None, TOP);
         let cica = s
             .terms
             .iter()
