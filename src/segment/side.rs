@@ -194,6 +194,58 @@ mod tests {
         assert_eq!(analyse(&[r], seg()), sides);
     }
 
+    /// What the tokens and numbers of `s` point at in its text.
+    fn pointed(s: &Sentence) -> (Vec<&str>, Vec<&str>) {
+        let at = |sp: Span| s.text.get(sp.start..sp.end).unwrap_or("<bad span>");
+        (
+            s.tokens.iter().map(|t| at(t.span)).collect(),
+            s.numbers.iter().map(|n| at(n.span)).collect(),
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        #[test]
+        fn joined_spans_point_at_the_same_words(
+            texts in proptest::collection::vec("[a-zA-Z0-9 .,%年月日亚信会议二十五]{0,24}", 0..4),
+        ) {
+            for lang in [Lang::En, Lang::ZhHans] {
+                let units: Vec<Sentence> = texts.iter().map(|t| seg().unit(t, lang)).collect();
+                let side = BeadSide::join(&units, lang);
+                let (mut words, mut nums) = (Vec::new(), Vec::new());
+                for u in &units {
+                    let (w, n) = pointed(u);
+                    words.extend(w);
+                    nums.extend(n);
+                }
+                proptest::prop_assert_eq!(pointed(&side.unit), (words, nums));
+            }
+        }
+
+        #[test]
+        fn paragraph_units_point_at_their_sentences_words(
+            text in "[a-zA-Z0-9 .,%\\n年月日亚信会议。二十五]{0,80}",
+        ) {
+            let Ok(ing) = crate::ingest::read_bytes("p.txt", text.as_bytes()) else {
+                return Ok(());
+            };
+            for d in &ing.documents {
+                let s = seg().segment(d);
+                for i in 0..d.paragraphs.len() {
+                    let p = s.paragraph_unit(i);
+                    proptest::prop_assert_eq!(&p.text, &d.paragraphs[i].text);
+                    let (mut words, mut nums) = (Vec::new(), Vec::new());
+                    for u in &s.sentences[s.paragraph_range(i)] {
+                        let (w, n) = pointed(u);
+                        words.extend(w);
+                        nums.extend(n);
+                    }
+                    proptest::prop_assert_eq!(pointed(&p), (words, nums));
+                }
+            }
+        }
+    }
+
     #[test]
     fn an_empty_side_is_empty() {
         let side = BeadSide::join(std::iter::empty(), Lang::En);
