@@ -159,12 +159,12 @@ fn ablation(al: &mut Aligner, files: &[File]) {
 /// The grid searched by cross-validation.
 fn grid() -> Vec<Params> {
     let mut out = Vec::new();
-    for &len_weight in &[0.2f32, 0.3, 0.45] {
-        for &len_var in &[0.1f32, 0.15, 0.2] {
+    for &punctuation in &[1.0f32, 1.5, 2.0] {
+        for &local_share in &[0.3f32, 0.5, 0.7] {
             for &prior_scale in &[0.3f32, 0.4, 0.5] {
                 out.push(Params {
-                    len_weight,
-                    len_var,
+                    punctuation,
+                    local_share,
                     prior_scale,
                     ..Params::default()
                 });
@@ -206,8 +206,8 @@ fn cv(al: &mut Aligner, files: &[File]) {
         let g = &grid[best];
         let f = score(files, &results[k][best], &[k]).report().strict.f1;
         println!(
-            "fold {} (held out): len_weight {} len_var {} prior_scale {} -> held-out strict F1 {f:.3}",
-            files[k].name, g.len_weight, g.len_var, g.prior_scale
+            "fold {} (held out): punctuation {} local_share {} prior_scale {} -> held-out strict F1 {f:.3}",
+            files[k].name, g.punctuation, g.local_share, g.prior_scale
         );
         chosen.push(best);
     }
@@ -225,8 +225,8 @@ fn cv(al: &mut Aligner, files: &[File]) {
     }
     let g = &grid[best.1];
     println!(
-        "best on all files: len_weight {} len_var {} prior_scale {} -> strict F1 {:.3}",
-        g.len_weight, g.len_var, g.prior_scale, best.0
+        "best on all files: punctuation {} local_share {} prior_scale {} -> strict F1 {:.3}",
+        g.punctuation, g.local_share, g.prior_scale, best.0
     );
     println!(
         "shape counts (all files, add-one): {:?}",
@@ -324,6 +324,10 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "refit" => c.refit_length = x > 0.0,
             "m1" => c.model1 = x > 0.0,
             "names" => c.names_numbers = x > 0.0,
+            "punct" => p.punctuation = x,
+            "local" => p.local_share = x,
+            "reach" => p.local_reach = x as usize,
+            "quote" => p.quote_penalty = x,
             _ => panic!("unknown key {k}"),
         }
     }

@@ -41,7 +41,9 @@ pub struct CostModel<'a> {
     /// Length model in use.
     pub length: BeadCost,
     params: &'a Params,
-    /// Prefix sums over units: matchable weight and characters, per side.
+    /// Prefix sums over units: matchable weight the lexical cost is
+    /// charged against (see [`CostModel::with_totals`]) and characters,
+    /// per side.
     src_total: Vec<f32>,
     tgt_total: Vec<f32>,
     src_chars: Vec<f32>,
@@ -87,6 +89,14 @@ impl<'a> CostModel<'a> {
         }
     }
 
+    /// Charges the lexical cost against these per-unit matchable weights
+    /// instead of all matchable items (the features keep all of them).
+    pub fn with_totals(mut self, src: &[f32], tgt: &[f32]) -> CostModel<'a> {
+        self.src_total = prefix(src);
+        self.tgt_total = prefix(tgt);
+        self
+    }
+
     /// The cost of every bead of [`SHAPES`] ending at source position `i`
     /// and target position `j`, added to `acc` (the search's running
     /// totals; see [`super::dp::search_cells`]). The same numbers as
@@ -98,6 +108,12 @@ impl<'a> CostModel<'a> {
     pub fn relax(&self, i: usize, j: usize, acc: &mut [f32]) {
         let p = self.params;
         let mut best = f32::INFINITY;
+        let edge = self.boundary(i, j);
+        if edge > 0.0 {
+            for a in acc.iter_mut() {
+                *a += edge;
+            }
+        }
         // Nulls and 1-1 first: they bound the rest.
         for (k, a) in acc.iter_mut().enumerate().take(3) {
             if !a.is_finite() {
@@ -141,6 +157,17 @@ impl<'a> CostModel<'a> {
                 let covered = pa[s.src][s.tgt] + pb[s.tgt][s.src];
                 acc[k] += self.lexical_cost(i, j, s.src, s.tgt, covered);
             }
+        }
+    }
+
+    /// Cost of a bead boundary after source unit `i - 1` and target unit
+    /// `j - 1`: inside quoted speech on one side only.
+    fn boundary(&self, i: usize, j: usize) -> f32 {
+        let q = |side: &super::encode::Side, u: usize| u > 0 && side.quoted[u - 1];
+        if q(&self.enc.src, i) != q(&self.enc.tgt, j) {
+            self.params.quote_penalty
+        } else {
+            0.0
         }
     }
 
@@ -209,12 +236,28 @@ impl<'a> CostModel<'a> {
         let p = self.params;
         let total =
             self.src_total[i] - self.src_total[i - s] + self.tgt_total[j] - self.tgt_total[j - t];
-        let sim = covered / (total + p.sim_smooth * (s + t) as f32);
+        // At most 1: the totals charged against may leave out weight the
+        // bead explains (see `with_totals`); the cost stays non-negative,
+        // which the pruning in `relax` relies on.
+        let sim = (covered / (total + p.sim_smooth * (s + t) as f32)).min(1.0);
         p.lex_weight * (1.0 - sim) * (s + t) as f32
     }
 
     /// Features of the bead grouping `src` with `tgt`.
     pub fn features(&self, src: Range<usize>, tgt: Range<usize>) -> Features {
+        let units = (src.len() + tgt.len()) as f32;
+        let (covered, total, src_len, tgt_len) = self.measure(src, tgt);
+        Features {
+            sim: covered / (total + self.params.sim_smooth * units),
+            log_ratio: self.length.log_ratio(src_len, tgt_len),
+            mass: total,
+            margin: 0.0,
+        }
+    }
+
+    /// Explained weight, matchable weight, source and target characters of
+    /// the bead grouping `src` with `tgt`.
+    fn measure(&self, src: Range<usize>, tgt: Range<usize>) -> (f32, f32, f32, f32) {
         let (e, m) = (self.enc, self.masks);
         let (mut covered, mut total) = (0.0f32, 0.0f32);
         let (mut src_len, mut tgt_len) = (0.0f32, 0.0f32);
@@ -236,12 +279,7 @@ impl<'a> CostModel<'a> {
             total += e.tgt.total[j];
             tgt_len += e.tgt.chars[j];
         }
-        Features {
-            sim: covered / (total + self.params.sim_smooth * (src.len() + tgt.len()) as f32),
-            log_ratio: self.length.log_ratio(src_len, tgt_len),
-            mass: total,
-            margin: 0.0,
-        }
+        (covered, total, src_len, tgt_len)
     }
 
     /// Cost of the bead grouping `src` with `tgt`.
@@ -252,13 +290,17 @@ impl<'a> CostModel<'a> {
             tgt: tgt.len(),
         };
         let prior = shape::index_of(s).map_or(f32::INFINITY, |k| p.prior_scale * p.prior[k]);
+        let (i, j) = (src.end, tgt.end);
+        let edge = self.boundary(i, j);
         if shape::is_null(s) {
-            return p.skip + prior;
+            return p.skip + prior + edge;
         }
-        let f = self.features(src, tgt);
-        let units = (s.src + s.tgt) as f32;
-        p.lex_weight * (1.0 - f.sim) * units
-            + p.len_weight * self.length.cost_of_log_ratio(f.log_ratio)
+        let (covered, _, src_len, tgt_len) = self.measure(src, tgt);
+        edge + self.lexical_cost(i, j, s.src, s.tgt, covered)
+            + p.len_weight
+                * self
+                    .length
+                    .cost_of_log_ratio(self.length.log_ratio(src_len, tgt_len))
             + prior
     }
 }
@@ -292,46 +334,53 @@ mod tests {
         let ev = Evidence {
             lexicon: true,
             names_numbers: true,
+            punctuation: 1.0,
         };
         let enc = Encoded::new(&src, &tgt, &Lexicon::empty(), ev);
         let windows: Vec<Range<usize>> = (0..src.len()).map(|_| 0..tgt.len()).collect();
         let masks = enc.masks(&windows);
         let params = Params::default();
         let length = BeadCost::fit(&enc.src.chars, &enc.tgt.chars, params.len_var);
-        let cm = CostModel::new(&enc, &masks, length, &params);
+        let plain = CostModel::new(&enc, &masks, length, &params);
+        // Totals charged against: half of each unit's matchable weight.
+        let half = |v: &[f32]| -> Vec<f32> { v.iter().map(|x| x / 2.0).collect() };
+        let local = CostModel::new(&enc, &masks, length, &params)
+            .with_totals(&half(&enc.src.total), &half(&enc.tgt.total));
         let mut scored = 0;
-        for i in 1..=src.len() {
-            for j in 1..=tgt.len() {
-                let mut acc: Vec<f32> = SHAPES
-                    .iter()
-                    .map(|s| {
-                        if s.src <= i && s.tgt <= j {
-                            0.0
-                        } else {
-                            f32::INFINITY
+        for cm in [plain, local] {
+            for i in 1..=src.len() {
+                for j in 1..=tgt.len() {
+                    let mut acc: Vec<f32> = SHAPES
+                        .iter()
+                        .map(|s| {
+                            if s.src <= i && s.tgt <= j {
+                                0.0
+                            } else {
+                                f32::INFINITY
+                            }
+                        })
+                        .collect();
+                    cm.relax(i, j, &mut acc);
+                    let best = acc.iter().copied().fold(f32::INFINITY, f32::min);
+                    for (k, s) in SHAPES.iter().enumerate() {
+                        if s.src > i || s.tgt > j {
+                            continue;
                         }
-                    })
-                    .collect();
-                cm.relax(i, j, &mut acc);
-                let best = acc.iter().copied().fold(f32::INFINITY, f32::min);
-                for (k, s) in SHAPES.iter().enumerate() {
-                    if s.src > i || s.tgt > j {
-                        continue;
-                    }
-                    let c = cm.cost(i - s.src..i, j - s.tgt..j);
-                    if acc[k].is_finite() {
-                        assert!(
-                            (acc[k] - c).abs() < 1e-4,
-                            "{s} at {i},{j}: {} vs {c}",
-                            acc[k]
-                        );
-                        scored += 1;
-                    } else {
-                        assert!(c >= best - 1e-4, "{s} at {i},{j} pruned: {c} < {best}");
+                        let c = cm.cost(i - s.src..i, j - s.tgt..j);
+                        if acc[k].is_finite() {
+                            assert!(
+                                (acc[k] - c).abs() < 1e-4,
+                                "{s} at {i},{j}: {} vs {c}",
+                                acc[k]
+                            );
+                            scored += 1;
+                        } else {
+                            assert!(c >= best - 1e-4, "{s} at {i},{j} pruned: {c} < {best}");
+                        }
                     }
                 }
             }
         }
-        assert!(scored > 200, "{scored}");
+        assert!(scored > 400, "{scored}");
     }
 }

@@ -26,6 +26,9 @@ pub struct Evidence {
     pub lexicon: bool,
     /// Numbers, Latin tokens and transliterated names.
     pub names_numbers: bool,
+    /// Weight of questions, exclamations and quoted speech on both sides
+    /// relative to their IDF weight (0: not used).
+    pub punctuation: f32,
 }
 
 /// One side's units as weighted items.
@@ -43,6 +46,8 @@ pub struct Side {
     pub total: Vec<f32>,
     /// Length of each unit in characters (whitespace excluded).
     pub chars: Vec<f32>,
+    /// Whether each unit ends inside quoted speech.
+    pub quoted: Vec<bool>,
 }
 
 impl Side {
@@ -107,6 +112,8 @@ enum SrcKey {
     Latin(String),
     /// A number by its value (see [`evidence::number_keys`]).
     Number(String),
+    /// Sentence punctuation (see [`evidence::punctuation_keys`]).
+    Punct(&'static str),
 }
 
 /// What a target item stands for.
@@ -116,6 +123,8 @@ enum TgtKey {
     Stem(String),
     /// A number by its value.
     Number(String),
+    /// Sentence punctuation.
+    Punct(&'static str),
 }
 
 /// Items of one unit before weighting.
@@ -150,6 +159,11 @@ impl Encoded {
                 if ev.names_numbers {
                     for k in evidence::number_keys(s) {
                         items.push(tgt_id(TgtKey::Number(k), lex));
+                    }
+                }
+                if ev.punctuation > 0.0 {
+                    for k in evidence::punctuation_keys(s) {
+                        items.push(tgt_id(TgtKey::Punct(k), lex));
                     }
                 }
                 dedup(items)
@@ -211,6 +225,11 @@ impl Encoded {
                     });
                 }
             }
+            if ev.punctuation > 0.0 {
+                for k in evidence::punctuation_keys(s) {
+                    add(SrcKey::Punct(k), &|id| vec![id(TgtKey::Punct(k))]);
+                }
+            }
             src_raw.push(dedup(items));
         }
         // Resolve name placeholders to target ids.
@@ -229,8 +248,27 @@ impl Encoded {
                 *targets = dedup(resolved);
             }
         }
-        let src_side = weigh(&src_raw, src);
-        let tgt_side = weigh(&tgt_raw, tgt);
+        let mut src_side = weigh(&src_raw, src);
+        let mut tgt_side = weigh(&tgt_raw, tgt);
+        if ev.punctuation != 1.0 {
+            let src_punct: Vec<u32> = word_ids
+                .iter()
+                .filter(|(k, _)| matches!(k, SrcKey::Punct(_)))
+                .map(|(_, &id)| id)
+                .collect();
+            let tgt_punct: Vec<u32> = tgt_ids
+                .iter()
+                .filter(|(k, _)| matches!(k, TgtKey::Punct(_)))
+                .map(|(_, &id)| id)
+                .collect();
+            for (side, ids) in [(&mut src_side, &src_punct), (&mut tgt_side, &tgt_punct)] {
+                for (item, w) in side.item.iter().zip(side.weight.iter_mut()) {
+                    if ids.contains(item) {
+                        *w *= ev.punctuation;
+                    }
+                }
+            }
+        }
         let mut enc = Encoded {
             src: src_side,
             tgt: tgt_side,
@@ -349,6 +387,36 @@ impl Masks {
     }
 }
 
+impl Masks {
+    /// Per unit of each side, the weight of its items that some unit of
+    /// the other side near it explains (`near[i]`: the target units near
+    /// source unit `i`, inside the window the masks were computed for). An
+    /// item nothing nearby explains is a gap of the lexicon, not evidence
+    /// against a grouping.
+    pub fn local_totals(&self, enc: &Encoded, near: &[Range<usize>]) -> (Vec<f32>, Vec<f32>) {
+        let mut tgt_mask = vec![0u64; enc.tgt.len()];
+        let src = near
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut mask = 0u64;
+                for j in r.clone() {
+                    let (a, b) = self.get(i, j);
+                    mask |= a;
+                    tgt_mask[j] |= b;
+                }
+                enc.src.masked_weight(i, mask)
+            })
+            .collect();
+        let tgt = tgt_mask
+            .iter()
+            .enumerate()
+            .map(|(j, &m)| enc.tgt.masked_weight(j, m))
+            .collect();
+        (src, tgt)
+    }
+}
+
 fn dedup(mut v: Vec<u32>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
@@ -385,5 +453,6 @@ fn weigh(raw: &[RawUnit], units: &[Sentence]) -> Side {
         side.start.push(side.item.len() as u32);
         side.chars.push(units[u].char_len() as f32);
     }
+    side.quoted = evidence::quote_states(units);
     side
 }

@@ -40,6 +40,88 @@ pub fn number_keys(s: &Sentence) -> Vec<String> {
         .collect()
 }
 
+/// Matching keys for the sentence-level punctuation a translation keeps:
+/// a question, an exclamation, quoted speech (`?`, `!`, `"`; full-width
+/// and ASCII forms alike). Literary dialogue is full of them, and where a
+/// translator splits or merges sentences they mark which side goes where.
+pub fn punctuation_keys(s: &Sentence) -> Vec<&'static str> {
+    let text = s.text.as_str();
+    let mut out = Vec::new();
+    if text.contains(['?', '？']) {
+        out.push("?");
+    }
+    if text.contains(['!', '！']) {
+        out.push("!");
+    }
+    if has_quote(text) {
+        out.push("\"");
+    }
+    out
+}
+
+/// For each unit, whether it ends inside quoted speech: quotation marks
+/// open and close across sentences (a speech of three English sentences
+/// opens in the first and closes in the last), so a bead boundary where
+/// one side is inside a quotation and the other is not is likely wrong.
+/// Double and single marks are followed apart (one nests in the other);
+/// the state starts closed at each paragraph; a closing mark when none is
+/// open changes nothing.
+pub fn quote_states(units: &[Sentence]) -> Vec<bool> {
+    let mut open = [false; 2];
+    let mut para = None;
+    units
+        .iter()
+        .map(|s| {
+            if para != Some(s.para) {
+                open = [false; 2];
+                para = Some(s.para);
+            }
+            let chars: Vec<char> = s.text.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                let before = k.checked_sub(1).map(|b| chars[b]);
+                if let Some(opens) = quote_mark(c, before, chars.get(k + 1).copied()) {
+                    let double = matches!(c, '“' | '”' | '"' | '「' | '」');
+                    open[usize::from(double)] = opens;
+                }
+            }
+            open[0] || open[1]
+        })
+        .collect()
+}
+
+/// Whether `c` opens (`Some(true)`) or closes (`Some(false)`) a
+/// quotation. Curly and CJK marks say which; `’` between two Latin
+/// letters is an apostrophe ("don’t"); a straight `'` or `"` opens after
+/// a space and closes before one (between letters, it is neither).
+fn quote_mark(c: char, before: Option<char>, after: Option<char>) -> Option<bool> {
+    let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
+    match c {
+        '“' | '「' | '『' | '‘' => Some(true),
+        '”' | '」' | '』' => Some(false),
+        '’' if latin(before) && latin(after) => None,
+        '’' => Some(false),
+        '\'' | '"' => {
+            let open_side = before.is_none_or(|b| b.is_whitespace() || "([".contains(b));
+            let close_side = after.is_none_or(|a| a.is_whitespace() || !a.is_alphanumeric());
+            match (open_side, close_side) {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `text` has a quotation mark (not an apostrophe).
+fn has_quote(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).any(|k| {
+        let before = k.checked_sub(1).map(|b| chars[b]);
+        quote_mark(chars[k], before, chars.get(k + 1).copied()).is_some()
+    })
+}
+
 /// Capitalised English words that never appear in lowercase in the same
 /// text: likely names. Gives (lowercase key, stem) pairs, sorted, unique.
 pub fn name_candidates(tgt: &[Sentence]) -> Vec<(String, String)> {
@@ -102,6 +184,42 @@ pub fn names_for(word: &str, lex: &Lexicon, names: &[(String, String)]) -> Vec<u
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn questions_exclamations_and_quotes_are_keys_in_both_languages() {
+        let seg = crate::segment::Segmenter::new();
+        let keys = |t: &str, lang| punctuation_keys(&seg.unit(t, lang));
+        assert_eq!(
+            keys("韦小宝道：“服了么？”", crate::Lang::ZhHans),
+            ["?", "\""]
+        );
+        assert_eq!(keys("'Had enough?'", crate::Lang::En), ["?", "\""]);
+        assert_eq!(keys("Go to!", crate::Lang::En), ["!"]);
+        assert!(keys("He didn't go.", crate::Lang::En).is_empty());
+    }
+
+    #[test]
+    fn quotations_are_followed_across_sentences() {
+        let seg = crate::segment::Segmenter::new();
+        let states = |lines: &[&str], lang| -> Vec<bool> {
+            let units: Vec<Sentence> = lines.iter().map(|t| seg.unit(t, lang)).collect();
+            quote_states(&units)
+        };
+        let en = [
+            "'No more for today!",
+            "Tomorrow, if you don't mind.",
+            "But you'll never beat me!'",
+            "He said the boys' arms were 'tired'.",
+            "\"These 'tourist attractions.'",
+            "Fine.\"",
+        ];
+        assert_eq!(
+            states(&en, crate::Lang::En),
+            [true, true, false, false, true, false]
+        );
+        let zh = ["他道：“今天不打了。", "这‘长安’城中。”", "好。"];
+        assert_eq!(states(&zh, crate::Lang::ZhHans), [true, false, false]);
+    }
 
     #[test]
     fn pinyin_matches_transliterations() {

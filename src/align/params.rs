@@ -34,6 +34,18 @@ pub struct Params {
     /// Share of first-pass beads (by similarity) used to learn Model 1 and
     /// the length variance.
     pub confident_share: f32,
+    /// Weight of questions, exclamations and quoted speech as evidence,
+    /// relative to their IDF weight (0: not used).
+    pub punctuation: f32,
+    /// Share of a unit's matchable weight, in the second pass's cost, that
+    /// counts only items something near the first pass's path explains
+    /// (0: every matchable item counts; 1: only those).
+    pub local_share: f32,
+    /// How many target units either side of the first pass's path are
+    /// "near" (for `local_share`).
+    pub local_reach: usize,
+    /// Cost of a bead boundary inside quoted speech on one side only.
+    pub quote_penalty: f32,
     /// Logistic map from bead features to confidence: intercept, sim,
     /// squared log ratio, null bead, units beyond two, cost margin.
     pub calibration: [f32; 6],
@@ -100,6 +112,10 @@ impl Default for Params {
             m1_threshold: 0.3,
             m1_min_count: 2,
             confident_share: 0.6,
+            punctuation: 1.5,
+            local_share: 0.5,
+            local_reach: 3,
+            quote_penalty: 0.2,
             // Fitted by `tune calib` (logistic regression, all six files;
             // held-out reliability in the README). The null-bead weight is
             // not estimable there (no null bead is predicted on MAC-Dev) and

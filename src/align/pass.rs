@@ -16,7 +16,7 @@ use super::bead::Bead;
 use super::calibrate;
 use super::cost::{CostModel, Features};
 use super::dp::{self, Band};
-use super::encode::{Encoded, Evidence};
+use super::encode::{Encoded, Evidence, Masks};
 use super::lexicon::Lexicon;
 use super::model1;
 use super::params::Params;
@@ -82,6 +82,11 @@ pub fn align_avoiding(
     let ev = Evidence {
         lexicon: c.lexicon,
         names_numbers: c.names_numbers,
+        punctuation: if c.names_numbers {
+            cfg.params.punctuation
+        } else {
+            0.0
+        },
     };
     let mut params = cfg.params.clone();
     if !c.priors {
@@ -101,10 +106,15 @@ pub fn align_avoiding(
     };
     // One pass: search the corridor, re-centring it on the path found while
     // that path runs along its edge.
-    let search = |enc: &Encoded, params: &Params, length: BeadCost, mut band: Band, width| {
+    let search = |enc: &Encoded,
+                  params: &Params,
+                  length: BeadCost,
+                  mut band: Band,
+                  width,
+                  near: Option<&[Range<usize>]>| {
         let mut masks = enc.masks(&windows(&band, n, m));
         let mut path = {
-            let cm = CostModel::new(enc, &masks, length, params);
+            let cm = model(enc, &masks, params, length, near);
             dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc))
         };
         for _ in 0..MAX_RECENTRES {
@@ -114,7 +124,7 @@ pub fn align_avoiding(
             band = band_around(&path_centre(&path.steps, n), width);
             drop(masks);
             masks = enc.masks(&windows(&band, n, m));
-            let cm = CostModel::new(enc, &masks, length, params);
+            let cm = model(enc, &masks, params, length, near);
             path = dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc));
         }
         (masks, path)
@@ -125,7 +135,15 @@ pub fn align_avoiding(
     } else {
         anchors::centre(&enc)
     };
-    let (mut masks, mut path) = search(&enc, &params, length, band_around(&centre, WIDTH), WIDTH);
+    let (mut masks, mut path) = search(
+        &enc,
+        &params,
+        length,
+        band_around(&centre, WIDTH),
+        WIDTH,
+        None,
+    );
+    let mut near = None;
 
     // Pass two: length variance and Model 1 table from confident beads.
     if c.model1 || c.refit_length {
@@ -150,11 +168,25 @@ pub fn align_avoiding(
             enc.add_targets(&learned);
         }
         drop(masks);
-        let narrow = band_around(&path_centre(&path.steps, n), PASS_TWO_WIDTH);
-        (masks, path) = search(&enc, &params, length, narrow, PASS_TWO_WIDTH);
+        let centre = path_centre(&path.steps, n);
+        let reach = params.local_reach.min(PASS_TWO_WIDTH);
+        near = Some(
+            (0..n)
+                .map(|i| centre[i].saturating_sub(reach)..(centre[i + 1] + reach).min(m))
+                .collect::<Vec<_>>(),
+        );
+        let narrow = band_around(&centre, PASS_TWO_WIDTH);
+        (masks, path) = search(
+            &enc,
+            &params,
+            length,
+            narrow,
+            PASS_TWO_WIDTH,
+            near.as_deref(),
+        );
     }
 
-    let cm = CostModel::new(&enc, &masks, length, &params);
+    let cm = model(&enc, &masks, &params, length, near.as_deref());
     let margins: Vec<f32> = (0..path.steps.len())
         .map(|k| margin(&path.steps, k, &cm))
         .collect();
@@ -176,6 +208,35 @@ pub fn align_avoiding(
             (bead, f)
         })
         .collect()
+}
+
+/// The cost model of one search. With `near` (the target units near each
+/// source unit on a previous path), the lexical cost counts, in the share
+/// `params.local_share`, only the items something nearby explains.
+fn model<'a>(
+    enc: &'a Encoded,
+    masks: &'a Masks,
+    params: &'a Params,
+    length: BeadCost,
+    near: Option<&[Range<usize>]>,
+) -> CostModel<'a> {
+    let cm = CostModel::new(enc, masks, length, params);
+    match near {
+        Some(near) if params.local_share > 0.0 => {
+            let (ls, lt) = masks.local_totals(enc, near);
+            let b = params.local_share;
+            let blend = |local: Vec<f32>, all: &[f32]| -> Vec<f32> {
+                local
+                    .iter()
+                    .zip(all)
+                    .map(|(l, a)| b * l + (1.0 - b) * a)
+                    .collect()
+            };
+            let (bs, bt) = (blend(ls, &enc.src.total), blend(lt, &enc.tgt.total));
+            cm.with_totals(&bs, &bt)
+        }
+        _ => cm,
+    }
 }
 
 /// Most units per side of the local window a margin is computed over.
