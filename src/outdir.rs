@@ -5,7 +5,7 @@
 //!
 //! A file counts as bitext's only when its name has an output's shape
 //! (`<id>.html`, `<id>.{sentence,paragraph}.{jsonl,tsv,tmx}`, `index.html`,
-//! `summary.json`) AND its first bytes carry the mark of the writer that
+//! `terms.html`, `summary.json`) AND its first bytes carry the mark of the writer that
 //! made it (TMX `creationtool="bitext"`, the TSV header, a JSONL bead
 //! record, the review page title…). Nothing a JSON file lists is trusted.
 
@@ -125,6 +125,7 @@ fn is_ours(path: &Path, name: &str) -> bool {
     match kind {
         Kind::Summary => text.starts_with("{\n  \"tool\": \"bitext\""),
         Kind::Index => text.contains("<title>bitext corpus</title>"),
+        Kind::Terms => text.contains("<title>bitext terms</title>"),
         Kind::Review => {
             text.starts_with("<!DOCTYPE html>") && text.contains(" · bitext review</title>")
         }
@@ -139,6 +140,7 @@ fn is_ours(path: &Path, name: &str) -> bool {
 enum Kind {
     Summary,
     Index,
+    Terms,
     Review,
     Tmx,
     Tsv,
@@ -150,6 +152,7 @@ fn output_kind(name: &str) -> Option<Kind> {
     match name {
         "summary.json" => return Some(Kind::Summary),
         "index.html" => return Some(Kind::Index),
+        crate::export::TERMS_PAGE => return Some(Kind::Terms),
         _ => {}
     }
     if name.starts_with('.') {

@@ -117,6 +117,8 @@ pub struct AlignedPair {
     pub paragraph: LevelStats,
     /// Review decisions that could not be applied (see [`crate::review`]).
     pub stale: Vec<crate::record::Stale>,
+    /// Its strongest terms, with the sentence beads of each rendering.
+    pub terms: crate::terms::sheet::TermSheet,
 }
 
 /// The review decisions of pair `id` from `corpus/reviews/`, with the
@@ -241,6 +243,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     std::fs::create_dir_all(&cfg.out).map_err(|e| io_err(&cfg.out, e))?;
     let mut written: BTreeSet<String> = ids.iter().flat_map(|id| pair_files(id)).collect();
     written.insert("index.html".into());
+    written.insert(export::TERMS_PAGE.into());
     written.insert("summary.json".into());
     crate::outdir::check_overwrites(&cfg.out, written.iter().map(String::as_str))?;
     // Each pair's files are written as soon as it is aligned; only its
@@ -280,17 +283,27 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
                     Some(aligner.lexicon()),
                 );
                 crate::review::set_reviews(&mut recs, verdicts);
-                recs
+                (recs, sides)
             };
-            let (sentence, paragraph) = (checked(sentence), checked(paragraph));
+            let ((sentence, sentence_sides), (paragraph, _)) =
+                (checked(sentence), checked(paragraph));
             write_pair(&cfg.out, id, &sentence, &paragraph, &stale)?;
             progress.sentences(src.sentences.len() + tgt.sentences.len());
             progress.advance();
+            let terms = crate::terms::sheet::sheet(
+                id,
+                &sentence,
+                &sentence_sides,
+                &seg,
+                Some(aligner.lexicon()),
+                crate::terms::sheet::TOP,
+            );
             Ok(AlignedPair {
                 id: id.clone(),
                 sentence: LevelStats::of(&sentence),
                 paragraph: LevelStats::of(&paragraph),
                 stale,
+                terms,
             })
         })
         .collect::<Result<Vec<AlignedPair>>>()?;
@@ -306,7 +319,7 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     );
 
     // Write the index and the summary.
-    progress.stage(Stage::Write, 2);
+    progress.stage(Stage::Write, 3);
     summary.files = written.iter().cloned().collect();
     summary.warnings = warnings;
     write_file(&cfg.out.join("index.html"), |w| {
@@ -315,6 +328,11 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     progress.advance();
     write_file(&cfg.out.join("summary.json"), |w| {
         export::summary::write(w, &summary)
+    })?;
+    progress.advance();
+    let sheets: Vec<_> = pairs.iter().map(|p| &p.terms).collect();
+    write_file(&cfg.out.join(export::TERMS_PAGE), |w| {
+        export::terms_html::write(w, &sheets)
     })?;
     progress.advance();
     crate::outdir::remove_stale(&cfg.out, &written)?;
@@ -418,7 +436,7 @@ fn io_err(path: &Path, source: std::io::Error) -> Error {
 /// usual bilingual report), `<src stem>__<tgt stem>` otherwise. When two
 /// pairs would share an id (`dup.txt` and `dup.md`; names that differ only
 /// in case or in bytes that are not UTF-8) or an id would overwrite
-/// `index.html`, the full file names are used instead, and a `~2`, `~3`…
+/// `index.html` or `terms.html`, the full file names are used instead, and a `~2`, `~3`…
 /// suffix if that is still not unique: every pair gets its own outputs.
 fn pair_ids(pairs: &[DocPair], docs: &[Document]) -> Vec<String> {
     let name = |d: &Document, full: bool| {
@@ -443,7 +461,7 @@ fn pair_ids(pairs: &[DocPair], docs: &[Document]) -> Vec<String> {
     for id in &short {
         *uses.entry(id.as_str()).or_default() += 1;
     }
-    let mut taken: BTreeSet<String> = ["index".to_string()].into();
+    let mut taken: BTreeSet<String> = ["index".to_string(), "terms".to_string()].into();
     let mut ids = Vec::with_capacity(pairs.len());
     for (i, p) in pairs.iter().enumerate() {
         let shared = uses[short[i].as_str()] > 1;

@@ -125,8 +125,10 @@ pub fn clause_evidence(
     let text = side.text();
     // Each word of the other side is evidence for one word only, taken in
     // text order: a word already used (会议 took "meeting") cannot also
-    // vouch for 峰会 "summit meeting".
-    let mut used = vec![false; lookup.keys.len()];
+    // vouch for 峰会 "summit meeting". A word said again may reuse its
+    // counterpart: a translation names 亚信会议 three times, CICA once
+    // and "it" after.
+    let mut used: Vec<Option<&str>> = vec![None; lookup.keys.len()];
     cut(text, side.lang)
         .into_iter()
         .map(|span| {
@@ -151,10 +153,11 @@ pub fn clause_evidence(
                 .filter(|t| inside(&t.span) && is_content(t))
             {
                 c.content += 1;
+                let free = |j: usize| used[j].is_none_or(|k| k == t.key);
                 let found = (0..used.len())
-                    .find(|&j| !used[j] && lookup.matches_at(t, j, side.lang, text, ev));
+                    .find(|&j| free(j) && lookup.matches_at(t, j, side.lang, text, ev));
                 if let Some(j) = found {
-                    used[j] = true;
+                    used[j] = Some(t.key.as_str());
                     c.matched += 1;
                 } else {
                     let w = text.get(t.span.start..t.span.end).unwrap_or(&t.key);

@@ -1,8 +1,10 @@
 //! `bitext terms PAIR.jsonl… | SRC [TGT] [--top N] [--glossary FILE]
-//! [--glossary-out FILE.tsv|FILE.tbx] [--format text|json]`: extracts
+//! [--glossary-out FILE [--glossary-format tbx|omegat|tsv]]
+//! [--format text|json]`: extracts
 //! bilingual term pairs from aligned beads and reports Chinese terms
 //! rendered more than one way.
 
+use bitext::export::glossary;
 use bitext::segment::Segmenter;
 use bitext::terms::consistency::{self, TermUse};
 use bitext::terms::extract::{self, ExtractConfig, TermPair};
@@ -19,6 +21,27 @@ pub enum Format {
     Text,
     /// One JSON object: `{"terms": […], "inconsistent": […]}`.
     Json,
+}
+
+/// Glossary file format of `--glossary-out`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlossaryFormat {
+    /// TBX-Basic (TBX v2 `martif`), for Trados, memoQ, OmegaT, Okapi.
+    Tbx,
+    /// OmegaT's tab-separated glossary: no header, UTF-8 (name it .utf8).
+    Omegat,
+    /// Tab-separated with a `zh en note` header, for spreadsheets.
+    Tsv,
+}
+
+impl From<GlossaryFormat> for glossary::GlossaryFormat {
+    fn from(f: GlossaryFormat) -> Self {
+        match f {
+            GlossaryFormat::Tbx => glossary::GlossaryFormat::Tbx,
+            GlossaryFormat::Omegat => glossary::GlossaryFormat::OmegaT,
+            GlossaryFormat::Tsv => glossary::GlossaryFormat::Tsv,
+        }
+    }
 }
 
 /// Arguments of `bitext terms`.
@@ -43,10 +66,14 @@ pub struct Args {
     /// of the extracted ones.
     #[arg(long, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
-    /// Write the listed term pairs as a glossary: TBX-Basic when the name
-    /// ends in .tbx, TSV otherwise.
+    /// Write the listed term pairs as a glossary, in --glossary-format
+    /// (by default from the name: .tbx TBX-Basic, .utf8/.txt OmegaT,
+    /// else TSV).
     #[arg(long, value_name = "FILE")]
     pub glossary_out: Option<PathBuf>,
+    /// Format of --glossary-out.
+    #[arg(long, value_enum, requires = "glossary_out")]
+    pub glossary_format: Option<GlossaryFormat>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -106,7 +133,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 })
                 .collect(),
         );
-        g.write(path)?;
+        let format = args
+            .glossary_format
+            .map(Into::into)
+            .unwrap_or_else(|| glossary::GlossaryFormat::of_path(path));
+        glossary::write_file(path, &g, format)?;
         eprintln!("bitext: wrote {} terms to {}", g.len(), path.display());
     }
     let stdout = std::io::stdout();

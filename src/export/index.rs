@@ -49,10 +49,20 @@ pub fn render(s: &Summary) -> String {
     inputs(&mut h, s);
     let _ = write!(
         h,
-        "</main>\n<footer>bitext {} · <a href=\"./summary.json\">summary.json</a></footer>\n</body>\n</html>\n",
-        escape(&s.version)
+        "</main>\n<footer>bitext {} · {}<a href=\"./summary.json\">summary.json</a></footer>\n</body>\n</html>\n",
+        escape(&s.version),
+        terms_link(s),
     );
     h
+}
+
+/// A link to `terms.html` when the build wrote it.
+fn terms_link(s: &Summary) -> &'static str {
+    if s.files.iter().any(|f| f == super::TERMS_PAGE) {
+        "<a href=\"./terms.html\">terms</a> · "
+    } else {
+        ""
+    }
 }
 
 /// Reviewed and stale counts for the header (empty when nothing was
@@ -116,7 +126,7 @@ fn review_note(p: &super::summary::PairSummary) -> String {
 /// `?`, `%`, `:`… in a file name cannot break the link) and relative
 /// (`./`), so a pair named `javascript:alert(1)` links to a file, never
 /// runs a script.
-fn href(name: &str) -> String {
+pub(crate) fn href(name: &str) -> String {
     use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
     const KEEP: &AsciiSet = &NON_ALPHANUMERIC
         .remove(b'-')

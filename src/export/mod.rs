@@ -7,17 +7,22 @@
 //! share them. Every writer is deterministic: same records, same bytes.
 
 pub mod beads;
+pub mod glossary;
 pub mod html;
 pub mod index;
 pub mod jsonl;
 pub mod report;
 pub mod summary;
+pub mod terms_html;
 pub mod terms_text;
 pub mod tmx;
 pub mod tsv;
 pub mod visible;
 
 use std::borrow::Cow;
+
+/// The build's terms page (see [`terms_html`]).
+pub const TERMS_PAGE: &str = "terms.html";
 
 /// Beads scoring below this are "low score": highlighted on the review page
 /// and counted in the statistics.

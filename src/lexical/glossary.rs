@@ -1,7 +1,8 @@
-//! Glossaries: prescribed Chinese → English renderings, read and written as
-//! TSV (`zh<TAB>en[<TAB>note]`, `#` comments, optional header line) and as
-//! TBX-Basic (TBX v2: `martif` / `termEntry` / `langSet` / `tig` / `term`),
-//! the TermBase eXchange format CAT tools import.
+//! Glossaries: prescribed Chinese → English renderings, read from TSV
+//! (`zh<TAB>en[<TAB>note]`, `#` comments, optional header line; OmegaT's
+//! tab-separated glossaries are this shape) and from TBX (v2 `martif` or
+//! v3 `tbx`), the TermBase eXchange format of CAT tools. The writers live
+//! in [`crate::export::glossary`].
 //!
 //! A Chinese term may have several accepted renderings (several rows, or
 //! several English terms in one TBX entry). Matching is on normalized keys:
@@ -10,7 +11,7 @@
 use crate::error::{Error, Result};
 use crate::normalize;
 use aho_corasick::AhoCorasick;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::Event;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::path::Path;
 use unicode_segmentation::UnicodeSegmentation;
@@ -43,6 +44,15 @@ pub struct Glossary {
 impl PartialEq for Glossary {
     fn eq(&self, other: &Self) -> bool {
         self.entries == other.entries
+    }
+}
+
+/// `cell` without the apostrophe a spreadsheet export puts before a
+/// leading `=`, `+`, `-` or `@`.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => cell,
     }
 }
 
@@ -93,6 +103,14 @@ impl Glossary {
     /// The rows, in file order.
     pub fn entries(&self) -> &[GlossaryEntry] {
         &self.entries
+    }
+
+    /// The rows grouped by Chinese term (first-seen order), each group in
+    /// file order: one concept with its accepted renderings.
+    pub fn by_term(&self) -> impl Iterator<Item = Vec<&GlossaryEntry>> {
+        self.by_key
+            .iter()
+            .map(|rows| rows.iter().map(|&i| &self.entries[i]).collect())
     }
 
     /// Number of rows.
@@ -154,26 +172,39 @@ impl Glossary {
 
     /// Parses TSV: `zh<TAB>en[<TAB>note]` per line; blank lines and `#`
     /// comments are skipped, and a first line `zh<TAB>en…` is a header.
+    /// Read with the `csv` crate, so quoted fields (as spreadsheets write
+    /// them) come back whole; a spreadsheet guard (`'` before `=`, `+`,
+    /// `-` or `@`, see [`crate::export::glossary`]) is removed. A field
+    /// that starts with `"` is read as a quoted field.
     pub fn parse_tsv(text: &str, path: &Path) -> Result<Glossary> {
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
         let mut entries = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+        for rec in rd.records() {
+            let bad = |line: u64, why: String| Error::Parse {
+                path: path.to_path_buf(),
+                line: line as usize,
+                why,
+            };
+            let rec = rec.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                bad(line, format!("TSV: {e}"))
+            })?;
+            let line = rec.position().map_or(0, |p| p.line());
+            let col = |i: usize| unguard(rec.get(i).unwrap_or("").trim());
+            let zh = col(0);
+            if rec.iter().all(|f| f.trim().is_empty()) || zh.starts_with('#') {
                 continue;
             }
-            let mut cols = line.split('\t');
-            let zh = cols.next().unwrap_or("").trim();
-            let en = cols.next().unwrap_or("").trim();
-            let note = cols.next().unwrap_or("").trim();
+            let (en, note) = (col(1), col(2));
             if entries.is_empty() && zh.eq_ignore_ascii_case("zh") {
                 continue; // header
             }
             if zh.is_empty() || en.is_empty() {
-                return Err(Error::Parse {
-                    path: path.to_path_buf(),
-                    line: n + 1,
-                    why: "expected `zh<TAB>en[<TAB>note]`".into(),
-                });
+                return Err(bad(line, "expected `zh<TAB>en[<TAB>note]`".into()));
             }
             entries.push(GlossaryEntry {
                 zh: zh.to_string(),
@@ -182,111 +213,6 @@ impl Glossary {
             });
         }
         Ok(Glossary::new(entries))
-    }
-
-    /// The glossary as TSV with a header line.
-    pub fn to_tsv(&self) -> String {
-        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-        let mut out = String::from("zh\ten\tnote\n");
-        for e in &self.entries {
-            out.push_str(&format!(
-                "{}\t{}\t{}\n",
-                clean(&e.zh),
-                clean(&e.en),
-                clean(&e.note)
-            ));
-        }
-        out
-    }
-
-    /// The glossary as TBX-Basic (TBX v2): one `termEntry` per Chinese term
-    /// with a `zh` and an `en` `langSet`, every accepted rendering a `tig`.
-    pub fn to_tbx(&self) -> String {
-        match self.write_tbx() {
-            Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),
-            Err(_) => String::new(), // writing to memory does not fail
-        }
-    }
-
-    fn write_tbx(&self) -> std::io::Result<Vec<u8>> {
-        let mut w = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 2);
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        w.create_element("martif")
-            .with_attributes([("type", "TBX-Basic"), ("xml:lang", "zh")])
-            .write_inner_content(|w| {
-                w.create_element("martifHeader").write_inner_content(|w| {
-                    w.create_element("fileDesc").write_inner_content(|w| {
-                        w.create_element("sourceDesc").write_inner_content(|w| {
-                            w.create_element("p")
-                                .write_text_content(BytesText::new("Exported by bitext"))?;
-                            Ok(())
-                        })?;
-                        Ok(())
-                    })?;
-                    Ok(())
-                })?;
-                w.create_element("text").write_inner_content(|w| {
-                    w.create_element("body").write_inner_content(|w| {
-                        for (k, rows) in self.by_key.iter().enumerate() {
-                            self.write_entry(w, k, rows)?;
-                        }
-                        Ok(())
-                    })?;
-                    Ok(())
-                })?;
-                Ok(())
-            })?;
-        let mut out = w.into_inner();
-        out.push(b'\n');
-        Ok(out)
-    }
-
-    fn write_entry(
-        &self,
-        w: &mut quick_xml::Writer<Vec<u8>>,
-        k: usize,
-        rows: &[usize],
-    ) -> std::io::Result<()> {
-        let id = format!("t{}", k + 1);
-        let first = &self.entries[rows[0]];
-        w.create_element("termEntry")
-            .with_attribute(("id", id.as_str()))
-            .write_inner_content(|w| {
-                let notes: Vec<&str> = rows
-                    .iter()
-                    .map(|&i| self.entries[i].note.as_str())
-                    .filter(|n| !n.is_empty())
-                    .collect();
-                for n in notes {
-                    w.create_element("note")
-                        .write_text_content(BytesText::new(n))?;
-                }
-                w.create_element("langSet")
-                    .with_attribute(("xml:lang", "zh"))
-                    .write_inner_content(|w| {
-                        w.create_element("tig").write_inner_content(|w| {
-                            w.create_element("term")
-                                .write_text_content(BytesText::new(first.zh.trim()))?;
-                            Ok(())
-                        })?;
-                        Ok(())
-                    })?;
-                w.create_element("langSet")
-                    .with_attribute(("xml:lang", "en"))
-                    .write_inner_content(|w| {
-                        for &i in rows {
-                            w.create_element("tig").write_inner_content(|w| {
-                                w.create_element("term").write_text_content(BytesText::new(
-                                    self.entries[i].en.trim(),
-                                ))?;
-                                Ok(())
-                            })?;
-                        }
-                        Ok(())
-                    })?;
-                Ok(())
-            })?;
-        Ok(())
     }
 
     /// Parses TBX (v2 `martif`/`termEntry`/`langSet`/`term`, or v3
@@ -395,18 +321,6 @@ impl Glossary {
         }
         Ok(Glossary::new(entries))
     }
-
-    /// Writes the glossary: TBX when `path` ends in `.tbx`, TSV otherwise.
-    pub fn write(&self, path: &Path) -> Result<()> {
-        let tbx = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("tbx"));
-        let text = if tbx { self.to_tbx() } else { self.to_tsv() };
-        std::fs::write(path, text).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })
-    }
 }
 
 #[cfg(test)]
@@ -450,57 +364,6 @@ mod tests {
     }
 
     #[test]
-    fn tbx_is_well_formed_and_round_trips() {
-        let g = sample();
-        let tbx = g.to_tbx();
-        // Well-formed: quick-xml reads every event to the end, and the
-        // TBX-Basic skeleton is there.
-        let mut r = quick_xml::Reader::from_str(&tbx);
-        r.config_mut().check_end_names = true;
-        let mut names = Vec::new();
-        loop {
-            match r.read_event().unwrap() {
-                Event::Start(e) => names.push(e.name().as_ref().to_string()),
-                Event::Eof => break,
-                _ => {}
-            }
-        }
-        for n in [
-            "martif",
-            "martifHeader",
-            "text",
-            "body",
-            "termEntry",
-            "langSet",
-            "tig",
-            "term",
-        ] {
-            assert!(names.iter().any(|x| x == n), "missing <{n}> in {tbx}");
-        }
-        assert_eq!(names.iter().filter(|n| *n == "termEntry").count(), 3);
-        assert!(tbx.contains("Secretariat &amp; staff &lt;x&gt;"), "{tbx}");
-        let back = Glossary::parse_tbx(&tbx, Path::new("g.tbx")).unwrap();
-        let pairs = |g: &Glossary| -> Vec<(String, String)> {
-            let mut v: Vec<_> = g
-                .entries()
-                .iter()
-                .map(|e| (e.zh.clone(), e.en.clone()))
-                .collect();
-            v.sort();
-            v
-        };
-        assert_eq!(pairs(&back), pairs(&g));
-        assert_eq!(
-            back.entries()
-                .iter()
-                .find(|e| e.zh == "信任措施")
-                .unwrap()
-                .note,
-            "CBMs"
-        );
-    }
-
-    #[test]
     fn en_stems_follow_the_segmenter() {
         assert_eq!(
             en_stems("Confidence-Building Measures"),
@@ -522,30 +385,5 @@ mod props {
             let _ = Glossary::parse_tbx(&format!("<martif><text><body><termEntry><langSet xml:lang=\"zh\"><tig><term>{text}</term></tig></langSet></termEntry></body></text></martif>"), Path::new("x.tbx"));
         }
 
-        #[test]
-        fn tsv_and_tbx_round_trip(rows in proptest::collection::vec(
-            ("[\\p{Han}]{1,6}", "[a-zA-Z&<>\"' -]{1,20}", "[a-z &<>]{0,10}"), 1..8)) {
-            let entries: Vec<GlossaryEntry> = rows
-                .iter()
-                .filter(|(_, en, _)| !en.trim().is_empty())
-                .map(|(zh, en, note)| GlossaryEntry {
-                    zh: zh.clone(),
-                    en: en.trim().to_string(),
-                    note: note.trim().to_string(),
-                })
-                .collect();
-            let g = Glossary::new(entries);
-            let tsv = Glossary::parse_tsv(&g.to_tsv(), Path::new("x.tsv")).unwrap();
-            prop_assert_eq!(tsv.entries(), g.entries());
-            let tbx = Glossary::parse_tbx(&g.to_tbx(), Path::new("x.tbx")).unwrap();
-            let set = |g: &Glossary| -> std::collections::BTreeSet<(String, String)> {
-                g.entries().iter().map(|e| (key(&e.zh), e.en.clone())).collect()
-            };
-            prop_assert_eq!(set(&tbx), set(&g));
-        }
-    }
-
-    fn key(s: &str) -> String {
-        crate::normalize::key(s)
     }
 }

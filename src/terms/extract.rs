@@ -564,11 +564,28 @@ impl Associations {
         terms.sort_by(|a, b| b[0].score.total_cmp(&a[0].score).then(rank(&a[0], &b[0])));
         // Competitive linking: strongest term first, each English term
         // once; a term whose first choice is taken falls back to the next
-        // (大国: "countries" is 国家's, so "major powers").
-        let mut taken: BTreeSet<&str> = BTreeSet::new();
+        // (大国: "countries" is 国家's, so "major powers"). A name is the
+        // exception: its short and full Chinese forms, one inside the
+        // other, both render it (亚信 and 亚信会议: CICA).
+        let mut taken: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         let mut linked: Vec<&TermPair> = terms
             .into_iter()
-            .filter_map(|v| v.iter().find(|p| taken.insert(p.en_key.as_str())))
+            .filter_map(|v| {
+                let p = v.iter().find(|p| match taken.get(p.en_key.as_str()) {
+                    None => true,
+                    Some(zs) => {
+                        (is_acronym(&p.en) || is_name(&p.en))
+                            && zs
+                                .iter()
+                                .all(|z| z.contains(p.zh.as_str()) || p.zh.contains(z))
+                    }
+                })?;
+                taken
+                    .entry(p.en_key.as_str())
+                    .or_default()
+                    .push(p.zh.as_str());
+                Some(p)
+            })
             .collect();
         linked.sort_by(|a, b| b.score.total_cmp(&a.score).then(rank(a, b)));
         // A pair inside a longer pair seen as often, whose Chinese term

@@ -618,3 +618,55 @@ fn build_help_names_the_defaults() {
         "{help}"
     );
 }
+
+/// `href="…"` values of an HTML page.
+fn hrefs(page: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn terms_page_links_resolve_to_bead_rows() {
+    let dir = built();
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains("href=\"./terms.html\""), "index links terms");
+    let page = std::fs::read_to_string(dir.join("terms.html")).unwrap();
+    let links: Vec<String> = hrefs(&page)
+        .into_iter()
+        .filter(|h| h.contains("#b"))
+        .collect();
+    assert!(links.len() > 30, "bead links: {links:?}");
+    for link in &links {
+        let (file, anchor) = link.split_once('#').unwrap();
+        let review = std::fs::read_to_string(dir.join(file.trim_start_matches("./"))).unwrap();
+        assert!(
+            review.contains(&format!(" id=\"{anchor}\"")),
+            "{link}: no such row"
+        );
+    }
+    // 亚信 ↔ CICA is listed with the beads using it.
+    assert!(page.contains("<td lang=\"zh\">亚信</td><td>CICA</td>"));
+}
+
+#[test]
+fn markup_in_the_corpus_is_inert_on_the_terms_page() {
+    let dir = scratch("terms-markup");
+    let (c, out) = (dir.join("corpus"), dir.join("out"));
+    std::fs::create_dir(&c).unwrap();
+    let text = std::fs::read_to_string(root().join("corpus/003_11247a11cc0494c9.txt"))
+        .unwrap()
+        .replace(
+            "Special Working Group",
+            "<script>alert(1)</script> Special Working Group",
+        )
+        .replace("特别工作组", "<script>alert(1)</script>特别工作组");
+    std::fs::write(c.join("x.txt"), text).unwrap();
+    let o = build(&c, &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("terms.html")).unwrap();
+    assert!(page.contains("Special Working Group"), "{page}");
+    assert!(!page.to_lowercase().contains("<script"), "{page}");
+}

@@ -15,7 +15,7 @@ fn colliding_names_each_get_their_own_outputs() {
     let dir = scratch("hostile-collide");
     let (c, out) = (dir.join("corpus"), dir.join("out"));
     std::fs::create_dir(&c).unwrap();
-    for name in ["dup.txt", "dup.md", "index.txt"] {
+    for name in ["dup.txt", "dup.md", "index.txt", "terms.txt"] {
         std::fs::copy(corpus(REPORT), c.join(name)).unwrap();
     }
     let o = build(&c, &out);
@@ -27,13 +27,15 @@ fn colliding_names_each_get_their_own_outputs() {
         .iter()
         .map(|p| p["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["dup.md", "dup.txt", "index.txt"]);
+    assert_eq!(ids, ["dup.md", "dup.txt", "index.txt", "terms.txt"]);
     for id in ids {
         let tsv = std::fs::read_to_string(out.join(format!("{id}.sentence.jsonl"))).unwrap();
         assert!(tsv.contains(&format!("\"pair\":\"{id}\"")), "{id}");
     }
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<title>bitext corpus</title>"));
+    let terms = std::fs::read_to_string(out.join("terms.html")).unwrap();
+    assert!(terms.contains("<title>bitext terms</title>"));
 }
 
 #[test]

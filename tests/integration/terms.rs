@@ -140,6 +140,52 @@ fn terms_writes_tsv_and_prints_a_table() {
 }
 
 #[test]
+fn terms_writes_an_omegat_glossary_without_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = corpus(dir.path());
+    let out = dir.path().join("glossary.utf8");
+    let o = run([
+        "terms".as_ref(),
+        jsonl.as_os_str(),
+        "--glossary-out".as_ref(),
+        out.as_os_str(),
+        "--top".as_ref(),
+        "3".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let first = &v["terms"][0];
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // Every line is an entry: source, target, comment; the first is the
+    // first term, not a header.
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines.iter().all(|l| l.split('\t').count() == 3), "{text}");
+    assert_eq!(
+        lines[0].split('\t').take(2).collect::<Vec<_>>(),
+        [first["zh"].as_str().unwrap(), first["en"].as_str().unwrap()]
+    );
+    // --glossary-format overrides the name.
+    let tbx = dir.path().join("glossary.xml");
+    let o = run([
+        "terms".as_ref(),
+        jsonl.as_os_str(),
+        "--glossary-out".as_ref(),
+        tbx.as_os_str(),
+        "--glossary-format".as_ref(),
+        "tbx".as_ref(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&tbx).unwrap();
+    assert!(
+        text.contains("<p type=\"XCSURI\">TBXBasicXCSV02.xcs</p>"),
+        "{text}"
+    );
+}
+
+#[test]
 fn concord_finds_traditional_and_english_terms() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = corpus(dir.path());
