@@ -25,7 +25,7 @@ use crate::export::summary::{
 };
 use crate::export::{self, Format};
 use crate::record::{BeadRecord, Level};
-use crate::segment::Segmenter;
+use crate::segment::{SegmentedDoc, Segmenter};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -43,6 +43,11 @@ pub struct BuildConfig {
     pub align: AlignConfig,
     /// Check settings.
     pub check: CheckConfig,
+    /// Corpora with at most this many bytes of paragraph text keep every
+    /// document's segmentation from the first pass, so no document is
+    /// segmented twice (default [`KEEP_SEGMENTED_BYTES`]); larger ones
+    /// segment again what pairing and alignment need.
+    pub keep_segmented_bytes: usize,
 }
 
 impl Default for BuildConfig {
@@ -56,6 +61,7 @@ impl Default for BuildConfig {
                 pair_evidence: Some(crate::terms::extract::word_pairs),
                 ..CheckConfig::default()
             },
+            keep_segmented_bytes: KEEP_SEGMENTED_BYTES,
         }
     }
 }
@@ -200,19 +206,34 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     }
 
     // Segment every document for what pairing needs: its features and
-    // sentence count. The segmentation is not kept (memory holds the
+    // sentence count. A small corpus keeps the segmentation, so each
+    // document is analysed once; a large one does not (memory holds the
     // documents' text, not their tokens, so it grows slowly with the
-    // corpus); pairing and alignment segment again the documents they
+    // corpus), and pairing and alignment segment again the documents they
     // work on.
     progress.stage(Stage::Segment, docs.len());
-    let (features, sentences): (Vec<DocFeatures>, Vec<usize>) = docs
+    let keep = text_bytes(&docs) <= cfg.keep_segmented_bytes;
+    let analysed: Vec<(DocFeatures, usize, Option<SegmentedDoc>)> = docs
         .par_iter()
         .map(|d| {
             let s = seg.segment(d);
             progress.advance();
-            (DocFeatures::of(&s, aligner.lexicon()), s.sentences.len())
+            let features = DocFeatures::of(&s, aligner.lexicon());
+            (features, s.sentences.len(), keep.then_some(s))
         })
-        .unzip();
+        .collect();
+    let mut features = Vec::with_capacity(docs.len());
+    let mut sentences = Vec::with_capacity(docs.len());
+    let mut kept: Vec<Option<SegmentedDoc>> = Vec::with_capacity(docs.len());
+    for (f, n, s) in analysed {
+        features.push(f);
+        sentences.push(n);
+        kept.push(s);
+    }
+    let segmented = |i: usize| match &kept[i] {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(seg.segment(&docs[i])),
+    };
 
     // Pair, then align and check each translation pair.
     let doc_ids: Vec<String> = docs.iter().map(Document::id).collect();
@@ -226,13 +247,8 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
             )
         })
         .collect();
-    let mut decisions = pair_documents_by(
-        &features,
-        &doc_ids,
-        |i| Cow::Owned(seg.segment(&docs[i])),
-        &aligner,
-        manifest.as_ref(),
-    );
+    let mut decisions =
+        pair_documents_by(&features, &doc_ids, segmented, &aligner, manifest.as_ref());
     drop(features);
     decisions.retain(|p| p.src < docs.len() && p.tgt < docs.len());
     decisions.sort_by_key(|p| (p.src, p.tgt));
@@ -247,13 +263,22 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     written.insert("summary.json".into());
     crate::outdir::check_overwrites(&cfg.out, written.iter().map(String::as_str))?;
     // Each pair's files are written as soon as it is aligned; only its
-    // statistics stay in memory.
+    // statistics stay in memory. A kept segmentation moves to the first
+    // pair that uses the document (a document the manifest puts in a
+    // second pair is segmented again there); the rest is dropped.
+    let mut kept = kept;
+    let work: Vec<(&DocPair, &String, [Option<SegmentedDoc>; 2])> = translations
+        .iter()
+        .zip(&ids)
+        .map(|(p, id)| (p, id, [kept[p.src].take(), kept[p.tgt].take()]))
+        .collect();
+    drop(kept);
     progress.stage(Stage::Align, translations.len());
-    let pairs: Vec<AlignedPair> = translations
-        .par_iter()
-        .zip(ids.par_iter())
-        .map(|(p, id)| {
-            let (src, tgt) = (seg.segment(&docs[p.src]), seg.segment(&docs[p.tgt]));
+    let pairs: Vec<AlignedPair> = work
+        .into_par_iter()
+        .map(|(p, id, [src, tgt])| {
+            let src = src.unwrap_or_else(|| seg.segment(&docs[p.src]));
+            let tgt = tgt.unwrap_or_else(|| seg.segment(&docs[p.tgt]));
             let reviews = load_reviews(&cfg.corpus, id);
             let mut stale = reviews.stale;
             let (sentence, paragraph) = aligner.align_both(&src, &tgt);
@@ -337,6 +362,21 @@ pub fn build(cfg: &BuildConfig, progress: &dyn Progress) -> Result<Built> {
     progress.advance();
     crate::outdir::remove_stale(&cfg.out, &written)?;
     Ok(Built { summary, pairs })
+}
+
+/// Default of [`BuildConfig::keep_segmented_bytes`]: 8 MiB of text. A
+/// token takes about 72 bytes for some 6 bytes of text, so the kept
+/// analysis stays near 100 MB at most; a larger corpus segments again
+/// what pairing and alignment need, and memory follows the documents
+/// being worked on, not the corpus.
+pub const KEEP_SEGMENTED_BYTES: usize = 8 << 20;
+
+/// Bytes of paragraph text of `docs`.
+fn text_bytes(docs: &[Document]) -> usize {
+    docs.iter()
+        .flat_map(|d| &d.paragraphs)
+        .map(|p| p.text.len())
+        .sum()
 }
 
 /// Name of the optional pairing manifest inside a corpus folder (see
@@ -670,6 +710,43 @@ mod tests {
                 "a\u{FFFD}.txt~2"
             ]
         );
+    }
+
+    #[test]
+    fn keeping_the_segmentation_changes_no_output() {
+        let corpus = tempfile::tempdir().unwrap();
+        std::fs::write(
+            corpus.path().join("a.txt"),
+            "亚信会议于1992年10月5日提出。会议讨论了信任措施。\n\n\
+             CICA was proposed on 5 October 1992. The meeting discussed confidence measures.\n",
+        )
+        .unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let run = |keep: usize, dir: &str| {
+            let cfg = BuildConfig {
+                corpus: corpus.path().to_path_buf(),
+                out: out.path().join(dir),
+                keep_segmented_bytes: keep,
+                ..BuildConfig::default()
+            };
+            build(&cfg, &Silent).unwrap();
+            let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&cfg.out)
+                .unwrap()
+                .map(|e| {
+                    let e = e.unwrap();
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read(e.path()).unwrap())
+                })
+                .collect();
+            files.sort();
+            files
+        };
+        let kept = run(KEEP_SEGMENTED_BYTES, "kept");
+        assert!(
+            kept.iter().any(|(n, _)| n == "a.sentence.jsonl"),
+            "{kept:?}"
+        );
+        assert_eq!(run(0, "again"), kept);
     }
 
     #[test]
