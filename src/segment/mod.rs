@@ -150,6 +150,21 @@ impl Sentence {
     pub fn char_len(&self) -> usize {
         crate::length::chars(&self.text)
     }
+
+    /// Appends the tokens and numbers of `part`, whose text starts `at`
+    /// bytes into this one's, with their spans moved there: a longer unit
+    /// takes its parts' analysis instead of tokenizing again.
+    pub(crate) fn push_analysis(&mut self, part: &Sentence, at: usize) {
+        let shift = |s: Span| Span::new(s.start + at, s.end + at);
+        self.tokens.extend(part.tokens.iter().map(|t| Token {
+            span: shift(t.span),
+            ..t.clone()
+        }));
+        self.numbers.extend(part.numbers.iter().map(|n| Number {
+            span: shift(n.span),
+            ..*n
+        }));
+    }
 }
 
 /// A document cut into sentences.
@@ -179,34 +194,18 @@ impl SegmentedDoc {
             .paragraphs
             .get(para)
             .map_or(String::new(), |p| p.text.clone());
-        let sentences = &self.sentences[self.paragraph_range(para)];
-        let shifted = |at: usize, s: Span| Span::new(s.start + at, s.end + at);
-        Sentence {
+        let mut unit = Sentence {
             para,
             span: Span::new(0, text.len()),
             lang: self.doc.lang,
-            tokens: sentences
-                .iter()
-                .flat_map(|s| {
-                    s.tokens.iter().map(|t| {
-                        let mut t = t.clone();
-                        t.span = shifted(s.span.start, t.span);
-                        t
-                    })
-                })
-                .collect(),
-            numbers: sentences
-                .iter()
-                .flat_map(|s| {
-                    s.numbers.iter().map(|n| {
-                        let mut n = *n;
-                        n.span = shifted(s.span.start, n.span);
-                        n
-                    })
-                })
-                .collect(),
+            tokens: Vec::new(),
+            numbers: Vec::new(),
             text,
+        };
+        for s in &self.sentences[self.paragraph_range(para)] {
+            unit.push_analysis(s, s.span.start);
         }
+        unit
     }
 }
 

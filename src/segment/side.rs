@@ -85,18 +85,7 @@ pub fn joined<'a>(units: impl IntoIterator<Item = &'a Sentence>, lang: Lang) -> 
             out.text.push_str(sep);
             out.span.end = u.span.end;
         }
-        let at = out.text.len();
-        let shift = |s: Span| Span::new(s.start + at, s.end + at);
-        out.tokens.extend(u.tokens.iter().map(|t| {
-            let mut t = t.clone();
-            t.span = shift(t.span);
-            t
-        }));
-        out.numbers.extend(u.numbers.iter().map(|n| {
-            let mut n = *n;
-            n.span = shift(n.span);
-            n
-        }));
+        out.push_analysis(u, out.text.len());
         out.text.push_str(&u.text);
     }
     out
