@@ -95,6 +95,14 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         model1: false,
         refit_length: false,
     };
+    // Rows before the last are scored without the evidence added last:
+    // punctuation keys, the local matchable weight, quotation boundaries.
+    let before = Params {
+        punctuation: 0.0,
+        local_share: 0.0,
+        quote_penalty: 0.0,
+        ..Params::default()
+    };
     let steps = [
         ("length only (shapes n+m <= 8, per-pair ratio)", off),
         (
@@ -131,13 +139,35 @@ fn ablation(al: &mut Aligner, files: &[File]) {
                 ..off
             },
         ),
-        (
-            "+ Model 1 table (2nd pass) = default",
-            Components::default(),
-        ),
+        ("+ Model 1 table (2nd pass)", Components::default()),
     ];
-    for (label, comp) in steps {
-        al.set_params(Params::default(), comp);
+    let later = [
+        (
+            "+ questions, exclamations, quotes as keys",
+            Params {
+                punctuation: Params::default().punctuation,
+                ..before.clone()
+            },
+        ),
+        (
+            "+ local matchable weight (2nd pass)",
+            Params {
+                quote_penalty: 0.0,
+                ..Params::default()
+            },
+        ),
+        ("+ quotation boundaries = default", Params::default()),
+    ];
+    let rows = steps
+        .into_iter()
+        .map(|(l, c)| (l, c, before.clone()))
+        .chain(
+            later
+                .into_iter()
+                .map(|(l, p)| (l, Components::default(), p)),
+        );
+    for (label, comp, params) in rows {
+        al.set_params(params, comp);
         let t = std::time::Instant::now();
         let preds = predict(al, files);
         let c = score(files, &preds, &all);
@@ -159,11 +189,11 @@ fn ablation(al: &mut Aligner, files: &[File]) {
 /// The grid searched by cross-validation.
 fn grid() -> Vec<Params> {
     let mut out = Vec::new();
-    for &punctuation in &[1.0f32, 1.5, 2.0] {
-        for &local_share in &[0.3f32, 0.5, 0.7] {
-            for &prior_scale in &[0.3f32, 0.4, 0.5] {
+    for &local_reach in &[1, 2, 3] {
+        for &local_share in &[0.5f32, 0.6, 0.7] {
+            for &prior_scale in &[0.35f32, 0.4, 0.45] {
                 out.push(Params {
-                    punctuation,
+                    local_reach,
                     local_share,
                     prior_scale,
                     ..Params::default()
@@ -206,8 +236,8 @@ fn cv(al: &mut Aligner, files: &[File]) {
         let g = &grid[best];
         let f = score(files, &results[k][best], &[k]).report().strict.f1;
         println!(
-            "fold {} (held out): punctuation {} local_share {} prior_scale {} -> held-out strict F1 {f:.3}",
-            files[k].name, g.punctuation, g.local_share, g.prior_scale
+            "fold {} (held out): local_reach {} local_share {} prior_scale {} -> held-out strict F1 {f:.3}",
+            files[k].name, g.local_reach, g.local_share, g.prior_scale
         );
         chosen.push(best);
     }
@@ -225,8 +255,8 @@ fn cv(al: &mut Aligner, files: &[File]) {
     }
     let g = &grid[best.1];
     println!(
-        "best on all files: punctuation {} local_share {} prior_scale {} -> strict F1 {:.3}",
-        g.punctuation, g.local_share, g.prior_scale, best.0
+        "best on all files: local_reach {} local_share {} prior_scale {} -> strict F1 {:.3}",
+        g.local_reach, g.local_share, g.prior_scale, best.0
     );
     println!(
         "shape counts (all files, add-one): {:?}",
@@ -335,7 +365,14 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
     let preds = predict(al, files);
     let all: Vec<usize> = (0..files.len()).collect();
     let label = kv.join(" ");
-    line(&label, &score(files, &preds, &all));
+    let c = score(files, &preds, &all);
+    line(&label, &c);
+    for (s, g, rec, p, prec) in c.report().by_shape {
+        if s.contains("-0") || s.starts_with("0-") || s == "2-2" || s == "2-3" {
+            print!("  {s} {g}/{rec:.2}/{p}/{prec:.2}");
+        }
+    }
+    println!();
 }
 
 fn main() {
