@@ -1,12 +1,13 @@
-//! Evidence that needs no dictionary: numbers, Latin tokens, and
-//! transliterated names.
+//! Evidence that needs no dictionary: numbers, Latin tokens,
+//! transliterated names, and the punctuation of dialogue.
 //!
 //! Takes tokens and sentences; gives matching keys shared by both sides
 //! (`#1992` for a number, the stem of a Latin token such as `cica`) and, for
 //! Chinese words the lexicon does not know, the English capitalised words
 //! whose spelling is close to the word's pinyin (纳扎尔巴耶夫 `nazhaerbayefu`
 //! ~ "Nazarbayev", 陈清扬 `chenqingyang` ~ "Chen", "Qingyang"), by string
-//! similarity (strsim Jaro-Winkler).
+//! similarity (strsim Jaro-Winkler). Also keys for questions, exclamations
+//! and quoted speech, and whether each unit ends inside a quotation.
 
 use super::lexicon::Lexicon;
 use crate::segment::{Sentence, TokenKind};

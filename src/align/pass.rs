@@ -4,7 +4,9 @@
 //! the configuration; gives beads covering every unit once, in order, with
 //! scores. Pass one aligns with the lexicon, evidence, length and priors;
 //! the confident beads of pass one re-estimate the length variance and
-//! train a Model 1 table; pass two realigns with both. The band is the
+//! train a Model 1 table; pass two realigns with both, charging each
+//! unit's lexical cost mostly against the words something near pass one's
+//! path explains (dictionary gaps count for less). The band is the
 //! whole matrix for short inputs; for long ones, pass one searches a
 //! corridor around the path through the anchors (re-centred on the path it
 //! finds while that path runs along its edge) and pass two a narrower
