@@ -13,6 +13,7 @@ use super::params::Params;
 use super::shape::{self, MAX_SIDE, MAX_UNITS, SHAPES};
 use crate::length::BeadCost;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// What is known about one candidate bead.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,15 +42,31 @@ pub struct CostModel<'a> {
     /// Length model in use.
     pub length: BeadCost,
     params: &'a Params,
-    /// Prefix sums over units: matchable weight the lexical cost is
-    /// charged against (see [`CostModel::with_totals`]) and characters,
-    /// per side.
-    src_total: Vec<f32>,
-    tgt_total: Vec<f32>,
-    src_chars: Vec<f32>,
-    tgt_chars: Vec<f32>,
+    /// Prefix sums over units of the matchable weight the lexical cost is
+    /// charged against (see [`CostModel::with_totals`]), per side; shared
+    /// with [`CostModel::with_masks`] copies.
+    src_total: Arc<[f32]>,
+    tgt_total: Arc<[f32]>,
     /// Scaled prior of each shape of [`SHAPES`].
     prior: [f32; SHAPES.len()],
+    /// Logs of the smoothed lengths of the spans ending at each position
+    /// (`[i][s]`: the `s` units before `i`; see [`BeadCost::log_src`]):
+    /// one `ln` per span instead of one per candidate bead.
+    src_logs: Arc<[[f32; MAX_SIDE + 1]]>,
+    tgt_logs: Arc<[[f32; MAX_SIDE + 1]]>,
+}
+
+/// `logs[i][s] = log(prefix[i] - prefix[i - s])` for `1 ≤ s ≤ min(i, MAX_SIDE)`.
+fn span_logs(prefix: &[f32], log: impl Fn(f32) -> f32) -> Arc<[[f32; MAX_SIDE + 1]]> {
+    (0..prefix.len())
+        .map(|i| {
+            let mut row = [0.0; MAX_SIDE + 1];
+            for (s, r) in row.iter_mut().enumerate().take(i.min(MAX_SIDE) + 1).skip(1) {
+                *r = log(prefix[i] - prefix[i - s]);
+            }
+            row
+        })
+        .collect()
 }
 
 /// `0, x0, x0 + x1, …`
@@ -76,24 +93,44 @@ impl<'a> CostModel<'a> {
         for (p, q) in prior.iter_mut().zip(&params.prior) {
             *p = params.prior_scale * q;
         }
+        let (src_chars, tgt_chars) = (prefix(&enc.src.chars), prefix(&enc.tgt.chars));
         CostModel {
             enc,
             masks,
             length,
             params,
-            src_total: prefix(&enc.src.total),
-            tgt_total: prefix(&enc.tgt.total),
-            src_chars: prefix(&enc.src.chars),
-            tgt_chars: prefix(&enc.tgt.chars),
+            src_total: prefix(&enc.src.total).into(),
+            tgt_total: prefix(&enc.tgt.total).into(),
             prior,
+            src_logs: span_logs(&src_chars, |l| length.log_src(l)),
+            tgt_logs: span_logs(&tgt_chars, |l| length.log_tgt(l)),
+        }
+    }
+
+    /// The same model over other pair masks (a piece of the search with
+    /// its own rows); the per-unit tables are shared, not recomputed.
+    pub fn with_masks<'b>(&self, masks: &'b Masks) -> CostModel<'b>
+    where
+        'a: 'b,
+    {
+        CostModel {
+            enc: self.enc,
+            masks,
+            length: self.length,
+            params: self.params,
+            src_total: self.src_total.clone(),
+            tgt_total: self.tgt_total.clone(),
+            prior: self.prior,
+            src_logs: self.src_logs.clone(),
+            tgt_logs: self.tgt_logs.clone(),
         }
     }
 
     /// Charges the lexical cost against these per-unit matchable weights
     /// instead of all matchable items (the features keep all of them).
     pub fn with_totals(mut self, src: &[f32], tgt: &[f32]) -> CostModel<'a> {
-        self.src_total = prefix(src);
-        self.tgt_total = prefix(tgt);
+        self.src_total = prefix(src).into();
+        self.tgt_total = prefix(tgt).into();
         self
     }
 
@@ -216,10 +253,7 @@ impl<'a> CostModel<'a> {
     /// Log length ratio of the bead of `s` source units ending at `i` and
     /// `t` target units ending at `j`.
     fn log_ratio(&self, i: usize, j: usize, s: usize, t: usize) -> f32 {
-        self.length.log_ratio(
-            self.src_chars[i] - self.src_chars[i - s],
-            self.tgt_chars[j] - self.tgt_chars[j - t],
-        )
+        self.tgt_logs[j][t] - self.src_logs[i][s]
     }
 
     /// Cost of a non-null bead from its explained weight (as

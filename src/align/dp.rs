@@ -56,6 +56,31 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// The part of the band from cell `from` to cell `to` (source,
+    /// target), renumbered from `from`: the band a search between two
+    /// points its path is known to pass through runs in. Both points must
+    /// lie in the band.
+    pub fn between(&self, from: (usize, usize), to: (usize, usize)) -> Band {
+        let rows = from.0..to.0 + 1;
+        let lo = self.lo[rows.clone()]
+            .iter()
+            .map(|&l| l.clamp(from.1, to.1) - from.1);
+        let hi = self.hi[rows]
+            .iter()
+            .map(|&h| h.clamp(from.1, to.1) - from.1);
+        Band {
+            lo: lo.collect(),
+            hi: hi.collect(),
+        }
+    }
+
+    /// Whether cell `(i, j)` lies on an inner edge of the band (one that
+    /// is not the matrix's edge; `n_tgt` target units).
+    pub fn on_edge(&self, i: usize, j: usize, n_tgt: usize) -> bool {
+        let (lo, hi) = (self.lo[i], self.hi[i]);
+        (j == lo && lo > 0) || (j == hi && hi < n_tgt)
+    }
+
     /// Allowed target positions at source position `i`.
     pub fn cols(&self, i: usize) -> Range<usize> {
         self.lo[i]..self.hi[i] + 1
@@ -106,8 +131,9 @@ pub fn search(
 
 /// Like [`search`], with every bead ending at one cell costed in one call:
 /// `relax(i, j, acc)` receives in `acc[k]` the best total cost of the cell
-/// where a bead of `shapes[k]` ending at `(i, j)` would start
-/// (`f32::INFINITY` when that cell is unreachable or outside the band) and
+/// where a bead of `shapes[k]` ending at `(i, j)` would start, less that of
+/// the cheapest such cell (`f32::INFINITY` when that cell is unreachable
+/// or outside the band), and
 /// adds that bead's cost to each finite entry (or sets it to infinity to
 /// forbid or prune it). Cost models that share work between the shapes of
 /// a cell (as [`super::cost::CostModel::relax`] does) use this form.
@@ -125,7 +151,10 @@ pub fn search_cells(
         offset.push(total);
         total += band.cols(i).len();
     }
-    let mut best = vec![f32::INFINITY; total];
+    // Totals in f64: the f32 costs of a long search's late rows would
+    // otherwise round away the differences that decide near-ties. The
+    // cost callback sees them relative to the cell's cheapest start.
+    let mut best = vec![f64::INFINITY; total];
     let mut back = vec![0u8; total];
     let at = |i: usize, j: usize| -> Option<usize> {
         let c = band.cols(i);
@@ -135,23 +164,41 @@ pub fn search_cells(
         best[k] = 0.0;
     }
     let mut acc = vec![f32::INFINITY; shapes.len()];
+    let mut start = vec![f64::INFINITY; shapes.len()];
+    // For each row `i - a` a shape can start in: where its cells are
+    // stored, its first column and its width (0 above the first row).
+    let rows_back = shapes.iter().map(|s| s.src).max().unwrap_or(0) + 1;
+    let mut prev = vec![(0usize, 0usize, 0usize); rows_back];
     for (i, &row) in offset.iter().enumerate() {
+        for (a, p) in prev.iter_mut().enumerate() {
+            *p = match i.checked_sub(a) {
+                Some(r) => (offset[r], band.lo[r], band.hi[r] - band.lo[r] + 1),
+                None => (0, 0, 0),
+            };
+        }
         for j in band.cols(i) {
             let here = row + j - band.lo[i];
             if i == 0 && j == 0 {
                 continue;
             }
-            let mut any = false;
-            for (a, s) in acc.iter_mut().zip(shapes) {
-                *a = if s.src > i || s.tgt > j {
-                    f32::INFINITY
+            let mut base = f64::INFINITY;
+            for (t, s) in start.iter_mut().zip(shapes) {
+                let (off, lo, len) = prev[s.src];
+                // Wraps to a huge value when the start lies left of the
+                // row (or of column 0): one comparison tests both ends.
+                let c = j.wrapping_sub(s.tgt).wrapping_sub(lo);
+                *t = if c < len {
+                    best[off + c]
                 } else {
-                    at(i - s.src, j - s.tgt).map_or(f32::INFINITY, |p| best[p])
+                    f64::INFINITY
                 };
-                any |= a.is_finite();
+                base = base.min(*t);
             }
-            if !any {
+            if base == f64::INFINITY {
                 continue;
+            }
+            for (a, &t) in acc.iter_mut().zip(&start) {
+                *a = (t - base) as f32;
             }
             relax(i, j, &mut acc);
             let (mut b, mut bk) = (f32::INFINITY, 0u8);
@@ -161,7 +208,7 @@ pub fn search_cells(
                     bk = k as u8 + 1;
                 }
             }
-            best[here] = b;
+            best[here] = base + b as f64;
             back[here] = bk;
         }
     }
@@ -177,8 +224,7 @@ pub fn search_cells(
         let Some(k) = at(i, j) else {
             return fallback(n_src, n_tgt);
         };
-        let c = band.cols(i);
-        if (j == c.start && c.start > 0) || (j + 1 == c.end && c.end <= n_tgt) {
+        if band.on_edge(i, j, n_tgt) {
             touched_edge = true;
         }
         let sk = back[k];
@@ -191,7 +237,7 @@ pub fn search_cells(
         steps.push(Step {
             src: pi..i,
             tgt: pj..j,
-            cost: best[k] - prev,
+            cost: (best[k] - prev) as f32,
         });
         i = pi;
         j = pj;

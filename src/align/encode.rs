@@ -349,11 +349,19 @@ impl Encoded {
 
     /// Masks for every source unit against the target units `windows[u]`.
     pub fn masks(&self, windows: &[Range<usize>]) -> Masks {
+        self.masks_from(0, windows)
+    }
+
+    /// Masks for source units `first..first + windows.len()`, unit
+    /// `first + k` against the target units `windows[k]` (a piece of a
+    /// search needs no others).
+    pub fn masks_from(&self, first: usize, windows: &[Range<usize>]) -> Masks {
         Masks {
+            first,
             rows: windows
                 .iter()
                 .enumerate()
-                .map(|(u, w)| self.row(u, w.clone()))
+                .map(|(k, w)| self.row(first + k, w.clone()))
                 .collect(),
         }
     }
@@ -372,14 +380,18 @@ struct Row {
 /// Pair masks of a document pair within a band.
 #[derive(Debug, Clone)]
 pub struct Masks {
+    /// Source unit of `rows[0]`.
+    first: usize,
     rows: Vec<Row>,
 }
 
 impl Masks {
     /// (source items of `i` explained by `j`, items of `j` explained by
-    /// `i`); zero outside the computed window.
+    /// `i`); zero outside the computed rows and windows.
     pub fn get(&self, i: usize, j: usize) -> (u64, u64) {
-        let r = &self.rows[i];
+        let Some(r) = self.rows.get(i.wrapping_sub(self.first)) else {
+            return (0, 0);
+        };
         match j.checked_sub(r.lo) {
             Some(k) if k < r.src.len() => (r.src[k], r.tgt[k]),
             _ => (0, 0),

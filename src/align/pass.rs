@@ -26,6 +26,7 @@ use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
 use crate::length::BeadCost;
 use crate::segment::Sentence;
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// Largest matrix (cells) searched whole; above it, a corridor through
@@ -45,6 +46,11 @@ const PASS_TWO_WIDTH: usize = 20;
 /// search of the same narrow width, where widening would cost ever wider
 /// ones.
 const MAX_RECENTRES: usize = 4;
+
+/// Source units per piece of a long search (see [`Pieces::search`]); the
+/// pieces are searched in parallel. Fixed, so the result never depends on
+/// the number of threads.
+const CHUNK_ROWS: usize = 1024;
 
 /// Aligns `src` with `tgt` (source is the Chinese side when the sides
 /// differ in language).
@@ -66,6 +72,19 @@ pub fn align_avoiding(
     lex: &Lexicon,
     cfg: &AlignConfig,
     forbidden: &[(Range<usize>, Range<usize>)],
+) -> Vec<(Bead, Features)> {
+    align_in_pieces(src, tgt, lex, cfg, forbidden, CHUNK_ROWS)
+}
+
+/// [`align_avoiding`], each pass searched in overlapping pieces of about
+/// `chunk_rows` source units.
+fn align_in_pieces(
+    src: &[Sentence],
+    tgt: &[Sentence],
+    lex: &Lexicon,
+    cfg: &AlignConfig,
+    forbidden: &[(Range<usize>, Range<usize>)],
+    chunk_rows: usize,
 ) -> Vec<(Bead, Features)> {
     let relax = |cm: &CostModel<'_>, i: usize, j: usize, acc: &mut [f32]| {
         for (fs, ft) in forbidden {
@@ -106,30 +125,38 @@ pub fn align_avoiding(
             Band::around(centre, width, m)
         }
     };
-    // One pass: search the corridor, re-centring it on the path found while
+    // One pass: search the corridor around `centre` (in pieces of
+    // `chunk_rows` source units), re-centring it on the path found while
     // that path runs along its edge.
     let search = |enc: &Encoded,
                   params: &Params,
                   length: BeadCost,
-                  mut band: Band,
+                  centre: &[usize],
                   width,
-                  near: Option<&[Range<usize>]>| {
-        let mut masks = enc.masks(&windows(&band, n, m));
-        let mut path = {
-            let cm = model(enc, &masks, params, length, near);
-            dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc))
+                  near: Option<&(Vec<f32>, Vec<f32>)>| {
+        let base = enc.masks(&[]);
+        let cm = model(enc, &base, params, length, near);
+        let pieces = Pieces {
+            enc,
+            cm: &cm,
+            relax: &relax,
         };
+        let rows = if full { n.max(1) } else { chunk_rows };
+        let mut path = pieces.search(&band_around(centre, width), rows);
         for _ in 0..MAX_RECENTRES {
             if !path.touched_edge || full {
                 break;
             }
-            band = band_around(&path_centre(&path.steps, n), width);
-            drop(masks);
-            masks = enc.masks(&windows(&band, n, m));
-            let cm = model(enc, &masks, params, length, near);
-            path = dp::search_cells(n, m, &band, &SHAPES, |i, j, acc| relax(&cm, i, j, acc));
+            let band = band_around(&path_centre(&path.steps, n), width);
+            path = pieces.search(&band, rows);
         }
-        (masks, path)
+        path
+    };
+    // Pair masks along a path, for the features of its beads and their
+    // margins (which regroup up to `MARGIN_WINDOW` units around a bead).
+    let masks_along = |enc: &Encoded, steps: &[dp::Step]| {
+        let band = band_around(&path_centre(steps, n), MARGIN_WINDOW + MAX_SIDE);
+        enc.masks(&windows(&band, n, m))
     };
 
     let centre = if full {
@@ -137,19 +164,13 @@ pub fn align_avoiding(
     } else {
         anchors::centre(&enc)
     };
-    let (mut masks, mut path) = search(
-        &enc,
-        &params,
-        length,
-        band_around(&centre, WIDTH),
-        WIDTH,
-        None,
-    );
+    let mut path = search(&enc, &params, length, &centre, WIDTH, None);
     let mut near = None;
 
     // Pass two: length variance and Model 1 table from confident beads.
     if c.model1 || c.refit_length {
         let confident = {
+            let masks = masks_along(&enc, &path.steps);
             let cm = CostModel::new(&enc, &masks, length, &params);
             confident(&path.steps, &cm, params.confident_share)
         };
@@ -169,26 +190,26 @@ pub fn align_avoiding(
             let learned = model1::learn(&enc, &confident, params.m1_threshold, params.m1_min_count);
             enc.add_targets(&learned);
         }
-        drop(masks);
         let centre = path_centre(&path.steps, n);
         let reach = params.local_reach.min(PASS_TWO_WIDTH);
-        near = Some(
-            (0..n)
+        if params.local_share > 0.0 {
+            let windows: Vec<Range<usize>> = (0..n)
                 .map(|i| centre[i].saturating_sub(reach)..(centre[i + 1] + reach).min(m))
-                .collect::<Vec<_>>(),
-        );
-        let narrow = band_around(&centre, PASS_TWO_WIDTH);
-        (masks, path) = search(
+                .collect();
+            near = Some(enc.masks(&windows).local_totals(&enc, &windows));
+        }
+        path = search(
             &enc,
             &params,
             length,
-            narrow,
+            &centre,
             PASS_TWO_WIDTH,
-            near.as_deref(),
+            near.as_ref(),
         );
     }
 
-    let cm = model(&enc, &masks, &params, length, near.as_deref());
+    let masks = masks_along(&enc, &path.steps);
+    let cm = model(&enc, &masks, &params, length, near.as_ref());
     let margins: Vec<f32> = (0..path.steps.len())
         .map(|k| margin(&path.steps, k, &cm))
         .collect();
@@ -212,22 +233,22 @@ pub fn align_avoiding(
         .collect()
 }
 
-/// The cost model of one search. With `near` (the target units near each
-/// source unit on a previous path), the lexical cost counts, in the share
-/// `params.local_share`, only the items something nearby explains.
+/// The cost model of one search. With `near` (per unit, the matchable
+/// weight of the items that target units near it on a previous path
+/// explain; see [`super::encode::Masks::local_totals`]), the lexical cost
+/// counts, in the share `params.local_share`, only those items.
 fn model<'a>(
     enc: &'a Encoded,
     masks: &'a Masks,
     params: &'a Params,
     length: BeadCost,
-    near: Option<&[Range<usize>]>,
+    near: Option<&(Vec<f32>, Vec<f32>)>,
 ) -> CostModel<'a> {
     let cm = CostModel::new(enc, masks, length, params);
     match near {
-        Some(near) if params.local_share > 0.0 => {
-            let (ls, lt) = masks.local_totals(enc, near);
+        Some((ls, lt)) if params.local_share > 0.0 => {
             let b = params.local_share;
-            let blend = |local: Vec<f32>, all: &[f32]| -> Vec<f32> {
+            let blend = |local: &[f32], all: &[f32]| -> Vec<f32> {
                 local
                     .iter()
                     .zip(all)
@@ -238,6 +259,112 @@ fn model<'a>(
             cm.with_totals(&bs, &bt)
         }
         _ => cm,
+    }
+}
+
+/// Source units by which consecutive pieces of a search overlap (see
+/// [`Pieces::search`]).
+const OVERLAP: usize = 64;
+
+/// A search in pieces: each piece computes the pair masks of its own rows
+/// only, so memory follows the piece, not the document, and the pieces
+/// run in parallel.
+struct Pieces<'a, 'c, R> {
+    enc: &'a Encoded,
+    /// The cost model (its masks unused: each piece brings its own).
+    cm: &'a CostModel<'c>,
+    relax: &'a R,
+}
+
+impl<R: Fn(&CostModel<'_>, usize, usize, &mut [f32]) + Sync> Pieces<'_, '_, R> {
+    /// The best path through `band` from cell `from` to cell `to`, both on
+    /// it.
+    fn between(&self, band: &Band, from: (usize, usize), to: (usize, usize)) -> dp::Path {
+        let enc = self.enc;
+        let (n, m) = (enc.src.len(), enc.tgt.len());
+        let win: Vec<Range<usize>> = (from.0..to.0)
+            .map(|u| {
+                let w = window(band, u, n, m);
+                let start = w.start.max(from.1);
+                start..w.end.min(to.1).max(start)
+            })
+            .collect();
+        let masks = enc.masks_from(from.0, &win);
+        let cm = self.cm.with_masks(&masks);
+        let sub = band.between(from, to);
+        let mut p = dp::search_cells(to.0 - from.0, to.1 - from.1, &sub, &SHAPES, |i, j, acc| {
+            (self.relax)(&cm, i + from.0, j + from.1, acc)
+        });
+        for st in &mut p.steps {
+            st.src = st.src.start + from.0..st.src.end + from.0;
+            st.tgt = st.tgt.start + from.1..st.tgt.end + from.1;
+        }
+        p
+    }
+
+    /// Searches `band` in overlapping pieces of about `rows` source units,
+    /// in parallel, and joins consecutive pieces at a bead boundary both
+    /// paths share inside their overlap: a search started or ended off the
+    /// best path rejoins it within a few beads, so the joined path is the
+    /// one a single search finds. When two pieces share no boundary, the
+    /// band is searched in one piece.
+    fn search(&self, band: &Band, rows: usize) -> dp::Path {
+        let (n, m) = (self.enc.src.len(), self.enc.tgt.len());
+        let centre = |i: usize| band.cols(i).start + band.cols(i).len() / 2;
+        // Piece k covers rows starts[k] - OVERLAP .. starts[k + 1] + OVERLAP.
+        let starts: Vec<usize> = (0..n.div_ceil(rows.max(1))).map(|k| k * rows).collect();
+        if starts.len() < 2 || rows < 2 * OVERLAP {
+            return self.between(band, (0, 0), (n, m));
+        }
+        let pieces: Vec<dp::Path> = starts
+            .par_iter()
+            .map(|&s| {
+                let i0 = s.saturating_sub(OVERLAP);
+                let i1 = (s + rows + OVERLAP).min(n);
+                let from = if i0 == 0 { (0, 0) } else { (i0, centre(i0)) };
+                let to = if i1 == n { (n, m) } else { (i1, centre(i1)) };
+                self.between(band, from, to)
+            })
+            .collect();
+        // Join piece k - 1 and piece k at the shared boundary nearest to
+        // row starts[k].
+        let mut steps: Vec<dp::Step> = Vec::new();
+        let mut from = 0; // first step of the current piece to keep
+        for (k, piece) in pieces.iter().enumerate() {
+            let Some(next) = pieces.get(k + 1) else {
+                steps.extend_from_slice(&piece.steps[from..]);
+                break;
+            };
+            let ends: std::collections::HashMap<(usize, usize), usize> = piece
+                .steps
+                .iter()
+                .enumerate()
+                .skip(from)
+                .map(|(x, st)| ((st.src.end, st.tgt.end), x))
+                .collect();
+            let row = starts[k + 1];
+            let join = next
+                .steps
+                .iter()
+                .enumerate()
+                .filter_map(|(y, st)| {
+                    let at = (st.src.start, st.tgt.start);
+                    ends.get(&at).map(|&x| (at.0.abs_diff(row), x, y))
+                })
+                .min();
+            let Some((_, x, y)) = join else {
+                return self.between(band, (0, 0), (n, m));
+            };
+            steps.extend_from_slice(&piece.steps[from..=x]);
+            from = y;
+        }
+        let touched_edge = steps
+            .iter()
+            .any(|st| band.on_edge(st.src.end, st.tgt.end, m));
+        dp::Path {
+            steps,
+            touched_edge,
+        }
     }
 }
 
@@ -315,13 +442,14 @@ fn path_centre(steps: &[dp::Step], n: usize) -> Vec<usize> {
 /// For each source unit, the target units it can share a bead with inside
 /// `band`.
 fn windows(band: &Band, n: usize, m: usize) -> Vec<Range<usize>> {
-    (0..n)
-        .map(|u| {
-            let first = band.cols(u + 1).start.saturating_sub(MAX_SIDE);
-            let last = band.cols((u + MAX_SIDE).min(n)).end.min(m);
-            first..last.max(first)
-        })
-        .collect()
+    (0..n).map(|u| window(band, u, n, m)).collect()
+}
+
+/// The target units source unit `u` can share a bead with inside `band`.
+fn window(band: &Band, u: usize, n: usize, m: usize) -> Range<usize> {
+    let first = band.cols(u + 1).start.saturating_sub(MAX_SIDE);
+    let last = band.cols((u + MAX_SIDE).min(n)).end.min(m);
+    first..last.max(first)
 }
 
 #[cfg(test)]
@@ -368,5 +496,55 @@ mod tests {
                 t.len()
             );
         }
+    }
+
+    /// A long pair searched in overlapping pieces gives the beads (and
+    /// scores) of one search over the whole band.
+    #[test]
+    fn pieces_give_the_path_of_one_search() {
+        let seg = Segmenter::new();
+        let lex = Lexicon::embedded().expect("embedded lexicon");
+        let cfg = AlignConfig::default();
+        let pairs = [
+            ("今天天气很好。", "The weather is fine today."),
+            ("我们去公园散步。", "We go for a walk in the park."),
+            ("他买了三本书。", "He bought three books."),
+            ("会议在北京举行。", "The meeting was held in Beijing."),
+            (
+                "孩子们在河边玩耍。",
+                "The children are playing by the river.",
+            ),
+            ("她每天早上喝咖啡。", "She drinks coffee every morning."),
+        ];
+        let (mut zh, mut en) = (Vec::new(), Vec::new());
+        for k in 0..600 {
+            let (z, e) = pairs[k * 7 % pairs.len()];
+            zh.push(seg.unit(&format!("{z}这是第{k}个。"), Lang::ZhHans));
+            if k % 5 == 0 {
+                en.push(seg.unit(e, Lang::En));
+                en.push(seg.unit(&format!("It was number {k}."), Lang::En));
+            } else {
+                en.push(seg.unit(&format!("{e} It was number {k}."), Lang::En));
+            }
+            if k % 11 == 0 {
+                en.push(seg.unit("Translator's note.", Lang::En));
+            }
+        }
+        assert!(zh.len() * en.len() > FULL_CELLS && zh.len() > 2 * 200);
+        let one = align_in_pieces(&zh, &en, &lex, &cfg, &[], usize::MAX);
+        let pieces = align_in_pieces(&zh, &en, &lex, &cfg, &[], 200);
+        assert!(covers(&one, zh.len(), en.len()));
+        let beads = |v: &[(Bead, Features)]| v.iter().map(|(b, _)| b.clone()).collect::<Vec<_>>();
+        let (a, b) = (beads(&one), beads(&pieces));
+        // Paths equal; scores up to the rounding of the search's totals.
+        let first = a.iter().zip(&b).position(|(x, y)| {
+            x.src != y.src || x.tgt != y.tgt || (x.score - y.score).abs() > 1e-4
+        });
+        assert!(
+            first.is_none() && a.len() == b.len(),
+            "differ from bead {first:?}: {:?} vs {:?}",
+            first.map(|k| &a[k.saturating_sub(2)..k + 2]),
+            first.map(|k| &b[k.saturating_sub(2)..k + 2])
+        );
     }
 }
