@@ -12,6 +12,7 @@
 use super::evidence;
 use super::lexicon::{is_stop_word, Lexicon};
 use crate::segment::{Sentence, TokenKind};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -359,7 +360,7 @@ impl Encoded {
         Masks {
             first,
             rows: windows
-                .iter()
+                .par_iter()
                 .enumerate()
                 .map(|(k, w)| self.row(first + k, w.clone()))
                 .collect(),
