@@ -50,7 +50,7 @@ const MAX_RECENTRES: usize = 4;
 /// Source units per piece of a long search (see [`Pieces::search`]); the
 /// pieces are searched in parallel. Fixed, so the result never depends on
 /// the number of threads.
-const CHUNK_ROWS: usize = 1024;
+const CHUNK_ROWS: usize = 2048;
 
 /// Aligns `src` with `tgt` (source is the Chinese side when the sides
 /// differ in language).

@@ -63,6 +63,9 @@ impl WordSegmenter {
                 self.push(&mut out, &norm, &mut hint, w, at, at + w.len());
             }
         }
+        // The capacity guessed above is kept for the unit's lifetime: a
+        // long document holds millions of tokens.
+        out.shrink_to_fit();
         out
     }
 
