@@ -486,6 +486,23 @@ mod tests {
     }
 
     #[test]
+    fn a_word_said_again_reuses_its_counterpart() {
+        // The source names the leaders twice; the translation once. The
+        // second clause is the repeated name and one word the lexicon
+        // lacks: matched through the name, it is no omission.
+        let zh = "领导人讨论了信任措施，领导人表态。";
+        let good = "The leaders discussed confidence measures and took a stand.";
+        assert_eq!(flags(zh, good), vec![]);
+        // Without the leaders in the translation, it is.
+        let f = flags(zh, "They discussed confidence measures and took a stand.");
+        assert!(
+            f.iter()
+                .any(|f| f.kind == FlagKind::Omission && f.reason.contains("“领导人表态”")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn dropped_clause_is_an_omission_whatever_the_length() {
         let f = flags(
             ZH,

@@ -983,6 +983,26 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_its_full_form_share_their_english() {
+        let recs = vec![
+            rec(0, "亚信会议在上海举行。", "CICA met in Shanghai."),
+            rec(1, "亚信会议通过了宣言。", "CICA adopted a declaration."),
+            rec(2, "亚信会议的成员国。", "The member states of CICA."),
+            rec(3, "亚信成员国。", "CICA member states."),
+            rec(4, "亚信秘书处。", "The CICA Secretariat."),
+            rec(5, "天气很好。", "The weather is fine."),
+        ];
+        let cfg = ExtractConfig::default();
+        let pairs = extract(&recs, &sides(&recs), &cfg);
+        let en_of = |zh: &str| pairs.iter().find(|p| p.zh == zh).map(|p| p.en.as_str());
+        assert_eq!(en_of("亚信"), Some("CICA"), "{pairs:#?}");
+        assert_eq!(en_of("亚信会议"), Some("CICA"), "{pairs:#?}");
+        // Not a name: one Chinese term per English term.
+        let taken = |en: &str| pairs.iter().filter(|p| p.en == en).count();
+        assert!(taken("member states") <= 1, "{pairs:#?}");
+    }
+
+    #[test]
     fn the_lexicon_beats_a_chance_association() {
         // 历史 always shares its beads with "geographical", but only
         // "historical" translates it.
