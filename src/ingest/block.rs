@@ -3,6 +3,8 @@
 //! before any boilerplate or language decision.
 
 use crate::document::DropReason;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::ops::Range;
 
 /// A candidate piece of text with where it starts in the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,8 +72,8 @@ pub fn front_matter(text: &str) -> Option<(Block, usize)> {
 }
 
 /// Splits plain text or Markdown into one block per non-blank line,
-/// skipping the first `skip` lines (front matter). With `markdown`, `#`
-/// heading markers and `**`/`__` emphasis markers are removed.
+/// skipping the first `skip` lines (front matter). With `markdown`, heading
+/// markers and emphasis delimiters are removed (see [`markdown_line`]).
 pub fn lines(text: &str, skip: usize, markdown: bool) -> Vec<Block> {
     let mut out = Vec::new();
     let mut prev_blank = true;
@@ -98,23 +100,54 @@ pub fn lines(text: &str, skip: usize, markdown: bool) -> Vec<Block> {
     out
 }
 
-/// One Markdown line: heading markers and emphasis markers removed.
+/// One Markdown line: heading markers and emphasis delimiters removed.
+///
+/// pulldown-cmark parses the line and gives each event its source range;
+/// only the bytes of ATX heading markers (`#`s, before and after) and of
+/// emphasis and strong delimiters are left out, so every other character
+/// of the line (list markers, escapes, `__` inside an identifier) stays as
+/// written and the block keeps its source line. A line is parsed alone, as
+/// blocks are per line.
 fn markdown_line(line: &str, number: usize) -> Block {
-    let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    let rest = &line[hashes..];
-    let heading = (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t']));
-    let body = if heading { rest } else { line };
-    let text = strip_emphasis(body.trim());
+    let mut heading = false;
+    // The span of the heading's inline content (its markers are outside).
+    let mut content: Option<Range<usize>> = None;
+    let mut delimiters: Vec<Range<usize>> = Vec::new();
+    for (event, r) in Parser::new(line).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => heading = true,
+            Event::End(TagEnd::Heading(_)) => {}
+            _ if heading => {
+                let c = content.get_or_insert(r.clone());
+                c.start = c.start.min(r.start);
+                c.end = c.end.max(r.end);
+            }
+            _ => {}
+        }
+        // Emphasis takes one delimiter character each side, strong two
+        // (CommonMark); the range spans them.
+        let width = match event {
+            Event::Start(Tag::Emphasis) => 1,
+            Event::Start(Tag::Strong) => 2,
+            _ => continue,
+        };
+        delimiters.push(r.start..r.start + width);
+        delimiters.push(r.end - width..r.end);
+    }
+    let keep = match (heading, content) {
+        (true, Some(c)) => c,
+        (true, None) => 0..0,
+        (false, _) => 0..line.len(),
+    };
+    let text: String = line[keep.clone()]
+        .char_indices()
+        .filter(|(i, _)| !delimiters.iter().any(|d| d.contains(&(keep.start + i))))
+        .map(|(_, c)| c)
+        .collect();
     Block {
         heading,
         ..Block::new(text.trim(), number)
     }
-}
-
-/// Removes `**` and `__` emphasis markers (and trailing closing `#`s are
-/// left alone: they are rare and harmless).
-fn strip_emphasis(s: &str) -> String {
-    s.replace("**", "").replace("__", "")
 }
 
 #[cfg(test)]
@@ -140,6 +173,32 @@ mod tests {
         );
         assert!(b[2].continues && !b[1].continues);
         assert!(!lines("#hashtag", 0, true)[0].heading);
+    }
+
+    #[test]
+    fn markdown_keeps_what_is_not_a_marker() {
+        let text = |line: &str| {
+            let b = &lines(line, 0, true)[0];
+            (b.text.clone(), b.heading)
+        };
+        // `__` inside an identifier is not emphasis.
+        assert_eq!(text("call my__var__name now").0, "call my__var__name now");
+        assert_eq!(
+            text("a _light_ and __strong__ word").0,
+            "a light and strong word"
+        );
+        assert_eq!(text("***both*** here").0, "both here");
+        // Closing `#`s of a heading go too; list markers and escapes stay.
+        assert_eq!(text("## Title ##"), ("Title".to_string(), true));
+        assert_eq!(text("- item **one**").0, "- item one");
+        assert_eq!(
+            text("1. step \\*not emphasis\\*").0,
+            "1. step \\*not emphasis\\*"
+        );
+        assert_eq!(text("2 * 3 * 4").0, "2 * 3 * 4");
+        // A heading of markers only is a markup line.
+        let b = &lines("##", 0, true)[0];
+        assert_eq!(b.drop, Some(DropReason::Markup));
     }
 
     #[test]
