@@ -331,7 +331,7 @@ fn main() {
                     if std::env::var_os("DAMAGE_SHOW").is_some() {
                         println!(
                             "FP {} | {}\n   {}: {}",
-                            r.src[0], r.tgt[0], f.kind, f.reason
+                            r.src[0].text, r.tgt[0].text, f.kind, f.reason
                         );
                     }
                 }

@@ -202,8 +202,8 @@ impl BeadCost {
 }
 
 /// [`chars`] of several units.
-fn texts_chars(units: &[String]) -> usize {
-    units.iter().map(|u| chars(u)).sum()
+fn texts_chars(units: &[crate::record::BeadUnit]) -> usize {
+    units.iter().map(|u| chars(&u.text)).sum()
 }
 
 /// Log ratio of target to source length (one pseudo-character each, so

@@ -333,8 +333,11 @@ mod tests {
         assert!(out.contains("input line 11: not a pair"), "{out}");
         assert_eq!(order, want);
         let first: BeadRecord = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-        assert_eq!(first.src, vec!["会议讨论了安全0。"]);
-        assert_eq!(first.tgt, vec!["The meeting discussed security 0."]);
+        assert_eq!(first.src_texts().collect::<Vec<_>>(), ["会议讨论了安全0。"]);
+        assert_eq!(
+            first.tgt_texts().collect::<Vec<_>>(),
+            ["The meeting discussed security 0."]
+        );
     }
 
     #[test]
@@ -352,7 +355,7 @@ mod tests {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
         assert!(recs.iter().all(|r| r.pair == "t"));
-        let src: Vec<&String> = recs.iter().flat_map(|r| &r.src).collect();
+        let src: Vec<&str> = recs.iter().flat_map(|r| r.src_texts()).collect();
         assert_eq!(src, ["会议开始了。", "我们讨论了安全问题。"]);
     }
 }

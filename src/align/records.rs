@@ -4,7 +4,7 @@
 
 use super::Bead;
 use crate::document::Document;
-use crate::record::{BeadRecord, Level};
+use crate::record::{BeadRecord, BeadUnit, Level};
 use crate::segment::Sentence;
 
 /// One side of an aligned pair: the document and the units that were
@@ -18,6 +18,16 @@ pub struct Side<'a> {
 }
 
 impl Side<'_> {
+    /// Unit `i` with its text and provenance.
+    fn unit_ref(&self, i: usize) -> BeadUnit {
+        BeadUnit::at(
+            self.units[i].text.clone(),
+            i,
+            self.line_of(i),
+            self.units[i].para,
+        )
+    }
+
     fn line_of(&self, i: usize) -> usize {
         let u = &self.units[i];
         // The line the unit's first character comes from, counting lines
@@ -59,16 +69,10 @@ pub fn records(
             score: b.score,
             src_lang: src.doc.lang,
             tgt_lang: tgt.doc.lang,
-            src: b.src.clone().map(|i| src.units[i].text.clone()).collect(),
-            tgt: b.tgt.clone().map(|i| tgt.units[i].text.clone()).collect(),
-            src_idx: b.src.clone().collect(),
-            tgt_idx: b.tgt.clone().collect(),
+            src: b.src.clone().map(|i| src.unit_ref(i)).collect(),
+            tgt: b.tgt.clone().map(|i| tgt.unit_ref(i)).collect(),
             src_file: src.doc.source.clone(),
             tgt_file: tgt.doc.source.clone(),
-            src_lines: b.src.clone().map(|i| src.line_of(i)).collect(),
-            tgt_lines: b.tgt.clone().map(|i| tgt.line_of(i)).collect(),
-            src_para: b.src.clone().map(|i| src.units[i].para).collect(),
-            tgt_para: b.tgt.clone().map(|i| tgt.units[i].para).collect(),
             flags: Vec::new(),
             review: None,
         })

@@ -471,8 +471,8 @@ mod tests {
     /// ratio (`z` = 0).
     fn flags(zh: &str, en: &str) -> Vec<Flag> {
         let seg = Segmenter::new();
-        let s = SideView::new(&[zh.to_string()], Lang::ZhHans, &seg);
-        let t = SideView::new(&[en.to_string()], Lang::En, &seg);
+        let s = SideView::new(&[zh.into()], Lang::ZhHans, &seg);
+        let t = SideView::new(&[en.into()], Lang::En, &seg);
         check(&s, &t, &lexicon(), 0.0, 2.0)
     }
 

@@ -220,13 +220,15 @@ mod tests {
 
     fn rec(i: usize, src: &[&str], tgt: &[&str]) -> BeadRecord {
         let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
-        BeadRecord {
+        let mut r = BeadRecord {
             pair: "p".into(),
             score: 0.9,
-            src_lines: vec![i + 1],
-            tgt_lines: vec![i + 1],
             ..BeadRecord::new(i, Lang::ZhHans, Lang::En, owned(src), owned(tgt))
+        };
+        for u in [r.src.first_mut(), r.tgt.first_mut()].into_iter().flatten() {
+            u.line = Some(i + 1);
         }
+        r
     }
 
     const GOOD_ZH: &str = "会议讨论了信任措施。";

@@ -27,15 +27,19 @@ const MIN_HAN_IN_CHINESE: f64 = 0.5;
 
 /// A flag for a bead with an empty side, naming the lonely units.
 pub fn unaligned(r: &BeadRecord) -> Option<Flag> {
-    let (side, texts, lines) = match (r.src.is_empty(), r.tgt.is_empty()) {
-        (false, true) => ("source", &r.src, &r.src_lines),
-        (true, false) => ("target", &r.tgt, &r.tgt_lines),
+    let (side, texts, first) = match (r.src.is_empty(), r.tgt.is_empty()) {
+        (false, true) => ("source", &r.src, r.src.first()),
+        (true, false) => ("target", &r.tgt, r.tgt.first()),
         _ => return None,
     };
-    let text = texts.join(" ");
+    let text = texts
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let other = if side == "source" { "target" } else { "source" };
-    let at = match lines.first() {
-        Some(l) if *l > 0 => format!(" (line {l})"),
+    let at = match first.and_then(|u| u.line) {
+        Some(l) if l > 0 => format!(" (line {l})"),
         _ => String::new(),
     };
     // A heading or a fragment of a few words is less likely to be lost

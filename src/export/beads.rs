@@ -4,7 +4,7 @@
 
 use super::tsv::{cell, into_io, writer};
 use crate::align::Bead;
-use crate::record::BeadRecord;
+use crate::record::{indices, texts, BeadRecord};
 use std::io::Write;
 use std::ops::Range;
 
@@ -39,10 +39,10 @@ pub fn write_tsv(out: &mut impl Write, records: &[BeadRecord]) -> std::io::Resul
         w.write_record([
             format!("{:.3}", r.score),
             r.shape.to_string(),
-            idx(&r.src_idx),
-            idx(&r.tgt_idx),
-            cell(&r.src.join(" ")),
-            cell(&r.tgt.join(" ")),
+            idx(&indices(&r.src)),
+            idx(&indices(&r.tgt)),
+            cell(&texts(&r.src).join(" ")),
+            cell(&texts(&r.tgt).join(" ")),
         ])
         .map_err(into_io)?;
     }

@@ -10,7 +10,7 @@
 use super::summary::LevelStats;
 use super::{fmt_score, LOW_SCORE};
 use crate::document::Lang;
-use crate::record::BeadRecord;
+use crate::record::{indices, BeadRecord, BeadUnit};
 use quick_xml::escape::escape;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -219,8 +219,8 @@ fn review_attrs(r: &BeadRecord) -> String {
         " data-status=\"{}\" data-kinds=\"{}\" data-s=\"{}\" data-t=\"{}\"",
         r.review_status().map(|s| s.as_str()).unwrap_or(""),
         kinds.join(" "),
-        ids(&r.src_idx),
-        ids(&r.tgt_idx),
+        ids(&indices(&r.src)),
+        ids(&indices(&r.tgt)),
     )
 }
 
@@ -261,8 +261,8 @@ fn side_title(lang: Lang) -> &'static str {
 /// Row `k` (its anchor is `#b<k>`, unique even when several pairs are
 /// concatenated; the number shown is the bead's own).
 fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>, Option<usize>)) {
-    let src_starts = starts(&r.src_para, &mut last_para.0);
-    let tgt_starts = starts(&r.tgt_para, &mut last_para.1);
+    let src_starts = starts(&r.src, &mut last_para.0);
+    let tgt_starts = starts(&r.tgt, &mut last_para.1);
     let mut class = String::from("bead");
     if r.is_flagged() {
         class.push_str(" flagged");
@@ -315,10 +315,11 @@ fn row(h: &mut String, k: usize, r: &BeadRecord, last_para: &mut (Option<usize>,
 }
 
 /// For each unit, whether it opens a paragraph not seen before on its side.
-fn starts(paras: &[usize], last: &mut Option<usize>) -> Vec<bool> {
-    paras
+fn starts(units: &[BeadUnit], last: &mut Option<usize>) -> Vec<bool> {
+    units
         .iter()
-        .map(|&p| {
+        .map_while(|u| u.para)
+        .map(|p| {
             let new = *last != Some(p);
             *last = Some(p);
             new
@@ -328,10 +329,10 @@ fn starts(paras: &[usize], last: &mut Option<usize>) -> Vec<bool> {
 
 /// One side of bead `r` (the target when `target`) as a table cell.
 fn side(h: &mut String, r: &BeadRecord, target: bool, starts: &[bool]) {
-    let (lang, file, units, lines, paras) = if target {
-        (r.tgt_lang, &r.tgt_file, &r.tgt, &r.tgt_lines, &r.tgt_para)
+    let (lang, file, units) = if target {
+        (r.tgt_lang, &r.tgt_file, &r.tgt)
     } else {
-        (r.src_lang, &r.src_file, &r.src, &r.src_lines, &r.src_para)
+        (r.src_lang, &r.src_file, &r.src)
     };
     let marks = marks_of(r, target);
     let marks = marks.as_slice();
@@ -343,9 +344,9 @@ fn side(h: &mut String, r: &BeadRecord, target: bool, starts: &[bool]) {
     if units.is_empty() {
         h.push_str("<span class=\"none\">no counterpart</span>");
     }
-    for (i, u) in units.iter().enumerate() {
-        let line = lines.get(i).copied();
-        let para = paras.get(i).copied();
+    for (i, unit) in units.iter().enumerate() {
+        let u = &unit.text;
+        let (line, para) = (unit.line, unit.para);
         let start = starts.get(i).copied().unwrap_or(false);
         let tip = match (line, para) {
             (Some(l), Some(p)) => format!("{file}, line {l}, paragraph {}", p + 1),

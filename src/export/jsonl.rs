@@ -2,7 +2,7 @@
 //! (possibly hand-edited by a reviewer) with line-numbered errors.
 
 use crate::error::{Error, Result};
-use crate::record::BeadRecord;
+use crate::record::{BeadRecord, Wire};
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -50,10 +50,10 @@ pub fn read<R: BufRead>(input: R, path: &Path) -> Result<Vec<BeadRecord>> {
             line: i + 1,
             why,
         };
-        let mut record: BeadRecord =
+        let mut wire: Wire =
             serde_json::from_str(line).map_err(|e| err(format!("not a bead record: {e}")))?;
-        validate(&mut record).map_err(err)?;
-        records.push(record);
+        validate(&mut wire).map_err(&err)?;
+        records.push(wire.into_record().map_err(err)?);
     }
     Ok(records)
 }
@@ -62,8 +62,9 @@ pub fn read<R: BufRead>(input: R, path: &Path) -> Result<Vec<BeadRecord>> {
 /// matching the unit counts (filled in when missing); unit indices that
 /// are absent or one per text; no index, line or paragraph number above
 /// [`crate::align::eval::MAX_INDEX`]. Line and paragraph lists of a
-/// hand-made record may be partial.
-fn validate(r: &mut BeadRecord) -> std::result::Result<(), String> {
+/// hand-made record may be partial (see [`Wire::into_record`], which
+/// checks the list lengths).
+fn validate(r: &mut Wire) -> std::result::Result<(), String> {
     if !(r.score.is_finite() && (0.0..=1.0).contains(&r.score)) {
         return Err(format!("score {} is not a number in [0, 1]", r.score));
     }
@@ -78,21 +79,7 @@ fn validate(r: &mut BeadRecord) -> std::result::Result<(), String> {
             r.tgt.len()
         ));
     }
-    let per_unit = [
-        ("src_idx", &r.src_idx, Some(r.src.len())),
-        ("tgt_idx", &r.tgt_idx, Some(r.tgt.len())),
-        ("src_lines", &r.src_lines, None),
-        ("tgt_lines", &r.tgt_lines, None),
-        ("src_para", &r.src_para, None),
-        ("tgt_para", &r.tgt_para, None),
-    ];
-    for (field, list, units) in per_unit {
-        if let Some(units) = units.filter(|&u| !list.is_empty() && list.len() != u) {
-            return Err(format!(
-                "`{field}` has {} entries for {units} texts",
-                list.len()
-            ));
-        }
+    for (field, list, _, _) in r.per_unit() {
         if let Some(i) = list.iter().find(|&&i| i >= crate::align::eval::MAX_INDEX) {
             return Err(format!("`{field}` entry {i} is above the limit"));
         }
@@ -126,7 +113,7 @@ mod tests {
         let line = r#"{"src_lang":"zh-Hans","tgt_lang":"en","src":["你好。"],"tgt":["Hello."]}"#;
         let recs = read(format!("\n{line}\n\n").as_bytes(), Path::new("x")).unwrap();
         assert_eq!(recs.len(), 1);
-        assert_eq!(recs[0].tgt, vec!["Hello."]);
+        assert_eq!(recs[0].tgt_texts().collect::<Vec<_>>(), ["Hello."]);
     }
 
     #[test]
@@ -148,6 +135,10 @@ mod tests {
             ),
             (r#""type":"2-1","#, "bead type `2-1` does not match"),
             (r#""src_idx":[0,1],"#, "`src_idx` has 2 entries for 1 texts"),
+            (
+                r#""tgt_para":[0,1],"#,
+                "`tgt_para` has 2 entries for 1 texts",
+            ),
             (
                 r#""tgt_lines":[18446744073709551615],"#,
                 "`tgt_lines` entry 18446744073709551615 is above",

@@ -2,7 +2,7 @@
 //! severe first, each with its flags and both texts, then a summary line.
 
 use crate::document::Lang;
-use crate::record::{BeadRecord, FlagKind, Severity};
+use crate::record::{texts, BeadRecord, BeadUnit, FlagKind, Severity};
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -70,8 +70,10 @@ pub fn summary(records: &[BeadRecord], flagged: usize) -> String {
 }
 
 fn write_bead(out: &mut impl Write, r: &BeadRecord) -> std::io::Result<()> {
-    let first_line = |ls: &[usize]| -> String {
-        ls.first()
+    let first_line = |units: &[BeadUnit]| -> String {
+        units
+            .first()
+            .and_then(|u| u.line)
             .map(|l| l.to_string())
             .unwrap_or_else(|| "-".into())
     };
@@ -82,8 +84,8 @@ fn write_bead(out: &mut impl Write, r: &BeadRecord) -> std::io::Result<()> {
         r.bead,
         r.shape,
         r.score,
-        first_line(&r.src_lines),
-        first_line(&r.tgt_lines)
+        first_line(&r.src),
+        first_line(&r.tgt)
     )?;
     for f in &r.flags {
         writeln!(out, "  {:<7} {}: {}", f.severity, f.kind, f.reason)?;
@@ -94,8 +96,8 @@ fn write_bead(out: &mut impl Write, r: &BeadRecord) -> std::io::Result<()> {
 }
 
 /// A side's units on one line, cut at [`MAX_SHOWN_CHARS`], or a dash.
-fn shown(units: &[String], lang: Lang) -> String {
-    let text = units.join(if lang.is_chinese() { "" } else { " " });
+fn shown(units: &[BeadUnit], lang: Lang) -> String {
+    let text = texts(units).join(if lang.is_chinese() { "" } else { " " });
     let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if t.is_empty() {
         "—".into()
@@ -133,7 +135,7 @@ mod tests {
     fn long_texts_are_cut_and_empty_ones_dashed() {
         assert_eq!(shown(&[" \n".into()], Lang::En), "—");
         assert_eq!(shown(&["a\n".into(), "b".into()], Lang::En), "a b");
-        let long = vec!["字".repeat(300)];
+        let long = vec!["字".repeat(300).into()];
         assert_eq!(shown(&long, Lang::ZhHans).chars().count(), MAX_SHOWN_CHARS);
     }
 }

@@ -24,7 +24,7 @@
 
 use super::{fmt_lines, fmt_score, xml_safe};
 use crate::document::Lang;
-use crate::record::{BeadRecord, Level};
+use crate::record::{lines, BeadRecord, Level};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::io::Write;
@@ -106,8 +106,8 @@ fn write_unit<W: Write>(w: &mut Writer<W>, r: &BeadRecord) -> std::io::Result<()
             &format!("{} {}: {}", f.kind, severity(f), f.reason),
         )?;
     }
-    write_variant(w, r.src_lang, &r.src_file, &r.src_lines, &r.src_text())?;
-    write_variant(w, r.tgt_lang, &r.tgt_file, &r.tgt_lines, &r.tgt_text())?;
+    write_variant(w, r.src_lang, &r.src_file, &lines(&r.src), &r.src_text())?;
+    write_variant(w, r.tgt_lang, &r.tgt_file, &lines(&r.tgt), &r.tgt_text())?;
     w.write_event(Event::End(BytesEnd::new("tu")))
 }
 
@@ -270,8 +270,8 @@ mod tests {
         fn any_text_round_trips(src in "\\PC{1,40}", tgt in any::<String>()) {
             prop_assume!(!src.trim().is_empty() && !tgt.trim().is_empty());
             let mut r = sample().remove(0);
-            r.src = vec![src];
-            r.tgt = vec![tgt];
+            r.src = vec![src.into()];
+            r.tgt = vec![tgt.into()];
             let got = segs(&render(std::slice::from_ref(&r)));
             prop_assert_eq!(got.len(), 2);
             prop_assert_eq!(&got[0].1, &xml_safe(&r.src_text()).into_owned());

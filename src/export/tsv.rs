@@ -15,7 +15,7 @@
 //! locale takes for a decimal or thousands separator.
 
 use super::short_lang;
-use crate::record::BeadRecord;
+use crate::record::{lines, BeadRecord};
 use std::io::Write;
 
 /// Writes the header and one row per record.
@@ -52,8 +52,8 @@ pub fn write<W: Write>(out: W, records: &[BeadRecord]) -> std::io::Result<()> {
             cell(&r.tgt_text()),
             format!("{:.4}", r.score),
             cell(&r.shape.to_string()),
-            lines_cell(&r.src_lines),
-            lines_cell(&r.tgt_lines),
+            lines_cell(&lines(&r.src)),
+            lines_cell(&lines(&r.tgt)),
             cell(&flags),
             r.review_status()
                 .map(|s| s.as_str().to_string())
@@ -174,7 +174,7 @@ mod tests {
         #[test]
         fn any_text_is_one_row(text in any::<String>()) {
             let mut r = sample().remove(0);
-            r.tgt = vec![text];
+            r.tgt = vec![text.into()];
             let mut buf = Vec::new();
             write(&mut buf, std::slice::from_ref(&r)).unwrap();
             let mut rd = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(&buf[..]);

@@ -4,12 +4,14 @@
 
 mod flag;
 mod shape;
+pub(crate) mod wire;
 
 pub use flag::{Flag, FlagKind, Mark, Severity};
 pub use shape::{BadShape, Shape};
 
 use crate::document::Lang;
 use serde::{Deserialize, Serialize};
+pub(crate) use wire::Wire;
 
 /// Which units a record aligns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -39,61 +41,83 @@ impl std::fmt::Display for Level {
     }
 }
 
-/// One bead of an aligned document pair, self-contained.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One unit (sentence or paragraph) of one side of a bead: its text and
+/// where it comes from. The provenance is absent in records written by
+/// hand or by other tools.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BeadUnit {
+    /// Original text of the unit.
+    pub text: String,
+    /// Index of the unit in its document (0-based).
+    pub idx: Option<usize>,
+    /// 1-based line of the unit in its file.
+    pub line: Option<usize>,
+    /// Paragraph index of the unit.
+    pub para: Option<usize>,
+}
+
+impl BeadUnit {
+    /// A unit with only its text.
+    pub fn text(text: impl Into<String>) -> Self {
+        BeadUnit {
+            text: text.into(),
+            ..BeadUnit::default()
+        }
+    }
+
+    /// A unit with its full provenance.
+    pub fn at(text: impl Into<String>, idx: usize, line: usize, para: usize) -> Self {
+        BeadUnit {
+            text: text.into(),
+            idx: Some(idx),
+            line: Some(line),
+            para: Some(para),
+        }
+    }
+}
+
+impl From<&str> for BeadUnit {
+    fn from(text: &str) -> Self {
+        BeadUnit::text(text)
+    }
+}
+
+impl From<String> for BeadUnit {
+    fn from(text: String) -> Self {
+        BeadUnit::text(text)
+    }
+}
+
+/// One bead of an aligned document pair, self-contained. On disk (see
+/// `wire.rs`) each side's units are written as flat parallel lists
+/// (`src`, `src_idx`, `src_lines`, `src_para`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct BeadRecord {
     /// Identifier of the document pair (e.g. `000_58fd57bd8402631f`).
-    #[serde(default)]
     pub pair: String,
     /// Unit level.
-    #[serde(default)]
     pub level: Level,
     /// Position of the bead in the pair's alignment (0-based).
-    #[serde(default)]
     pub bead: usize,
     /// Bead type, `n-m`.
-    #[serde(rename = "type", default, with = "shape::as_text")]
     pub shape: Shape,
     /// Calibrated confidence in [0, 1].
-    #[serde(default)]
     pub score: f32,
     /// Source language.
     pub src_lang: Lang,
     /// Target language.
     pub tgt_lang: Lang,
-    /// Original texts of the source units.
-    pub src: Vec<String>,
-    /// Original texts of the target units.
-    pub tgt: Vec<String>,
-    /// Indices of the source units (0-based).
-    #[serde(default)]
-    pub src_idx: Vec<usize>,
-    /// Indices of the target units (0-based).
-    #[serde(default)]
-    pub tgt_idx: Vec<usize>,
+    /// The source units.
+    pub src: Vec<BeadUnit>,
+    /// The target units.
+    pub tgt: Vec<BeadUnit>,
     /// Source file.
-    #[serde(default)]
     pub src_file: String,
     /// Target file.
-    #[serde(default)]
     pub tgt_file: String,
-    /// 1-based source line of each source unit.
-    #[serde(default)]
-    pub src_lines: Vec<usize>,
-    /// 1-based source line of each target unit.
-    #[serde(default)]
-    pub tgt_lines: Vec<usize>,
-    /// Paragraph index of each source unit.
-    #[serde(default)]
-    pub src_para: Vec<usize>,
-    /// Paragraph index of each target unit.
-    #[serde(default)]
-    pub tgt_para: Vec<usize>,
     /// Findings of the checks.
-    #[serde(default)]
     pub flags: Vec<Flag>,
     /// The reviewer's decision on this bead, if any (see `bitext review`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
 }
 
@@ -179,16 +203,10 @@ impl BeadRecord {
             score: 0.0,
             src_lang,
             tgt_lang,
-            src,
-            tgt,
-            src_idx: Vec::new(),
-            tgt_idx: Vec::new(),
+            src: src.into_iter().map(BeadUnit::text).collect(),
+            tgt: tgt.into_iter().map(BeadUnit::text).collect(),
             src_file: String::new(),
             tgt_file: String::new(),
-            src_lines: Vec::new(),
-            tgt_lines: Vec::new(),
-            src_para: Vec::new(),
-            tgt_para: Vec::new(),
             flags: Vec::new(),
             review: None,
         }
@@ -196,12 +214,22 @@ impl BeadRecord {
 
     /// The source units as one text (see [`join_units`]).
     pub fn src_text(&self) -> String {
-        join_units(self.src_lang, &self.src)
+        join_units(self.src_lang, self.src_texts())
     }
 
     /// The target units as one text (see [`join_units`]).
     pub fn tgt_text(&self) -> String {
-        join_units(self.tgt_lang, &self.tgt)
+        join_units(self.tgt_lang, self.tgt_texts())
+    }
+
+    /// The texts of the source units.
+    pub fn src_texts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.src.iter().map(|u| u.text.as_str())
+    }
+
+    /// The texts of the target units.
+    pub fn tgt_texts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.tgt.iter().map(|u| u.text.as_str())
     }
 
     /// True when both sides have at least one unit (not 0-1 or 1-0).
@@ -220,12 +248,28 @@ impl BeadRecord {
     }
 }
 
+/// The texts of one side's units.
+pub fn texts(units: &[BeadUnit]) -> Vec<&str> {
+    units.iter().map(|u| u.text.as_str()).collect()
+}
+
+/// The indices of one side's units (empty when the record has none).
+pub fn indices(units: &[BeadUnit]) -> Vec<usize> {
+    units.iter().map_while(|u| u.idx).collect()
+}
+
+/// The 1-based lines of one side's units, up to the first unit without
+/// one.
+pub fn lines(units: &[BeadUnit]) -> Vec<usize> {
+    units.iter().map_while(|u| u.line).collect()
+}
+
 /// Joins the units of one side of a bead into one text: Chinese units are
 /// concatenated, English units are joined by a space.
-pub fn join_units(lang: Lang, units: &[String]) -> String {
+pub fn join_units<'a>(lang: Lang, units: impl IntoIterator<Item = &'a str>) -> String {
     let sep = if lang.is_chinese() { "" } else { " " };
     units
-        .iter()
+        .into_iter()
         .map(|u| u.trim())
         .filter(|u| !u.is_empty())
         .collect::<Vec<_>>()
@@ -248,16 +292,10 @@ pub(crate) mod tests {
             score: 0.9,
             src_lang: Lang::ZhHans,
             tgt_lang: Lang::En,
-            src: vec!["亚信会议创立于 1992 年。".into()],
-            tgt: vec!["CICA was founded in 1992.".into()],
-            src_idx: vec![0],
-            tgt_idx: vec![0],
+            src: vec![BeadUnit::at("亚信会议创立于 1992 年。", 0, 3, 0)],
+            tgt: vec![BeadUnit::at("CICA was founded in 1992.", 0, 40, 0)],
             src_file: "corpus/p.txt".into(),
             tgt_file: "corpus/p.txt".into(),
-            src_lines: vec![3],
-            tgt_lines: vec![40],
-            src_para: vec![0],
-            tgt_para: vec![0],
             flags: vec![],
             review: None,
         };
@@ -267,17 +305,16 @@ pub(crate) mod tests {
                 bead: 1,
                 shape: Shape::new(1, 2),
                 score: 0.31,
-                src: vec!["<script>alert(\"x\")</script> & 成员国\u{1}。".into()],
+                src: vec![BeadUnit::at(
+                    "<script>alert(\"x\")</script> & 成员国\u{1}。",
+                    1,
+                    5,
+                    1,
+                )],
                 tgt: vec![
-                    "A <b>bold</b> \"claim\" & more.".into(),
-                    "Second\tsentence\non two lines.".into(),
+                    BeadUnit::at("A <b>bold</b> \"claim\" & more.", 1, 42, 1),
+                    BeadUnit::at("Second\tsentence\non two lines.", 2, 42, 1),
                 ],
-                src_idx: vec![1],
-                tgt_idx: vec![1, 2],
-                src_lines: vec![5],
-                tgt_lines: vec![42, 42],
-                src_para: vec![1],
-                tgt_para: vec![1, 1],
                 flags: vec![Flag {
                     kind: FlagKind::NumberMismatch,
                     severity: Severity::Error,
@@ -291,13 +328,7 @@ pub(crate) mod tests {
                 shape: Shape::new(0, 1),
                 score: 0.2,
                 src: vec![],
-                tgt: vec!["An added sentence.".into()],
-                src_idx: vec![],
-                tgt_idx: vec![3],
-                src_lines: vec![],
-                tgt_lines: vec![43],
-                src_para: vec![],
-                tgt_para: vec![1],
+                tgt: vec![BeadUnit::at("An added sentence.", 3, 43, 1)],
                 flags: vec![Flag {
                     kind: FlagKind::Unaligned,
                     severity: Severity::Warning,
@@ -316,10 +347,7 @@ pub(crate) mod tests {
             r.tgt_text(),
             "A <b>bold</b> \"claim\" & more. Second\tsentence\non two lines."
         );
-        assert_eq!(
-            join_units(Lang::ZhHant, &["甲。".into(), "乙。".into()]),
-            "甲。乙。"
-        );
+        assert_eq!(join_units(Lang::ZhHant, ["甲。", "乙。"]), "甲。乙。");
         assert!(!sample()[2].is_aligned());
         assert!(sample()[2].is_flagged() && !sample()[0].is_flagged());
     }

@@ -25,7 +25,7 @@ use crate::align::Bead;
 use crate::error::{Error, Result};
 use crate::export::{html, jsonl};
 use crate::record::FlagKind;
-use crate::record::{BeadRecord, Level};
+use crate::record::{indices, BeadRecord, BeadUnit, Level};
 use serde::Deserialize;
 use std::io::Read;
 use std::ops::Range;
@@ -270,22 +270,27 @@ struct View {
 
 /// Per-unit texts, lines and paragraphs of one side, from the records.
 #[derive(Default)]
-struct Units {
-    text: Vec<String>,
-    line: Vec<usize>,
-    para: Vec<usize>,
-}
+struct Units(Vec<BeadUnit>);
 
 impl Units {
-    fn put(&mut self, i: usize, text: &str, line: usize, para: usize) {
-        if self.text.len() <= i {
-            self.text.resize(i + 1, String::new());
-            self.line.resize(i + 1, 0);
-            self.para.resize(i + 1, 0);
+    /// Stores unit `i` (a missing line or paragraph as 0).
+    fn put(&mut self, i: usize, u: &BeadUnit) {
+        if self.0.len() <= i {
+            self.0.resize(i + 1, BeadUnit::at(String::new(), 0, 0, 0));
         }
-        self.text[i] = text.to_string();
-        self.line[i] = line;
-        self.para[i] = para;
+        self.0[i] = BeadUnit::at(u.text.clone(), i, u.line.unwrap_or(0), u.para.unwrap_or(0));
+    }
+
+    /// Unit `i` as a record's unit.
+    fn get(&self, i: usize) -> BeadUnit {
+        BeadUnit {
+            idx: Some(i),
+            ..self.0[i].clone()
+        }
+    }
+
+    fn texts(self) -> Vec<String> {
+        self.0.into_iter().map(|u| u.text).collect()
     }
 }
 
@@ -295,16 +300,15 @@ fn view(state: &State, id: &str, level: Level) -> Result<View> {
     let mut free = Vec::with_capacity(built.len());
     let (mut i, mut j) = (0, 0);
     for r in &built {
-        for (k, &x) in r.src_idx.iter().enumerate() {
-            let at = |v: &[usize]| v.get(k).copied().unwrap_or(0);
-            su.put(x, &r.src[k], at(&r.src_lines), at(&r.src_para));
+        let (src_idx, tgt_idx) = (indices(&r.src), indices(&r.tgt));
+        for (u, &x) in r.src.iter().zip(&src_idx) {
+            su.put(x, u);
         }
-        for (k, &x) in r.tgt_idx.iter().enumerate() {
-            let at = |v: &[usize]| v.get(k).copied().unwrap_or(0);
-            tu.put(x, &r.tgt[k], at(&r.tgt_lines), at(&r.tgt_para));
+        for (u, &x) in r.tgt.iter().zip(&tgt_idx) {
+            tu.put(x, u);
         }
-        let s = r.src_idx.first().map_or(i..i, |&a| a..a + r.src_idx.len());
-        let t = r.tgt_idx.first().map_or(j..j, |&a| a..a + r.tgt_idx.len());
+        let s = src_idx.first().map_or(i..i, |&a| a..a + src_idx.len());
+        let t = tgt_idx.first().map_or(j..j, |&a| a..a + tgt_idx.len());
         (i, j) = (s.end, t.end);
         free.push(Bead {
             src: s,
@@ -314,8 +318,8 @@ fn view(state: &State, id: &str, level: Level) -> Result<View> {
     }
     let decisions = store::load(&state.corpus, id)?;
     let (sh, th) = (
-        hashes(su.text.iter().map(String::as_str)),
-        hashes(tu.text.iter().map(String::as_str)),
+        hashes(su.0.iter().map(|u| u.text.as_str())),
+        hashes(tu.0.iter().map(|u| u.text.as_str())),
     );
     // Until a rebuild, the units around a fixed bead form one bead.
     let lump = |s: Range<usize>, t: Range<usize>, _: &[Grouping]| {
@@ -334,23 +338,17 @@ fn view(state: &State, id: &str, level: Level) -> Result<View> {
         .enumerate()
         .map(|(k, (b, review))| {
             let same = built.iter().find(|r| {
-                r.src_idx.iter().copied().eq(b.src.clone())
-                    && r.tgt_idx.iter().copied().eq(b.tgt.clone())
-                    && !(r.src_idx.is_empty() && r.tgt_idx.is_empty())
+                r.src.iter().map_while(|u| u.idx).eq(b.src.clone())
+                    && r.tgt.iter().map_while(|u| u.idx).eq(b.tgt.clone())
+                    && !(indices(&r.src).is_empty() && indices(&r.tgt).is_empty())
             });
             let mut r = match (same, &template) {
                 (Some(r), _) => r.clone(),
                 (None, Some(t)) => BeadRecord {
                     shape: crate::record::Shape::new(b.src.len(), b.tgt.len()),
                     score: b.score,
-                    src: b.src.clone().map(|x| su.text[x].clone()).collect(),
-                    tgt: b.tgt.clone().map(|x| tu.text[x].clone()).collect(),
-                    src_idx: b.src.clone().collect(),
-                    tgt_idx: b.tgt.clone().collect(),
-                    src_lines: b.src.clone().map(|x| su.line[x]).collect(),
-                    tgt_lines: b.tgt.clone().map(|x| tu.line[x]).collect(),
-                    src_para: b.src.clone().map(|x| su.para[x]).collect(),
-                    tgt_para: b.tgt.clone().map(|x| tu.para[x]).collect(),
+                    src: b.src.clone().map(|x| su.get(x)).collect(),
+                    tgt: b.tgt.clone().map(|x| tu.get(x)).collect(),
                     flags: Vec::new(),
                     ..t.clone()
                 },
@@ -375,8 +373,8 @@ fn view(state: &State, id: &str, level: Level) -> Result<View> {
     Ok(View {
         records,
         beads: applied.beads,
-        src: su.text,
-        tgt: tu.text,
+        src: su.texts(),
+        tgt: tu.texts(),
         stale,
     })
 }

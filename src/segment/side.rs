@@ -10,7 +10,7 @@
 
 use super::{Segmenter, Sentence};
 use crate::document::{Lang, Span};
-use crate::record::BeadRecord;
+use crate::record::{BeadRecord, BeadUnit};
 
 /// One side of a bead, analysed.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +35,8 @@ impl BeadSide {
     /// A side of texts that come without analysis (read back from JSONL,
     /// or written by hand): each text analysed once as one unit, then
     /// joined.
-    pub fn new(texts: &[String], lang: Lang, seg: &Segmenter) -> BeadSide {
-        let units: Vec<Sentence> = texts.iter().map(|t| seg.unit(t, lang)).collect();
+    pub fn new(texts: &[BeadUnit], lang: Lang, seg: &Segmenter) -> BeadSide {
+        let units: Vec<Sentence> = texts.iter().map(|t| seg.unit(&t.text, lang)).collect();
         BeadSide::join(&units, lang)
     }
 
@@ -98,8 +98,14 @@ pub fn sides_of(records: &[BeadRecord], src: &[Sentence], tgt: &[Sentence]) -> V
     records
         .iter()
         .map(|r| BeadSides {
-            src: BeadSide::join(r.src_idx.iter().filter_map(|&i| src.get(i)), r.src_lang),
-            tgt: BeadSide::join(r.tgt_idx.iter().filter_map(|&i| tgt.get(i)), r.tgt_lang),
+            src: BeadSide::join(
+                r.src.iter().map_while(|u| u.idx).filter_map(|i| src.get(i)),
+                r.src_lang,
+            ),
+            tgt: BeadSide::join(
+                r.tgt.iter().map_while(|u| u.idx).filter_map(|i| tgt.get(i)),
+                r.tgt_lang,
+            ),
         })
         .collect()
 }
@@ -175,8 +181,10 @@ mod tests {
             vec!["会议闭幕。".into(), "会议结束。".into()],
             vec!["It opened and closed.".into()],
         );
-        r.src_idx = vec![1, 2, 7];
-        r.tgt_idx = vec![0];
+        for (u, i) in r.src.iter_mut().zip([1, 2, 7]) {
+            u.idx = Some(i);
+        }
+        r.tgt[0].idx = Some(0);
         let sides = sides_of(&[r.clone()], &units, &en);
         assert_eq!(sides[0].src.text(), "会议闭幕。会议结束。");
         // Read back, the record's texts give the same analysis.

@@ -856,13 +856,14 @@ mod tests {
     }
 
     fn rec(i: usize, zh: &str, en: &str) -> BeadRecord {
-        BeadRecord {
+        let mut r = BeadRecord {
             pair: "p".into(),
             score: 1.0,
-            src_idx: vec![i],
-            tgt_idx: vec![i],
             ..BeadRecord::new(i, Lang::ZhHans, Lang::En, vec![zh.into()], vec![en.into()])
-        }
+        };
+        r.src[0].idx = Some(i);
+        r.tgt[0].idx = Some(i);
+        r
     }
 
     #[test]

@@ -61,7 +61,10 @@ fn every_input_form_aligns_in_order_and_a_bad_pair_fails_alone() {
         .map(|v| serde_json::from_value(v.clone()).unwrap())
         .collect();
     assert_eq!(lists.len(), 2);
-    assert_eq!(lists[1].tgt, ["The river is long."]);
+    assert_eq!(
+        lists[1].tgt_texts().collect::<Vec<_>>(),
+        ["The river is long."]
+    );
 }
 
 #[test]
