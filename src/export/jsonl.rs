@@ -136,10 +136,6 @@ mod tests {
             (r#""type":"2-1","#, "bead type `2-1` does not match"),
             (r#""src_idx":[0,1],"#, "`src_idx` has 2 entries for 1 texts"),
             (
-                r#""tgt_para":[0,1],"#,
-                "`tgt_para` has 2 entries for 1 texts",
-            ),
-            (
                 r#""tgt_lines":[18446744073709551615],"#,
                 "`tgt_lines` entry 18446744073709551615 is above",
             ),

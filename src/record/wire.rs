@@ -64,18 +64,14 @@ impl Wire {
         ]
     }
 
-    /// Joins each side's lists into one list of units. A list that
-    /// disagrees with the number of texts (an index list neither empty nor
-    /// one per text, a line or paragraph list longer than the texts) is an
-    /// error naming the field.
+    /// Joins each side's lists into one list of units. An index list
+    /// neither empty nor one per text is an error naming the field. Line
+    /// and paragraph lists may be partial, as they always could; entries
+    /// beyond the texts (hand-made records have them) name no unit and are
+    /// not kept.
     pub(crate) fn into_record(self) -> Result<BeadRecord, String> {
         for (field, list, units, whole) in self.per_unit() {
-            let bad = if whole {
-                !list.is_empty() && list.len() != units
-            } else {
-                list.len() > units
-            };
-            if bad {
+            if whole && !list.is_empty() && list.len() != units {
                 return Err(format!(
                     "`{field}` has {} entries for {units} texts",
                     list.len()
@@ -203,10 +199,13 @@ mod tests {
         assert_eq!(r.src[1].idx, Some(5));
         assert_eq!(r.src[1].line, None);
         assert_eq!(r.tgt, [BeadUnit::text("A.")]);
-        let long = r#"{"src_lang":"en","tgt_lang":"en","src":["a"],"tgt":[],"src_lines":[1,2]}"#;
-        let err = serde_json::from_str::<BeadRecord>(long).unwrap_err();
+        let bad = r#"{"src_lang":"en","tgt_lang":"en","src":["a"],"tgt":[],"src_idx":[1,2]}"#;
+        let err = serde_json::from_str::<BeadRecord>(bad).unwrap_err();
         assert!(err
             .to_string()
-            .contains("`src_lines` has 2 entries for 1 texts"));
+            .contains("`src_idx` has 2 entries for 1 texts"));
+        let long = r#"{"src_lang":"en","tgt_lang":"en","src":["a"],"tgt":[],"tgt_lines":[1]}"#;
+        let r: BeadRecord = serde_json::from_str(long).unwrap();
+        assert_eq!((r.src[0].line, r.tgt.len()), (None, 0));
     }
 }
