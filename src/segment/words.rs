@@ -2,12 +2,14 @@
 //! to the original), unicode-segmentation for English, lowercased and
 //! stemmed (Snowball English).
 
+use super::dict::{self, Vocabulary};
 use crate::document::{Lang, Span};
 use crate::normalize::{self, is_han};
 use compact_str::{CompactString, ToCompactString};
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is made of.
@@ -38,15 +40,44 @@ pub struct Token {
 }
 
 pub(crate) struct WordSegmenter {
-    jieba: Jieba,
+    /// jieba over its whole dictionary; built on first use when `known`
+    /// is given (then only for a text outside the known ones).
+    whole: OnceLock<Jieba>,
+    /// The normalized texts announced to [`WordSegmenter::for_texts`], and
+    /// jieba over the dictionary words they can hold.
+    known: Option<(Vocabulary, Jieba)>,
     stemmer: Stemmer,
 }
 
 impl WordSegmenter {
     pub(crate) fn new() -> Self {
         WordSegmenter {
-            jieba: Jieba::new(),
+            whole: OnceLock::from(Jieba::new()),
+            known: None,
             stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// Ready for `texts` (each line normalized as [`Self::tokens`] does);
+    /// any other text is cut the same way, only slower the first time.
+    pub(crate) fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut vocab = Vocabulary::default();
+        for line in texts.into_iter().flat_map(|t| t.lines()) {
+            vocab.add(&normalize::normalize(line).text);
+        }
+        let jieba = dict::for_vocabulary(&vocab);
+        WordSegmenter {
+            whole: OnceLock::new(),
+            known: Some((vocab, jieba)),
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The jieba that cuts `norm` as the whole dictionary does.
+    fn jieba(&self, norm: &str) -> &Jieba {
+        match &self.known {
+            Some((vocab, jieba)) if vocab.covers(norm) => jieba,
+            _ => self.whole.get_or_init(Jieba::new),
         }
     }
 
@@ -55,7 +86,7 @@ impl WordSegmenter {
         let mut out = Vec::with_capacity(norm.text.len() / 4);
         let mut hint = 0;
         if lang.is_chinese() || norm.text.chars().any(is_han) {
-            for t in self.jieba.cut(&norm.text, true) {
+            for t in self.jieba(&norm.text).cut(&norm.text, true) {
                 self.push(&mut out, &norm, &mut hint, t.word, t.byte_start, t.byte_end);
             }
         } else {
