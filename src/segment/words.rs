@@ -144,3 +144,76 @@ impl WordSegmenter {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("corpus/")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("UTF-8 text"))
+            .collect()
+    }
+
+    /// Every line of the corpus (Simplified, Traditional, English) gets
+    /// the tokens the whole dictionary gives, without loading it.
+    #[test]
+    fn known_texts_are_cut_as_with_the_whole_dictionary() {
+        let texts = corpus();
+        let known = WordSegmenter::for_texts(texts.iter().map(String::as_str));
+        let whole = WordSegmenter::new();
+        let mut han = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            for lang in [Lang::ZhHans, Lang::En] {
+                let tokens = known.tokens(line, lang);
+                han += tokens.iter().filter(|t| t.kind == TokenKind::Han).count();
+                assert_eq!(tokens, whole.tokens(line, lang), "{line}");
+            }
+        }
+        assert!(han > 1000, "the corpus holds Chinese");
+        assert!(known.whole.get().is_none(), "the whole dictionary was loaded");
+    }
+
+    /// English-only inputs never load jieba's dictionary; a Chinese or
+    /// mixed text the inputs did not announce loads it once and is cut as
+    /// always.
+    #[test]
+    fn unknown_text_falls_back_to_the_whole_dictionary() {
+        let english = "The Conference was founded in 1992.\nIt met again in 2014.";
+        let seg = WordSegmenter::for_texts([english]);
+        let keys: Vec<_> = seg
+            .tokens("It met again in 1992.", Lang::En)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(keys, ["it", "met", "again", "in", "1992"]);
+        assert!(seg.whole.get().is_none());
+
+        let whole = WordSegmenter::new();
+        let mixed = "亚信会议(CICA)创立于1992年 in Almaty";
+        assert_eq!(seg.tokens(mixed, Lang::ZhHans), whole.tokens(mixed, Lang::ZhHans));
+        assert!(seg.whole.get().is_some());
+        assert_eq!(seg.tokens(english, Lang::En), whole.tokens(english, Lang::En));
+    }
+
+    /// A mixed text announced in advance uses the small dictionary for
+    /// both its scripts.
+    #[test]
+    fn mixed_known_text_is_cut_without_the_whole_dictionary() {
+        let mixed = "亞洲相互協作與信任措施會議(CICA)的秘书处设在Astana，2014年5月召开峰会。";
+        let seg = WordSegmenter::for_texts([mixed]);
+        let whole = WordSegmenter::new();
+        for lang in [Lang::ZhHant, Lang::En] {
+            assert_eq!(seg.tokens(mixed, lang), whole.tokens(mixed, lang));
+        }
+        assert!(seg.whole.get().is_none());
+    }
+}
