@@ -179,7 +179,10 @@ mod tests {
             }
         }
         assert!(han > 1000, "the corpus holds Chinese");
-        assert!(known.whole.get().is_none(), "the whole dictionary was loaded");
+        assert!(
+            known.whole.get().is_none(),
+            "the whole dictionary was loaded"
+        );
     }
 
     /// English-only inputs never load jieba's dictionary; a Chinese or
@@ -199,9 +202,15 @@ mod tests {
 
         let whole = WordSegmenter::new();
         let mixed = "亚信会议(CICA)创立于1992年 in Almaty";
-        assert_eq!(seg.tokens(mixed, Lang::ZhHans), whole.tokens(mixed, Lang::ZhHans));
+        assert_eq!(
+            seg.tokens(mixed, Lang::ZhHans),
+            whole.tokens(mixed, Lang::ZhHans)
+        );
         assert!(seg.whole.get().is_some());
-        assert_eq!(seg.tokens(english, Lang::En), whole.tokens(english, Lang::En));
+        assert_eq!(
+            seg.tokens(english, Lang::En),
+            whole.tokens(english, Lang::En)
+        );
     }
 
     /// A mixed text announced in advance uses the small dictionary for
