@@ -439,7 +439,7 @@ mod tests {
         let mut out = Vec::new();
         lex.write_compact(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        let back = Lexicon::parse_compact(&text, Path::new("c")).unwrap();
+        let back = Lexicon::parse_compact(text, Path::new("c")).unwrap();
         assert_eq!(back.len(), 2);
         assert_eq!(back.stem_id("confer"), lex.stem_id("confer"));
         assert_eq!(back.glosses("会议"), lex.glosses("会议"));
