@@ -46,6 +46,15 @@ pub struct Params {
     pub local_reach: usize,
     /// Cost of a bead boundary inside quoted speech on one side only.
     pub quote_penalty: f32,
+    /// After the search, two adjacent beads merge (into a 2-2, 2-3 or
+    /// 3-2) when at least this many words of a clause at their boundary
+    /// are translated in the other bead and none in their own (see
+    /// `regroup.rs`; `usize::MAX`: never).
+    pub merge_words: usize,
+    /// After the search, the first or last source unit of a bead becomes
+    /// a 1-0 bead when the bead's target explains none of its matchable
+    /// weight, which is at least this (infinite: never).
+    pub null_mass: f32,
     /// Logistic map from bead features to confidence: intercept, sim,
     /// squared log ratio, null bead, units beyond two, cost margin.
     pub calibration: [f32; 6],
@@ -119,6 +128,8 @@ impl Default for Params {
             local_share: 0.6,
             local_reach: 1,
             quote_penalty: 0.2,
+            merge_words: 3,
+            null_mass: 15.0,
             // Fitted by `tune calib` (logistic regression, all six files;
             // held-out reliability in the README). The null-bead weight is
             // not estimable there (no null bead is predicted on MAC-Dev) and
@@ -137,6 +148,9 @@ impl Params {
     /// the same prior as a 1-2 bead.
     pub fn for_paragraphs(&self) -> Params {
         let mut p = self.clone();
+        // The post-search regrouping is judged on sentences only.
+        p.merge_words = usize::MAX;
+        p.null_mass = f32::INFINITY;
         let one_two =
             super::shape::index_of(super::Shape { src: 1, tgt: 2 }).map_or(0.0, |k| p.prior[k]);
         for (k, s) in SHAPES.iter().enumerate() {
