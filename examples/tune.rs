@@ -95,13 +95,19 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         model1: false,
         refit_length: false,
     };
-    // Rows before the last are scored without the evidence added last:
-    // punctuation keys, the local matchable weight, quotation boundaries.
+    // Rows are scored without the evidence added in later rows:
+    // punctuation keys, the local matchable weight, quotation boundaries,
+    // the post-search merges and 1-0 splits.
+    let search_only = Params {
+        merge_words: usize::MAX,
+        null_mass: f32::INFINITY,
+        ..Params::default()
+    };
     let before = Params {
         punctuation: 0.0,
         local_share: 0.0,
         quote_penalty: 0.0,
-        ..Params::default()
+        ..search_only.clone()
     };
     let steps = [
         ("length only (shapes n+m <= 8, per-pair ratio)", off),
@@ -145,7 +151,7 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         (
             "+ questions, exclamations, quotes as keys",
             Params {
-                punctuation: Params::default().punctuation,
+                punctuation: search_only.punctuation,
                 ..before.clone()
             },
         ),
@@ -153,10 +159,21 @@ fn ablation(al: &mut Aligner, files: &[File]) {
             "+ local matchable weight (2nd pass)",
             Params {
                 quote_penalty: 0.0,
+                ..search_only.clone()
+            },
+        ),
+        ("+ quotation boundaries", search_only.clone()),
+        (
+            "+ merges where a clause crosses (after search)",
+            Params {
+                null_mass: f32::INFINITY,
                 ..Params::default()
             },
         ),
-        ("+ quotation boundaries = default", Params::default()),
+        (
+            "+ 1-0 for unexplained Chinese units = default",
+            Params::default(),
+        ),
     ];
     let rows = steps
         .into_iter()
