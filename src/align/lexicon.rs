@@ -114,7 +114,12 @@ impl Lexicon {
     }
 
     fn from_gz(bytes: &[u8], path: &Path) -> Result<Lexicon> {
-        let mut text = String::new();
+        // gzip's trailer states the decompressed size (mod 2^32): reserve
+        // it, within reason, rather than grow the text by copying.
+        let size = bytes
+            .last_chunk::<4>()
+            .map_or(0, |n| u32::from_le_bytes(*n) as usize);
+        let mut text = String::with_capacity(size.min(bytes.len().saturating_mul(16)));
         GzDecoder::new(bytes)
             .read_to_string(&mut text)
             .map_err(|e| Error::Parse {
@@ -123,7 +128,7 @@ impl Lexicon {
                 why: format!("not a gzip-compressed UTF-8 lexicon: {e}"),
             })?;
         if text.starts_with(COMPACT_HEADER) {
-            Self::parse_compact(&text, path)
+            Self::parse_compact(text, path)
         } else {
             Self::parse(&text, path)
         }
@@ -132,7 +137,7 @@ impl Lexicon {
     /// Parses the compact form written by [`Lexicon::write_compact`]:
     /// stems already computed, so loading is only splitting and integer
     /// parsing.
-    fn parse_compact(text: &str, path: &Path) -> Result<Lexicon> {
+    fn parse_compact(text: String, path: &Path) -> Result<Lexicon> {
         let err = |line: usize, why: &str| Error::Parse {
             path: path.to_path_buf(),
             line,
@@ -188,7 +193,7 @@ impl Lexicon {
                 len: (lex.targets.len() as u32 - start) as u16,
             });
         }
-        lex.strings = text.to_string();
+        lex.strings = text;
         lex.build_index();
         Ok(lex)
     }
@@ -434,7 +439,7 @@ mod tests {
         let mut out = Vec::new();
         lex.write_compact(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        let back = Lexicon::parse_compact(&text, Path::new("c")).unwrap();
+        let back = Lexicon::parse_compact(text, Path::new("c")).unwrap();
         assert_eq!(back.len(), 2);
         assert_eq!(back.stem_id("confer"), lex.stem_id("confer"));
         assert_eq!(back.glosses("会议"), lex.glosses("会议"));
