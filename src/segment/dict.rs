@@ -22,14 +22,26 @@ static DICT: &str = include_str!("../../data/jieba-dict.txt");
 /// digits and `+#&._%-` are matched against the dictionary).
 const FILLER: &str = "\u{FDD0}";
 
-/// The characters and adjacent-character pairs of some texts.
+/// The characters and adjacent-character pairs of some texts, normalized
+/// as the segmenter normalizes a unit: every word found in one of those
+/// units (by jieba, or by a lexicon lookup of its parts) is made of them.
 #[derive(Debug, Default)]
-pub(crate) struct Vocabulary {
+pub struct Vocabulary {
     chars: FxHashSet<char>,
     pairs: FxHashSet<(char, char)>,
 }
 
 impl Vocabulary {
+    /// The vocabulary of `units`, each normalized as
+    /// [`crate::segment::Segmenter::tokens`] normalizes it.
+    pub fn of_units<'a>(units: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        let mut vocab = Vocabulary::default();
+        for unit in units {
+            vocab.add(&crate::normalize::normalize(unit).text);
+        }
+        vocab
+    }
+
     /// Adds the characters and pairs of `text`.
     pub(crate) fn add(&mut self, text: &str) {
         let mut prev = None;
@@ -44,7 +56,7 @@ impl Vocabulary {
 
     /// True when every character and adjacent pair of `text` was added:
     /// then so are those of every word `text` contains.
-    pub(crate) fn covers(&self, text: &str) -> bool {
+    pub fn covers(&self, text: &str) -> bool {
         let mut prev = None;
         text.chars().all(|c| {
             let known =

@@ -9,7 +9,7 @@ use compact_str::{CompactString, ToCompactString};
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is made of.
@@ -43,9 +43,9 @@ pub(crate) struct WordSegmenter {
     /// jieba over its whole dictionary; built on first use when `known`
     /// is given (then only for a text outside the known ones).
     whole: OnceLock<Jieba>,
-    /// The normalized texts announced to [`WordSegmenter::for_texts`], and
-    /// jieba over the dictionary words they can hold.
-    known: Option<(Vocabulary, Jieba)>,
+    /// The units announced to [`WordSegmenter::for_vocabulary`], and jieba
+    /// over the dictionary words they can hold.
+    known: Option<(Arc<Vocabulary>, Jieba)>,
     stemmer: Stemmer,
 }
 
@@ -58,13 +58,9 @@ impl WordSegmenter {
         }
     }
 
-    /// Ready for `texts` (each line normalized as [`Self::tokens`] does);
-    /// any other text is cut the same way, only slower the first time.
-    pub(crate) fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut vocab = Vocabulary::default();
-        for line in texts.into_iter().flat_map(|t| t.lines()) {
-            vocab.add(&normalize::normalize(line).text);
-        }
+    /// Ready for the units `vocab` was made of; any other text is cut
+    /// the same way, only slower the first time.
+    pub(crate) fn for_vocabulary(vocab: Arc<Vocabulary>) -> Self {
         let jieba = dict::for_vocabulary(&vocab);
         WordSegmenter {
             whole: OnceLock::new(),
@@ -148,6 +144,13 @@ impl WordSegmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl WordSegmenter {
+        fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+            let units = texts.into_iter().flat_map(str::lines);
+            Self::for_vocabulary(Arc::new(Vocabulary::of_units(units)))
+        }
+    }
 
     fn corpus() -> Vec<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
