@@ -22,6 +22,7 @@ use super::encode::{Encoded, Evidence, Masks};
 use super::lexicon::Lexicon;
 use super::model1;
 use super::params::Params;
+use super::regroup;
 use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
 use crate::length::BeadCost;
@@ -210,6 +211,7 @@ fn align_in_pieces(
 
     let masks = masks_along(&enc, &path.steps);
     let cm = model(&enc, &masks, &params, length, near.as_ref());
+    path.steps = regroup::regroup(path.steps, &cm, &params, src, tgt, lex);
     let margins: Vec<f32> = (0..path.steps.len())
         .map(|k| margin(&path.steps, k, &cm))
         .collect();
