@@ -95,9 +95,7 @@ impl WordSegmenter {
         self.whole.get_or_init(|| {
             let building = self.building.lock().ok().and_then(|mut b| b.take());
             // A builder that failed to start or panicked: build it here.
-            building
-                .and_then(|b| b.join().ok())
-                .unwrap_or_else(Jieba::new)
+            building.and_then(|b| b.join().ok()).unwrap_or_default()
         })
     }
 
