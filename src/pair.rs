@@ -148,8 +148,8 @@ pub fn align_presplit(
     aligner: &Aligner,
     seg: &Segmenter,
 ) -> Result<AlignedPair> {
-    let s = presplit::read(src, seg)?;
-    let t = presplit::read(tgt, seg)?;
+    let (s, t) = rayon::join(|| presplit::read(src, seg), || presplit::read(tgt, seg));
+    let (s, t) = (s?, t?);
     let mut a = align_sentences(s, t, aligner);
     a.pair = pair_name(src);
     Ok(a)

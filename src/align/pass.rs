@@ -152,12 +152,11 @@ fn align_in_pieces(
         }
         path
     };
-    // Pair masks along a path, for the features of its beads and their
-    // margins (which regroup up to `MARGIN_WINDOW` units around a bead).
-    let masks_along = |enc: &Encoded, steps: &[dp::Step]| {
-        let band = band_around(&path_centre(steps, n), MARGIN_WINDOW + MAX_SIDE);
-        enc.masks(&windows(&band, n, m))
-    };
+    // The band along a path whose pair masks give the features of its
+    // beads and their margins (which regroup up to `MARGIN_WINDOW` units
+    // around a bead).
+    let band_along =
+        |steps: &[dp::Step]| band_around(&path_centre(steps, n), MARGIN_WINDOW + MAX_SIDE);
 
     let centre = if full {
         Vec::new()
@@ -170,9 +169,14 @@ fn align_in_pieces(
     // Pass two: length variance and Model 1 table from confident beads.
     if c.model1 || c.refit_length {
         let confident = {
-            let masks = masks_along(&enc, &path.steps);
-            let cm = CostModel::new(&enc, &masks, length, &params);
-            confident(&path.steps, &cm, params.confident_share)
+            let none = enc.masks(&[]);
+            let cm = CostModel::new(&enc, &none, length, &params);
+            let band = band_along(&path.steps);
+            let sims = along(&enc, &cm, &path.steps, &band, |cm, k| {
+                let st = &path.steps[k];
+                cm.features(st.src.clone(), st.tgt.clone()).sim
+            });
+            confident(&path.steps, &sims, params.confident_share)
         };
         if c.refit_length {
             let lens: Vec<(f32, f32)> = confident
@@ -196,7 +200,7 @@ fn align_in_pieces(
             let windows: Vec<Range<usize>> = (0..n)
                 .map(|i| centre[i].saturating_sub(reach)..(centre[i + 1] + reach).min(m))
                 .collect();
-            near = Some(enc.masks(&windows).local_totals(&enc, &windows));
+            near = Some(enc.local_totals(&windows));
         }
         path = search(
             &enc,
@@ -208,29 +212,56 @@ fn align_in_pieces(
         );
     }
 
-    let masks = masks_along(&enc, &path.steps);
-    let cm = model(&enc, &masks, &params, length, near.as_ref());
-    let margins: Vec<f32> = (0..path.steps.len())
-        .map(|k| margin(&path.steps, k, &cm))
-        .collect();
-    path.steps
-        .into_iter()
-        .zip(margins)
-        .map(|(st, margin)| {
-            let mut f = cm.features(st.src.clone(), st.tgt.clone());
-            f.margin = margin;
-            let shape = super::Shape {
-                src: st.src.len(),
-                tgt: st.tgt.len(),
-            };
-            let bead = Bead {
-                score: calibrate::score(&params.calibration, &f, shape),
-                src: st.src,
-                tgt: st.tgt,
-            };
-            (bead, f)
+    let none = enc.masks(&[]);
+    let cm = model(&enc, &none, &params, length, near.as_ref());
+    let band = band_along(&path.steps);
+    let steps = &path.steps;
+    along(&enc, &cm, steps, &band, |cm, k| {
+        let st = &steps[k];
+        let mut f = cm.features(st.src.clone(), st.tgt.clone());
+        f.margin = margin(steps, k, cm);
+        let shape = super::Shape {
+            src: st.src.len(),
+            tgt: st.tgt.len(),
+        };
+        let bead = Bead {
+            score: calibrate::score(&params.calibration, &f, shape),
+            src: st.src.clone(),
+            tgt: st.tgt.clone(),
+        };
+        (bead, f)
+    })
+}
+
+/// Steps per chunk of the work done along a path (see [`along`]).
+const STEP_CHUNK: usize = 1024;
+
+/// `f(model, k)` for every step `k` of `steps`, in order, with `cm` over the
+/// pair masks of `band` (see `band_along` in [`align_in_pieces`]). The
+/// steps are taken in chunks, in parallel; each chunk computes the masks of
+/// its own rows (and those of the steps on either side, which a margin
+/// regroups), so memory follows the chunk, not the document.
+fn along<T: Send>(
+    enc: &Encoded,
+    cm: &CostModel<'_>,
+    steps: &[dp::Step],
+    band: &Band,
+    f: impl Fn(&CostModel<'_>, usize) -> T + Sync,
+) -> Vec<T> {
+    let (n, m) = (enc.src.len(), enc.tgt.len());
+    let chunks: Vec<Vec<T>> = (0..steps.len().div_ceil(STEP_CHUNK))
+        .into_par_iter()
+        .map(|c| {
+            let (a, b) = (c * STEP_CHUNK, ((c + 1) * STEP_CHUNK).min(steps.len()));
+            let first = steps[a.saturating_sub(1)].src.start;
+            let last = steps[b.min(steps.len() - 1)].src.end;
+            let win: Vec<Range<usize>> = (first..last).map(|u| window(band, u, n, m)).collect();
+            let masks = enc.masks_from(first, &win);
+            let cm = cm.with_masks(&masks);
+            (a..b).map(|k| f(&cm, k)).collect()
         })
-        .collect()
+        .collect();
+    chunks.into_iter().flatten().collect()
 }
 
 /// The cost model of one search. With `near` (per unit, the matchable
@@ -403,18 +434,15 @@ fn margin(steps: &[dp::Step], k: usize, cm: &CostModel<'_>) -> f32 {
     }
 }
 
-/// The non-null beads of `steps` with the highest similarity (`share` of
-/// them), in document order.
-fn confident(
-    steps: &[dp::Step],
-    cm: &CostModel<'_>,
-    share: f32,
-) -> Vec<(Range<usize>, Range<usize>)> {
+/// The non-null beads of `steps` with the highest similarity (`sims[k]`
+/// of step `k`; `share` of them), in document order.
+fn confident(steps: &[dp::Step], sims: &[f32], share: f32) -> Vec<(Range<usize>, Range<usize>)> {
     let mut scored: Vec<(f32, usize)> = steps
         .iter()
+        .zip(sims)
         .enumerate()
-        .filter(|(_, s)| !s.src.is_empty() && !s.tgt.is_empty())
-        .map(|(k, s)| (cm.features(s.src.clone(), s.tgt.clone()).sim, k))
+        .filter(|(_, (s, _))| !s.src.is_empty() && !s.tgt.is_empty())
+        .map(|(k, (_, &sim))| (sim, k))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.truncate(((scored.len() as f32) * share).ceil() as usize);
@@ -437,12 +465,6 @@ fn path_centre(steps: &[dp::Step], n: usize) -> Vec<usize> {
         centre[s.end] = t.end;
     }
     centre
-}
-
-/// For each source unit, the target units it can share a bead with inside
-/// `band`.
-fn windows(band: &Band, n: usize, m: usize) -> Vec<Range<usize>> {
-    (0..n).map(|u| window(band, u, n, m)).collect()
 }
 
 /// The target units source unit `u` can share a bead with inside `band`.
