@@ -179,9 +179,17 @@ fn flagged(
     (has(Severity::Warning), has(Severity::Info))
 }
 
-/// With `DAMAGE_DUMP` set: one line of clause features per damaged bead
-/// (label, z, source clauses content/matched, target clauses) for tuning.
-fn dump(label: &str, beads: &[(String, String)], damaged: &[bool], seg: &Segmenter, lex: &Lexicon) {
+/// With `DAMAGE_DUMP` set: one JSON line of clause evidence per bead of a
+/// set (set, chapter, damaged, length z, each side's clauses with their
+/// words: key, known, matched), for tuning.
+fn dump(
+    label: &str,
+    doc: &str,
+    beads: &[(String, String)],
+    damaged: &[bool],
+    seg: &Segmenter,
+    lex: &Lexicon,
+) {
     if std::env::var_os("DAMAGE_DUMP").is_none() {
         return;
     }
@@ -201,30 +209,29 @@ fn dump(label: &str, beads: &[(String, String)], damaged: &[bool], seg: &Segment
     let model = check::LengthModel::fit(&rs);
     let pairs = bitext::terms::extract::word_pairs(&rs, &bitext::segment::side::analyse(&rs, seg));
     let ev = check::evidence::Both(lex, &pairs);
+    let side = |v: Vec<clause::ClauseEvidence>| -> serde_json::Value {
+        v.iter()
+            .map(|c| {
+                let w: Vec<_> = c
+                    .found
+                    .iter()
+                    .map(|w| serde_json::json!([w.key, w.known, w.matched]))
+                    .collect();
+                serde_json::json!({"n": c.number, "w": w})
+            })
+            .collect()
+    };
     for (r, d) in rs.iter().zip(damaged) {
-        if !d {
-            continue;
-        }
         let s = check::SideView::new(&r.src, Lang::ZhHans, seg);
         let t = check::SideView::new(&r.tgt, Lang::En, seg);
         let z = model.z(s.text().chars().count(), t.text().chars().count());
-        let fmt = |v: Vec<clause::ClauseEvidence>| -> String {
-            v.iter()
-                .map(|c| {
-                    format!(
-                        "{}/{}{}",
-                        c.content,
-                        c.matched,
-                        if c.number { "n" } else { "" }
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(",")
-        };
         println!(
-            "D\t{label}\t{z:.2}\t{}\t{}",
-            fmt(clause::clause_evidence(&s, &t, &ev)),
-            fmt(clause::clause_evidence(&t, &s, &ev))
+            "{}",
+            serde_json::json!({
+                "set": label, "doc": doc, "d": d, "z": z,
+                "src": side(clause::clause_evidence(&s, &t, &ev)),
+                "tgt": side(clause::clause_evidence(&t, &s, &ev)),
+            })
         );
     }
 }
@@ -339,7 +346,7 @@ fn main() {
             })
             .collect();
         clean.add(&all, (neg, any));
-        dump("clean", &untouched, &all, &seg, &lex);
+        dump("clean", name, &untouched, &all, &seg, &lex);
         // Omissions.
         let mut damaged = vec![false; n];
         let mut set = untouched.clone();
@@ -352,7 +359,7 @@ fn main() {
             set[i].1 = remove(&p.en, a, b);
             damaged[i] = true;
         }
-        dump("om", &set, &damaged, &seg, &lex);
+        dump("om", name, &set, &damaged, &seg, &lex);
         om.add(&damaged, flagged(&set, &seg, &lex, FlagKind::Omission));
         // Additions.
         let mut damaged = vec![false; n];
@@ -367,7 +374,7 @@ fn main() {
             set[i].1 = graft(&p.en, &donor[a..b]);
             damaged[i] = true;
         }
-        dump("ad", &set, &damaged, &seg, &lex);
+        dump("ad", name, &set, &damaged, &seg, &lex);
         ad.add(&damaged, flagged(&set, &seg, &lex, FlagKind::Addition));
         // Numbers.
         let mut damaged = vec![false; n];
@@ -378,10 +385,15 @@ fn main() {
                 damaged[i] = true;
             }
         }
-        nu.add(
-            &damaged,
-            flagged(&set, &seg, &lex, FlagKind::NumberMismatch),
-        );
+        let hits = flagged(&set, &seg, &lex, FlagKind::NumberMismatch);
+        if std::env::var_os("DAMAGE_SHOW").is_some() {
+            for ((d, h), (z, e)) in damaged.iter().zip(&hits.0).zip(&set) {
+                if *d && !*h {
+                    println!("MISSED NUMBER {z} | {e}");
+                }
+            }
+        }
+        nu.add(&damaged, hits);
     }
     println!("damaged bead      beads  warning+  rate   any level  rate");
     for (label, t) in [

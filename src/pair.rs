@@ -148,11 +148,36 @@ pub fn align_presplit(
     aligner: &Aligner,
     seg: &Segmenter,
 ) -> Result<AlignedPair> {
-    let (s, t) = rayon::join(|| presplit::read(src, seg), || presplit::read(tgt, seg));
-    let (s, t) = (s?, t?);
-    let mut a = align_sentences(s, t, aligner);
-    a.pair = pair_name(src);
-    Ok(a)
+    Ok(PresplitPair::read(src, tgt, seg)?.align(aligner))
+}
+
+/// Two presplit files read and segmented, not aligned yet (so reading
+/// needs no aligner: its lexicon may still be loading).
+#[derive(Debug)]
+pub struct PresplitPair {
+    name: String,
+    src: presplit::Presplit,
+    tgt: presplit::Presplit,
+}
+
+impl PresplitPair {
+    /// Reads and segments a source and its translation.
+    pub fn read(src: &Path, tgt: &Path, seg: &Segmenter) -> Result<PresplitPair> {
+        // Both files at once (a long one takes seconds to segment).
+        let (s, t) = rayon::join(|| presplit::read(src, seg), || presplit::read(tgt, seg));
+        Ok(PresplitPair {
+            name: pair_name(src),
+            src: s?,
+            tgt: t?,
+        })
+    }
+
+    /// Aligns the two, sentence by sentence.
+    pub fn align(self, aligner: &Aligner) -> AlignedPair {
+        let mut a = align_sentences(self.src, self.tgt, aligner);
+        a.pair = self.name;
+        a
+    }
 }
 
 /// Aligns two presplit documents, sentence by sentence (pair identifier

@@ -140,6 +140,12 @@ impl Aligner {
         Ok(Aligner { cfg, lexicon })
     }
 
+    /// Prepares the aligner over a lexicon already loaded (e.g. with
+    /// [`Lexicon::find_only`]).
+    pub fn with_lexicon(cfg: AlignConfig, lexicon: Lexicon) -> Aligner {
+        Aligner { cfg, lexicon }
+    }
+
     /// Replaces the weights and the components in use (the lexicon stays
     /// loaded): for tuning and ablation without reloading.
     pub fn set_params(&mut self, params: Params, components: Components) {

@@ -38,6 +38,14 @@ pub fn read(path: &Path, seg: &Segmenter) -> Result<Presplit> {
     from_text(&text, &path.display().to_string(), seg)
 }
 
+/// The units (lines) of a presplit text, as [`from_text`] reads them:
+/// `lines` splits on LF and CRLF; a lone CR (old Mac files) ends a line
+/// too; a leading byte order mark is not part of the first.
+pub fn units(text: &str) -> impl Iterator<Item = &str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines().flat_map(|l| l.split('\r'))
+}
+
 /// Builds a presplit document from its text; `name` names it in messages
 /// and in the document's `source`.
 pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
@@ -51,9 +59,7 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // `lines` splits on LF and CRLF; a lone CR (old Mac files) ends a
-    // line too.
-    let lines: Vec<&str> = text.lines().flat_map(|l| l.split('\r')).collect();
+    let lines: Vec<&str> = units(text).collect();
     if let Some((n, _)) = lines
         .iter()
         .enumerate()

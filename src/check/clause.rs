@@ -98,6 +98,19 @@ pub struct ClauseEvidence {
     pub number: bool,
     /// Content words without a counterpart, as written (each once).
     pub words: Vec<String>,
+    /// Every content word of the clause, in text order, with what it found.
+    pub found: Vec<WordMatch>,
+}
+
+/// One content word of a clause and the evidence it found on the other side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordMatch {
+    /// The word's matching form: its key (Chinese) or stem (English).
+    pub key: String,
+    /// True when the evidence has an entry for the word itself.
+    pub known: bool,
+    /// True when it has a counterpart on the other side.
+    pub matched: bool,
 }
 
 impl ClauseEvidence {
@@ -145,6 +158,7 @@ pub fn clause_evidence(
                 matched: 0,
                 number,
                 words: Vec::new(),
+                found: Vec::new(),
             };
             for t in side
                 .unit
@@ -156,6 +170,20 @@ pub fn clause_evidence(
                 let free = |j: usize| used[j].is_none_or(|k| k == t.key);
                 let found = (0..used.len())
                     .find(|&j| free(j) && lookup.matches_at(t, j, side.lang, text, ev));
+                let key = if side.lang.is_chinese() {
+                    &t.key
+                } else {
+                    &t.stem
+                };
+                c.found.push(WordMatch {
+                    key: key.to_string(),
+                    known: if side.lang.is_chinese() {
+                        ev.has_word(key)
+                    } else {
+                        ev.knows(key)
+                    },
+                    matched: found.is_some(),
+                });
                 if let Some(j) = found {
                     used[j] = Some(t.key.as_str());
                     c.matched += 1;
@@ -252,36 +280,64 @@ fn capitalised(text: &str, t: &Token) -> bool {
 /// the clause still count as unmatched.
 const SHARE: f64 = 0.2;
 
-/// The same share on the other side, when asking whether it has an
-/// unmatched clause too (then the two are most often a free rendering of
-/// each other).
-const CONTRAST_SHARE: f64 = 0.34;
-
-/// Thresholds of a warning, per kind: missing words, and the least lean of
-/// the length ratio (in spreads of the pair's model, positive when the
-/// flagged side is the longer one). Tuned on the damaged-bead benchmark
-/// (`examples/damage.rs`) for at most 5% of untouched beads flagged: an
-/// added clause needs more words, because a free translation adds a word or
-/// two of its own far more often than it drops them.
-const OMISSION_WARN: Rule = Rule {
-    words: 3,
-    lean: 0.0,
-    share: 0.2,
-};
-const ADDITION_WARN: Rule = Rule {
-    words: 3,
-    lean: -0.5,
-    share: 0.0,
-};
-
-/// When an unmatched clause is a warning.
-struct Rule {
-    /// Least content words without a counterpart.
-    words: usize,
-    /// Least lean of the length ratio towards the flagged side.
+/// How a clause flag's certainty is weighed, per kind (see [`certainty`]).
+struct Weights {
+    /// Per spread of the length ratio leaning the flagged side's way.
     lean: f64,
-    /// Largest share of matched content words.
-    share: f64,
+    /// Per share of the flagged side's content words left unmatched.
+    own: f64,
+    /// Per share of the other side's content words left unmatched (a
+    /// paraphrase leaves both sides unmatched; a dropped or added clause
+    /// only one).
+    other: f64,
+    /// Certainty from which the flag is a warning.
+    warn: f64,
+}
+
+/// Omission weights. Tuned on the damaged-bead benchmark
+/// (`examples/damage.rs`) for at most 5% of untouched beads flagged at
+/// warning level. A dropped clause shortens the target, so the length
+/// ratio counts; an added one is weighed on the clause alone, because a
+/// free translation adds words of its own far more often than it drops
+/// them and lengthens the target anyway.
+const OMISSION: Weights = Weights {
+    lean: 0.5,
+    own: 3.0,
+    other: -2.0,
+    warn: 5.0,
+};
+/// Addition weights (see [`OMISSION`]).
+const ADDITION: Weights = Weights {
+    lean: 0.0,
+    own: 0.0,
+    other: -4.0,
+    warn: 2.75,
+};
+
+/// A matched word in a clause outweighs this many unmatched ones: a clause
+/// whose words partly find counterparts is most often rendered freely.
+const MATCHED_WEIGHT: f64 = 2.0;
+
+/// How sure it is that the side of `own` dropped (omission) or added
+/// (addition) a clause against `other`: the clearest clause without a
+/// shared number (its unmatched content words, less [`MATCHED_WEIGHT`]
+/// per matched one), plus the length ratio's `lean` towards the flagged
+/// side and the shares of unmatched content words on each side, weighed
+/// by `w`.
+fn certainty(own: &[ClauseEvidence], other: &[ClauseEvidence], lean: f64, w: &Weights) -> f64 {
+    let clearest = own
+        .iter()
+        .filter(|c| !c.number)
+        .map(|c| c.missing() as f64 - MATCHED_WEIGHT * c.matched as f64)
+        .fold(0.0, f64::max);
+    clearest + w.lean * lean + w.own * unmatched_share(own) + w.other * unmatched_share(other)
+}
+
+/// Share of a side's content words without a counterpart (0 without any).
+fn unmatched_share(side: &[ClauseEvidence]) -> f64 {
+    let content: usize = side.iter().map(|c| c.content).sum();
+    let missing: usize = side.iter().map(ClauseEvidence::missing).sum();
+    missing as f64 / content.max(1) as f64
 }
 
 /// Omission and addition flags from unmatched clauses: source clauses
@@ -289,13 +345,12 @@ struct Rule {
 ///
 /// `z` is the bead's length ratio in spreads of the pair's model (negative:
 /// target shorter); `outlier` is the spread at which a ratio alone is
-/// suspect. Severity:
-/// - unmatched clauses on *both* sides are most often a free rendering of
-///   each other (a paraphrase the lexicon cannot link): info;
-/// - a warning needs enough missing words and a length ratio that leans
-///   the flagged side's way ([`OMISSION_WARN`], [`ADDITION_WARN`]), else
-///   info;
-/// - an error when the length ratio is itself an outlier that way.
+/// suspect. A side with an unmatched clause is flagged; severity grows with
+/// the [`certainty`] of the divergence:
+/// - info below the kind's warning certainty ([`OMISSION`], [`ADDITION`]);
+/// - a warning from it;
+/// - an error when the length ratio is also an outlier the flagged side's
+///   way.
 pub fn check(
     src: &SideView,
     tgt: &SideView,
@@ -308,29 +363,16 @@ pub fn check(
     }
     let om = clause_evidence(src, tgt, ev);
     let ad = clause_evidence(tgt, src, ev);
-    let contrast = |v: &[ClauseEvidence]| v.iter().any(|c| c.unmatched(CONTRAST_SHARE));
     let mut flags = Vec::new();
-    for (all, other, kind, lean, rule) in [
-        (&om, &ad, FlagKind::Omission, -z, OMISSION_WARN),
-        (&ad, &om, FlagKind::Addition, z, ADDITION_WARN),
+    for (all, other, kind, lean, w) in [
+        (&om, &ad, FlagKind::Omission, -z, &OMISSION),
+        (&ad, &om, FlagKind::Addition, z, &ADDITION),
     ] {
         let found: Vec<&ClauseEvidence> = all.iter().filter(|c| c.unmatched(SHARE)).collect();
-        let Some(most) = found
-            .iter()
-            .filter(|c| c.unmatched(rule.share))
-            .map(|c| c.missing())
-            .max()
-        else {
-            if !found.is_empty() {
-                let side = if kind == FlagKind::Omission { src } else { tgt };
-                flags.push(
-                    Flag::new(kind, Severity::Info, reason(&found, kind, side))
-                        .with_marks(marks(&found, kind, side)),
-                );
-            }
+        if found.is_empty() {
             continue;
-        };
-        let severity = if contrast(other) || most < rule.words || lean < rule.lean {
+        }
+        let severity = if certainty(all, other, lean, w) < w.warn {
             Severity::Info
         } else if lean >= outlier {
             Severity::Error
@@ -470,10 +512,15 @@ mod tests {
     /// Flags of a Chinese source and English target at a normal length
     /// ratio (`z` = 0).
     fn flags(zh: &str, en: &str) -> Vec<Flag> {
+        flags_at(zh, en, 0.0)
+    }
+
+    /// Flags at length ratio `z` (in spreads; an outlier from 2).
+    fn flags_at(zh: &str, en: &str, z: f64) -> Vec<Flag> {
         let seg = Segmenter::new();
         let s = SideView::new(&[zh.into()], Lang::ZhHans, &seg);
         let t = SideView::new(&[en.into()], Lang::En, &seg);
-        check(&s, &t, &lexicon(), 0.0, 2.0)
+        check(&s, &t, &lexicon(), z, 2.0)
     }
 
     const ZH: &str = "会议讨论了信任措施，领导人在上海通过了联合宣言。";
@@ -505,7 +552,7 @@ mod tests {
     #[test]
     fn dropped_clause_is_an_omission_whatever_the_length() {
         let f = flags(
-            ZH,
+            "会议讨论了信任措施，各国领导人在上海举行峰会并通过了联合宣言。",
             "The meeting discussed confidence measures in great detail.",
         );
         assert_eq!(f.len(), 1, "{f:?}");
@@ -514,7 +561,8 @@ mod tests {
             (FlagKind::Omission, Severity::Warning)
         );
         assert!(
-            f[0].reason.contains("“领导人在上海通过了联合宣言”"),
+            f[0].reason
+                .contains("“各国领导人在上海举行峰会并通过了联合宣言”"),
             "{}",
             f[0].reason
         );
@@ -538,6 +586,23 @@ mod tests {
             "{}",
             f[0].reason
         );
+    }
+
+    #[test]
+    fn a_shorter_target_makes_a_small_omission_certain() {
+        // Three content words dropped: at the pair's usual length ratio
+        // that is as likely free rendering (info); with a target shorter
+        // than usual it is a warning, and with one far shorter an error.
+        let en = "The meeting discussed confidence measures.";
+        let sev = |z: f64| {
+            flags_at(ZH, en, z)
+                .iter()
+                .find(|f| f.kind == FlagKind::Omission)
+                .map(|f| f.severity)
+        };
+        assert_eq!(sev(0.0), Some(Severity::Info));
+        assert_eq!(sev(-1.5), Some(Severity::Warning));
+        assert_eq!(sev(-2.5), Some(Severity::Error));
     }
 
     #[test]

@@ -2,15 +2,18 @@
 //! print the beads (JSONL, TSV or the MAC bead format).
 
 use anyhow::{bail, Context};
+use bitext::align::{lexicon::Lexicon, presplit};
 use bitext::align::{AlignConfig, Aligner};
 use bitext::export::beads;
-use bitext::pair::{align_files, align_presplit, AlignedPair};
+use bitext::pair::{align_files, AlignedPair, PresplitPair};
 use bitext::record::Level;
-use bitext::segment::Segmenter;
+use bitext::segment::{Segmenter, Vocabulary};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::thread::ScopedJoinHandle;
 
 /// Output format.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,19 +71,69 @@ pub struct Args {
 
 /// Runs `bitext align`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    // The lexicon and jieba's dictionary load at the same time.
     let cfg = AlignConfig {
         lexicon: args.lexicon.clone(),
         ..AlignConfig::default()
     };
-    let (aligner, seg) = std::thread::scope(|s| {
-        let lexicon = s.spawn(|| Aligner::new(cfg));
-        let seg = Segmenter::new();
-        (lexicon.join(), seg)
-    });
-    let aligner = aligner
-        .map_err(|_| anyhow::anyhow!("loading the lexicon failed"))?
-        .context("loading the lexicon")?;
+    // The lexicon loads on its own thread while the inputs are read and
+    // segmented. Presplit inputs are read first: jieba and the lexicon then
+    // load only the words their units can hold (see `Vocabulary`).
+    std::thread::scope(|s| {
+        let (send_vocab, vocab) = mpsc::channel::<Arc<Vocabulary>>();
+        let load = move || {
+            // No vocabulary (sender dropped): the whole lexicon.
+            let lexicon = match vocab.recv() {
+                Ok(v) => Lexicon::find_only(cfg.lexicon.as_deref(), &|w| v.covers(w)),
+                Err(_) => Lexicon::find(cfg.lexicon.as_deref()),
+            };
+            Ok(Aligner::with_lexicon(cfg, lexicon?))
+        };
+        let aligner = Pending {
+            loading: Mutex::new(Some(s.spawn(load))),
+            ready: OnceLock::new(),
+        };
+        let inputs = if args.presplit {
+            presplit_inputs(&args)
+        } else {
+            Vec::new()
+        };
+        let seg = if inputs.is_empty() {
+            drop(send_vocab);
+            Segmenter::new()
+        } else {
+            let units = inputs.iter().flat_map(|t| presplit::units(t));
+            let vocab = Arc::new(Vocabulary::of_units(units));
+            // A send fails only when the loader has ended: it then reports.
+            let _ = send_vocab.send(vocab.clone());
+            Segmenter::for_vocabulary(vocab)
+        };
+        drop(inputs);
+        run_with(&args, &aligner, &seg)
+    })
+}
+
+/// The aligner while its lexicon loads on another thread.
+struct Pending<'s> {
+    loading: Mutex<Option<ScopedJoinHandle<'s, bitext::Result<Aligner>>>>,
+    ready: OnceLock<Result<Aligner, String>>,
+}
+
+impl Pending<'_> {
+    /// The aligner, once loaded (the first caller waits for it).
+    fn get(&self) -> anyhow::Result<&Aligner> {
+        let ready = self.ready.get_or_init(|| {
+            let loading = self.loading.lock().ok().and_then(|mut h| h.take());
+            match loading.map(|h| h.join()) {
+                Some(Ok(Ok(aligner))) => Ok(aligner),
+                Some(Ok(Err(e))) => Err(format!("loading the lexicon: {e}")),
+                _ => Err("loading the lexicon failed".into()),
+            }
+        });
+        ready.as_ref().map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
+fn run_with(args: &Args, aligner: &Pending, seg: &Segmenter) -> anyhow::Result<ExitCode> {
     if let (Some(src), Some(tgt), Some(out)) = (&args.src_dir, &args.tgt_dir, &args.out_dir) {
         if !args.files.is_empty() {
             bail!("give either files or --src-dir/--tgt-dir/--out-dir, not both");
@@ -88,7 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if !args.presplit {
             bail!("directory mode needs --presplit (one sentence per line)");
         }
-        return run_dirs(src, tgt, out, args.format, &aligner, &seg);
+        return run_dirs(src, tgt, out, args.format, aligner, seg);
     }
     let level = match args.level {
         LevelArg::Paragraph => Level::Paragraph,
@@ -96,9 +149,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let aligned = match (args.presplit, args.files.as_slice()) {
         (_, []) => bail!("no input: give SRC [TGT], or --src-dir/--tgt-dir/--out-dir"),
-        (true, [src, tgt]) => align_presplit(src, tgt, &aligner, &seg)?,
+        (true, [src, tgt]) => PresplitPair::read(src, tgt, seg)?.align(aligner.get()?),
         (true, [_]) => bail!("--presplit needs two files, the source and the target"),
-        (false, files) => align_files(files, level, &aligner, &seg)?,
+        (false, files) => align_files(files, level, aligner.get()?, seg)?,
         (true, _) => bail!("too many inputs"),
     };
     warn_languages(&aligned);
@@ -108,6 +161,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// The texts of the presplit inputs that can be read (the others fail
+/// later, with their messages), up to [`KNOWN_TEXT_BYTES`] in all: for
+/// more, listing what they hold costs as much as loading jieba whole.
+fn presplit_inputs(args: &Args) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = args.files.clone();
+    for dir in [&args.src_dir, &args.tgt_dir].into_iter().flatten() {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            paths.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+        }
+    }
+    let mut total = 0;
+    let mut texts = Vec::new();
+    for p in paths.iter().filter(|p| p.is_file()) {
+        total += p.metadata().map_or(0, |m| m.len());
+        if total > KNOWN_TEXT_BYTES {
+            return Vec::new();
+        }
+        texts.extend(std::fs::read_to_string(p).ok());
+    }
+    texts
+}
+
+/// See [`presplit_inputs`].
+const KNOWN_TEXT_BYTES: u64 = 4 << 20;
 
 fn warn_languages(a: &AlignedPair) {
     if a.same_language() {
@@ -139,7 +217,7 @@ fn run_dirs(
     tgt_dir: &Path,
     out_dir: &Path,
     format: OutFormat,
-    aligner: &Aligner,
+    aligner: &Pending,
     seg: &Segmenter,
 ) -> anyhow::Result<ExitCode> {
     let mut names: Vec<String> = std::fs::read_dir(src_dir)
@@ -164,7 +242,7 @@ fn run_dirs(
                 if !tgt.is_file() {
                     bail!("{}: no target file of the same name", tgt.display());
                 }
-                let a = align_presplit(&src_dir.join(name), &tgt, aligner, seg)?;
+                let a = PresplitPair::read(&src_dir.join(name), &tgt, seg)?.align(aligner.get()?);
                 warn_languages(&a);
                 let path = out_dir.join(format!("{name}.{ext}"));
                 let f = std::fs::File::create(&path)
@@ -177,6 +255,8 @@ fn run_dirs(
             (name.clone(), r)
         })
         .collect();
+    // A lexicon that failed to load fails every file: say it once.
+    aligner.get()?;
     let mut failed = 0;
     for (name, r) in results {
         if let Err(e) = r {

@@ -16,15 +16,42 @@ fn t2s() -> &'static OpenCC {
 /// single-character entry maps them to themselves (e.g. 乾 in 乾燥, 瞭 in
 /// 瞭解). Found by comparing `TSPhrases.txt` with `TSCharacters.txt` of
 /// ferrous-opencc 0.4.0; every other changed character is found by probing.
+#[cfg(test)]
 const PHRASE_ONLY: &[char] = &['么', '俱', '彷', '沈', '牴', '瞭', '藉', '衹', '覆'];
+
+/// The Han characters `t2s` can change (written by
+/// `tests::the_shipped_changeable_set_is_what_t2s_changes` from OpenCC's
+/// tables as shipped in ferrous-opencc; Apache-2.0 data). Probing the
+/// converter with every Han character at startup took ~13 ms.
+static CHANGEABLE: &str = include_str!("t2s-changeable.txt");
 
 /// The Han characters `t2s` can change, as a bit set over code points: a
 /// text holding none of them converts to itself, so conversion is skipped.
+#[derive(PartialEq)]
 struct Changeable {
     bits: Vec<u64>,
 }
 
 impl Changeable {
+    fn new() -> Changeable {
+        Changeable {
+            bits: vec![0; (0x3134F >> 6) + 1],
+        }
+    }
+
+    /// The set shipped in [`CHANGEABLE`].
+    fn shipped() -> Changeable {
+        let mut set = Changeable::new();
+        CHANGEABLE
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .for_each(|c| set.insert(c));
+        set
+    }
+
+    /// The set probed from the converter: every Han character that
+    /// converts to something else on its own, and [`PHRASE_ONLY`].
+    #[cfg(test)]
     fn build(t2s: &OpenCC) -> Changeable {
         let ranges = [
             0x3400u32..=0x4DBF,
@@ -42,9 +69,7 @@ impl Changeable {
             probe.push('\n');
         }
         let converted = t2s.convert(&probe);
-        let mut set = Changeable {
-            bits: vec![0; (0x3134F >> 6) + 1],
-        };
+        let mut set = Changeable::new();
         for (a, b) in probe.lines().zip(converted.lines()) {
             if a != b {
                 a.chars().for_each(|c| set.insert(c));
@@ -52,6 +77,21 @@ impl Changeable {
         }
         PHRASE_ONLY.iter().for_each(|&c| set.insert(c));
         set
+    }
+
+    /// The characters of the set, 40 a line.
+    #[cfg(test)]
+    fn listing(&self) -> String {
+        let chars: Vec<char> = (0..self.bits.len() * 64)
+            .filter_map(|i| char::from_u32(i as u32))
+            .filter(|&c| self.contains(c))
+            .collect();
+        let mut out = String::new();
+        for line in chars.chunks(40) {
+            out.extend(line);
+            out.push('\n');
+        }
+        out
     }
 
     fn insert(&mut self, c: char) {
@@ -71,7 +111,7 @@ impl Changeable {
 
 fn changeable() -> &'static Changeable {
     static SET: OnceLock<Changeable> = OnceLock::new();
-    SET.get_or_init(|| Changeable::build(t2s()))
+    SET.get_or_init(Changeable::shipped)
 }
 
 /// True when `text` holds a character that `t2s` may change; when false,
@@ -211,6 +251,18 @@ pub fn is_traditional(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped set is what the converter changes; when ferrous-opencc's
+    /// tables change, this writes the new listing to regenerate it from.
+    #[test]
+    fn the_shipped_changeable_set_is_what_t2s_changes() {
+        let probed = Changeable::build(t2s());
+        if Changeable::shipped() != probed {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/t2s-changeable.txt");
+            std::fs::write(path, probed.listing()).expect("write the listing");
+            panic!("src/normalize/t2s-changeable.txt is stale: the probed set is in {path}");
+        }
+    }
 
     #[test]
     fn precheck_agrees_with_opencc() {

@@ -2,12 +2,14 @@
 //! to the original), unicode-segmentation for English, lowercased and
 //! stemmed (Snowball English).
 
+use super::dict::{self, Vocabulary};
 use crate::document::{Lang, Span};
 use crate::normalize::{self, is_han};
 use compact_str::{CompactString, ToCompactString};
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is made of.
@@ -38,15 +40,40 @@ pub struct Token {
 }
 
 pub(crate) struct WordSegmenter {
-    jieba: Jieba,
+    /// jieba over its whole dictionary; built on first use when `known`
+    /// is given (then only for a text outside the known ones).
+    whole: OnceLock<Jieba>,
+    /// The units announced to [`WordSegmenter::for_vocabulary`], and jieba
+    /// over the dictionary words they can hold.
+    known: Option<(Arc<Vocabulary>, Jieba)>,
     stemmer: Stemmer,
 }
 
 impl WordSegmenter {
     pub(crate) fn new() -> Self {
         WordSegmenter {
-            jieba: Jieba::new(),
+            whole: OnceLock::from(Jieba::new()),
+            known: None,
             stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// Ready for the units `vocab` was made of; any other text is cut
+    /// the same way, only slower the first time.
+    pub(crate) fn for_vocabulary(vocab: Arc<Vocabulary>) -> Self {
+        let jieba = dict::for_vocabulary(&vocab);
+        WordSegmenter {
+            whole: OnceLock::new(),
+            known: Some((vocab, jieba)),
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The jieba that cuts `norm` as the whole dictionary does.
+    fn jieba(&self, norm: &str) -> &Jieba {
+        match &self.known {
+            Some((vocab, jieba)) if vocab.covers(norm) => jieba,
+            _ => self.whole.get_or_init(Jieba::new),
         }
     }
 
@@ -55,7 +82,7 @@ impl WordSegmenter {
         let mut out = Vec::with_capacity(norm.text.len() / 4);
         let mut hint = 0;
         if lang.is_chinese() || norm.text.chars().any(is_han) {
-            for t in self.jieba.cut(&norm.text, true) {
+            for t in self.jieba(&norm.text).cut(&norm.text, true) {
                 self.push(&mut out, &norm, &mut hint, t.word, t.byte_start, t.byte_end);
             }
         } else {
@@ -111,5 +138,94 @@ impl WordSegmenter {
             span: Span::new(s, e),
             kind,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl WordSegmenter {
+        fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+            let units = texts.into_iter().flat_map(str::lines);
+            Self::for_vocabulary(Arc::new(Vocabulary::of_units(units)))
+        }
+    }
+
+    fn corpus() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("corpus/")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("UTF-8 text"))
+            .collect()
+    }
+
+    /// Every line of the corpus (Simplified, Traditional, English) gets
+    /// the tokens the whole dictionary gives, without loading it.
+    #[test]
+    fn known_texts_are_cut_as_with_the_whole_dictionary() {
+        let texts = corpus();
+        let known = WordSegmenter::for_texts(texts.iter().map(String::as_str));
+        let whole = WordSegmenter::new();
+        let mut han = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            for lang in [Lang::ZhHans, Lang::En] {
+                let tokens = known.tokens(line, lang);
+                han += tokens.iter().filter(|t| t.kind == TokenKind::Han).count();
+                assert_eq!(tokens, whole.tokens(line, lang), "{line}");
+            }
+        }
+        assert!(han > 1000, "the corpus holds Chinese");
+        assert!(
+            known.whole.get().is_none(),
+            "the whole dictionary was loaded"
+        );
+    }
+
+    /// English-only inputs never load jieba's dictionary; a Chinese or
+    /// mixed text the inputs did not announce loads it once and is cut as
+    /// always.
+    #[test]
+    fn unknown_text_falls_back_to_the_whole_dictionary() {
+        let english = "The Conference was founded in 1992.\nIt met again in 2014.";
+        let seg = WordSegmenter::for_texts([english]);
+        let keys: Vec<_> = seg
+            .tokens("It met again in 1992.", Lang::En)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(keys, ["it", "met", "again", "in", "1992"]);
+        assert!(seg.whole.get().is_none());
+
+        let whole = WordSegmenter::new();
+        let mixed = "亚信会议(CICA)创立于1992年 in Almaty";
+        assert_eq!(
+            seg.tokens(mixed, Lang::ZhHans),
+            whole.tokens(mixed, Lang::ZhHans)
+        );
+        assert!(seg.whole.get().is_some());
+        assert_eq!(
+            seg.tokens(english, Lang::En),
+            whole.tokens(english, Lang::En)
+        );
+    }
+
+    /// A mixed text announced in advance uses the small dictionary for
+    /// both its scripts.
+    #[test]
+    fn mixed_known_text_is_cut_without_the_whole_dictionary() {
+        let mixed = "亞洲相互協作與信任措施會議(CICA)的秘书处设在Astana，2014年5月召开峰会。";
+        let seg = WordSegmenter::for_texts([mixed]);
+        let whole = WordSegmenter::new();
+        for lang in [Lang::ZhHant, Lang::En] {
+            assert_eq!(seg.tokens(mixed, lang), whole.tokens(mixed, lang));
+        }
+        assert!(seg.whole.get().is_none());
     }
 }
