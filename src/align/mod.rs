@@ -27,6 +27,7 @@ mod params;
 mod pass;
 pub mod presplit;
 mod records;
+mod regroup;
 mod relation;
 mod shape;
 

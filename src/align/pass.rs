@@ -22,6 +22,7 @@ use super::encode::{Encoded, Evidence, Masks};
 use super::lexicon::Lexicon;
 use super::model1;
 use super::params::Params;
+use super::regroup;
 use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
 use crate::length::BeadCost;
@@ -230,6 +231,12 @@ fn align_in_pieces(
 
     let none = enc.masks(&[]);
     let cm = model(&enc, &none, &params, length, near.as_ref());
+    let band = band_along(&path.steps);
+    {
+        let win: Vec<Range<usize>> = (0..n).map(|u| window(&band, u, n, m)).collect();
+        let masks = enc.masks(&win);
+        path.steps = regroup::regroup(path.steps, &cm.with_masks(&masks), &params, src, tgt, lex);
+    }
     let band = band_along(&path.steps);
     let steps = &path.steps;
     along(&enc, &cm, steps, &band, |cm, k| {
