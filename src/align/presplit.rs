@@ -10,6 +10,7 @@ use crate::document::{Document, Format, Lang, Paragraph};
 use crate::error::{Error, Result};
 use crate::normalize;
 use crate::segment::{Segmenter, Sentence};
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Longest line accepted, in bytes: a longer "sentence" is not presplit
@@ -75,7 +76,7 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
     }
     let lang = detect_lang(text);
     let paragraphs: Vec<Paragraph> = lines
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(n, l)| Paragraph {
             text: l.to_string(),
@@ -85,8 +86,9 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
             line_starts: Vec::new(),
         })
         .collect();
+    // Lines are tokenized in parallel (a long file holds 100k of them).
     let units = lines
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(n, l)| {
             let mut u = seg.unit(l, lang);

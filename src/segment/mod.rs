@@ -224,7 +224,8 @@ impl Default for Segmenter {
 }
 
 impl Segmenter {
-    /// Loads jieba's dictionary and the English stemmer.
+    /// Loads the English stemmer and starts loading jieba's dictionary on
+    /// another thread (the first Chinese text waits for it).
     pub fn new() -> Segmenter {
         Segmenter {
             words: words::WordSegmenter::new(),
