@@ -1,7 +1,7 @@
 //! Development tool: ablation, leave-one-file-out cross-validation of the
 //! cost parameters, and calibration of the confidence score on MAC-Dev.
 //!
-//! `cargo run --release --example tune -- [ablation|cv|calib] [MAC-DEV]`
+//! `cargo run --release --example tune -- [ablation|cv|cv-regroup|calib|one] [MAC-DEV]`
 //! (default data path `../shared/eval/mac-dev`). Prints numbers only; the
 //! chosen constants are copied by hand into `src/align/params.rs`. Exits
 //! quietly when the data is absent.
@@ -95,13 +95,19 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         model1: false,
         refit_length: false,
     };
-    // Rows before the last are scored without the evidence added last:
-    // punctuation keys, the local matchable weight, quotation boundaries.
+    // Rows are scored without the evidence added in later rows:
+    // punctuation keys, the local matchable weight, quotation boundaries,
+    // the post-search merges and 1-0 splits.
+    let search_only = Params {
+        merge_words: usize::MAX,
+        null_mass: f32::INFINITY,
+        ..Params::default()
+    };
     let before = Params {
         punctuation: 0.0,
         local_share: 0.0,
         quote_penalty: 0.0,
-        ..Params::default()
+        ..search_only.clone()
     };
     let steps = [
         ("length only (shapes n+m <= 8, per-pair ratio)", off),
@@ -145,7 +151,7 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         (
             "+ questions, exclamations, quotes as keys",
             Params {
-                punctuation: Params::default().punctuation,
+                punctuation: search_only.punctuation,
                 ..before.clone()
             },
         ),
@@ -153,10 +159,21 @@ fn ablation(al: &mut Aligner, files: &[File]) {
             "+ local matchable weight (2nd pass)",
             Params {
                 quote_penalty: 0.0,
+                ..search_only.clone()
+            },
+        ),
+        ("+ quotation boundaries", search_only.clone()),
+        (
+            "+ merges where a clause crosses (after search)",
+            Params {
+                null_mass: f32::INFINITY,
                 ..Params::default()
             },
         ),
-        ("+ quotation boundaries = default", Params::default()),
+        (
+            "+ 1-0 for unexplained Chinese units = default",
+            Params::default(),
+        ),
     ];
     let rows = steps
         .into_iter()
@@ -204,9 +221,32 @@ fn grid() -> Vec<Params> {
     out
 }
 
-fn cv(al: &mut Aligner, files: &[File]) {
+/// The grid of the post-search regrouping (`cv-regroup`): crossing words
+/// for a merge × least mass of a 1-0 split; the rest at the defaults.
+fn regroup_grid() -> Vec<Params> {
+    let mut out = Vec::new();
+    for &merge_words in &[1, 2, 3, 4, usize::MAX] {
+        for &null_mass in &[10.0f32, 15.0, 20.0, 30.0, f32::INFINITY] {
+            out.push(Params {
+                merge_words,
+                null_mass,
+                ..Params::default()
+            });
+        }
+    }
+    out
+}
+
+/// The settings `cv` reports for a grid point.
+fn describe(g: &Params) -> String {
+    format!(
+        "local_reach {} local_share {} prior_scale {} merge_words {} null_mass {}",
+        g.local_reach, g.local_share, g.prior_scale, g.merge_words, g.null_mass
+    )
+}
+
+fn cv(al: &mut Aligner, files: &[File], grid: Vec<Params>) {
     let n = files.len();
-    let grid = grid();
     // Fold k's priors come from the other files' gold; so predictions
     // depend on the fold: preds[fold][g][file].
     let mut results: Vec<Vec<Vec<Vec<IndexBead>>>> = Vec::new();
@@ -236,8 +276,9 @@ fn cv(al: &mut Aligner, files: &[File]) {
         let g = &grid[best];
         let f = score(files, &results[k][best], &[k]).report().strict.f1;
         println!(
-            "fold {} (held out): local_reach {} local_share {} prior_scale {} -> held-out strict F1 {f:.3}",
-            files[k].name, g.local_reach, g.local_share, g.prior_scale
+            "fold {} (held out): {} -> held-out strict F1 {f:.3}",
+            files[k].name,
+            describe(g)
         );
         chosen.push(best);
     }
@@ -255,8 +296,9 @@ fn cv(al: &mut Aligner, files: &[File]) {
     }
     let g = &grid[best.1];
     println!(
-        "best on all files: local_reach {} local_share {} prior_scale {} -> strict F1 {:.3}",
-        g.local_reach, g.local_share, g.prior_scale, best.0
+        "best on all files: {} -> strict F1 {:.3}",
+        describe(g),
+        best.0
     );
     println!(
         "shape counts (all files, add-one): {:?}",
@@ -358,6 +400,8 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "local" => p.local_share = x,
             "reach" => p.local_reach = x as usize,
             "quote" => p.quote_penalty = x,
+            "mwords" => p.merge_words = x as usize,
+            "nmass" => p.null_mass = x,
             _ => panic!("unknown key {k}"),
         }
     }
@@ -389,9 +433,10 @@ fn main() {
     let mut al = Aligner::new(AlignConfig::default()).expect("lexicon");
     match mode {
         "ablation" => ablation(&mut al, &files),
-        "cv" => cv(&mut al, &files),
+        "cv" => cv(&mut al, &files, grid()),
+        "cv-regroup" => cv(&mut al, &files, regroup_grid()),
         "calib" => calib(&mut al, &files),
         "one" => one(&mut al, &files, &args[2..]),
-        other => eprintln!("tune: unknown mode {other} (ablation | cv | calib)"),
+        other => eprintln!("tune: unknown mode {other} (ablation | cv | cv-regroup | calib | one)"),
     }
 }

@@ -163,10 +163,12 @@ pub struct PresplitPair {
 impl PresplitPair {
     /// Reads and segments a source and its translation.
     pub fn read(src: &Path, tgt: &Path, seg: &Segmenter) -> Result<PresplitPair> {
+        // Both files at once (a long one takes seconds to segment).
+        let (s, t) = rayon::join(|| presplit::read(src, seg), || presplit::read(tgt, seg));
         Ok(PresplitPair {
             name: pair_name(src),
-            src: presplit::read(src, seg)?,
-            tgt: presplit::read(tgt, seg)?,
+            src: s?,
+            tgt: t?,
         })
     }
 

@@ -316,6 +316,13 @@ impl<'a> CostModel<'a> {
         (covered, total, src_len, tgt_len)
     }
 
+    /// How much of source unit `u`'s matchable weight the target units
+    /// `tgt` explain, and that weight.
+    pub fn src_unit_evidence(&self, u: usize, tgt: Range<usize>) -> (f32, f32) {
+        let mask = tgt.fold(0u64, |mask, v| mask | self.masks.get(u, v).0);
+        (self.enc.src.masked_weight(u, mask), self.enc.src.total[u])
+    }
+
     /// Cost of the bead grouping `src` with `tgt`.
     pub fn cost(&self, src: Range<usize>, tgt: Range<usize>) -> f32 {
         let p = self.params;

@@ -400,31 +400,53 @@ impl Masks {
     }
 }
 
-impl Masks {
+/// Source rows per chunk of [`Encoded::local_totals`].
+const LOCAL_CHUNK: usize = 2048;
+
+impl Encoded {
     /// Per unit of each side, the weight of its items that some unit of
     /// the other side near it explains (`near[i]`: the target units near
-    /// source unit `i`, inside the window the masks were computed for). An
-    /// item nothing nearby explains is a gap of the lexicon, not evidence
-    /// against a grouping.
-    pub fn local_totals(&self, enc: &Encoded, near: &[Range<usize>]) -> (Vec<f32>, Vec<f32>) {
-        let mut tgt_mask = vec![0u64; enc.tgt.len()];
-        let src = near
-            .iter()
+    /// source unit `i`). An item nothing nearby explains is a gap of the
+    /// lexicon, not evidence against a grouping. Computed a chunk of
+    /// source rows at a time, in parallel: memory follows the chunk.
+    pub fn local_totals(&self, near: &[Range<usize>]) -> (Vec<f32>, Vec<f32>) {
+        let chunks: Vec<(Vec<f32>, usize, Vec<u64>)> = near
+            .par_chunks(LOCAL_CHUNK)
             .enumerate()
-            .map(|(i, r)| {
-                let mut mask = 0u64;
-                for j in r.clone() {
-                    let (a, b) = self.get(i, j);
-                    mask |= a;
-                    tgt_mask[j] |= b;
-                }
-                enc.src.masked_weight(i, mask)
+            .map(|(c, rows)| {
+                let first = c * LOCAL_CHUNK;
+                let masks = self.masks_from(first, rows);
+                let lo = rows.iter().map(|r| r.start).min().unwrap_or(0);
+                let hi = rows.iter().map(|r| r.end).max().unwrap_or(lo);
+                let mut tgt_mask = vec![0u64; hi.saturating_sub(lo)];
+                let src = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| {
+                        let mut mask = 0u64;
+                        for j in r.clone() {
+                            let (a, b) = masks.get(first + k, j);
+                            mask |= a;
+                            tgt_mask[j - lo] |= b;
+                        }
+                        self.src.masked_weight(first + k, mask)
+                    })
+                    .collect();
+                (src, lo, tgt_mask)
             })
             .collect();
+        let mut tgt_mask = vec![0u64; self.tgt.len()];
+        let mut src = Vec::with_capacity(near.len());
+        for (s, lo, t) in chunks {
+            src.extend(s);
+            for (all, part) in tgt_mask[lo..].iter_mut().zip(t) {
+                *all |= part;
+            }
+        }
         let tgt = tgt_mask
             .iter()
             .enumerate()
-            .map(|(j, &m)| enc.tgt.masked_weight(j, m))
+            .map(|(j, &m)| self.tgt.masked_weight(j, m))
             .collect();
         (src, tgt)
     }

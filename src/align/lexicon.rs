@@ -78,16 +78,33 @@ impl Lexicon {
     /// named by the `BITEXT_LEXICON` environment variable when set, else
     /// the lexicon shipped in the binary.
     pub fn find(path: Option<&Path>) -> Result<Lexicon> {
+        Self::find_only(path, &|_| true)
+    }
+
+    /// [`Lexicon::find`], keeping only the headwords `keep` accepts (in
+    /// the compact form, which the shipped lexicon has; a TSV lexicon is
+    /// kept whole). A word `keep` accepts is looked up as in the whole
+    /// lexicon, and so are its parts when `keep` accepts them too (as
+    /// [`crate::segment::Vocabulary::covers`] does). All English stems
+    /// stay, with their ids. Loading the 116k headwords is most of the
+    /// lexicon's load time.
+    pub fn find_only(path: Option<&Path>, keep: &dyn Fn(&str) -> bool) -> Result<Lexicon> {
         let env = std::env::var_os("BITEXT_LEXICON").map(std::path::PathBuf::from);
         match path.or(env.as_deref()) {
-            Some(p) => Self::read(p),
-            None => Self::embedded(),
+            Some(p) => {
+                let bytes = std::fs::read(p).map_err(|source| Error::Io {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
+                Self::from_gz(&bytes, p, keep)
+            }
+            None => Self::from_gz(EMBEDDED, Path::new("<embedded lexicon>"), keep),
         }
     }
 
     /// The lexicon shipped in the binary.
     pub fn embedded() -> Result<Lexicon> {
-        Self::from_gz(EMBEDDED, Path::new("<embedded lexicon>"))
+        Self::from_gz(EMBEDDED, Path::new("<embedded lexicon>"), &|_| true)
     }
 
     /// Reads a lexicon file (gzip-compressed TSV, as built by
@@ -97,7 +114,7 @@ impl Lexicon {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::from_gz(&bytes, path)
+        Self::from_gz(&bytes, path, &|_| true)
     }
 
     /// An empty lexicon (length and evidence only).
@@ -113,7 +130,7 @@ impl Lexicon {
         }
     }
 
-    fn from_gz(bytes: &[u8], path: &Path) -> Result<Lexicon> {
+    fn from_gz(bytes: &[u8], path: &Path, keep: &dyn Fn(&str) -> bool) -> Result<Lexicon> {
         // gzip's trailer states the decompressed size (mod 2^32): reserve
         // it, within reason, rather than grow the text by copying.
         let size = bytes
@@ -128,7 +145,7 @@ impl Lexicon {
                 why: format!("not a gzip-compressed UTF-8 lexicon: {e}"),
             })?;
         if text.starts_with(COMPACT_HEADER) {
-            Self::parse_compact(text, path)
+            Self::parse_compact(text, path, keep)
         } else {
             Self::parse(&text, path)
         }
@@ -137,7 +154,7 @@ impl Lexicon {
     /// Parses the compact form written by [`Lexicon::write_compact`]:
     /// stems already computed, so loading is only splitting and integer
     /// parsing.
-    fn parse_compact(text: String, path: &Path) -> Result<Lexicon> {
+    fn parse_compact(text: String, path: &Path, keep: &dyn Fn(&str) -> bool) -> Result<Lexicon> {
         let err = |line: usize, why: &str| Error::Parse {
             path: path.to_path_buf(),
             line,
@@ -167,10 +184,21 @@ impl Lexicon {
             let at = s.as_ptr() as usize - base;
             (at as u32, (at + s.len()) as u32)
         };
+        let mut prev_head = "";
         for (n, line) in lines {
             let mut cols = line.splitn(3, '\t');
-            let (Some(head), Some(pinyin), Some(ids)) = (cols.next(), cols.next(), cols.next())
-            else {
+            let head = cols.next().unwrap_or_default();
+            if head.is_empty() {
+                return Err(err(n + 1, "expected `simplified<TAB>pinyin<TAB>stem ids`"));
+            }
+            if prev_head >= head {
+                return Err(err(n + 1, "headwords not sorted"));
+            }
+            prev_head = head;
+            if !keep(head) {
+                continue;
+            }
+            let (Some(pinyin), Some(ids)) = (cols.next(), cols.next()) else {
                 return Err(err(n + 1, "expected `simplified<TAB>pinyin<TAB>stem ids`"));
             };
             let start = lex.targets.len() as u32;
@@ -178,11 +206,6 @@ impl Lexicon {
                 match id.parse::<u32>() {
                     Ok(v) if (v as usize) < n_stems => lex.targets.push(v),
                     _ => return Err(err(n + 1, "bad stem id")),
-                }
-            }
-            if let Some(prev) = lex.entries.last() {
-                if &text[prev.head.0 as usize..prev.head.1 as usize] >= head {
-                    return Err(err(n + 1, "headwords not sorted"));
                 }
             }
             lex.longest_headword = lex.longest_headword.max(head.chars().count());
@@ -439,11 +462,45 @@ mod tests {
         let mut out = Vec::new();
         lex.write_compact(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        let back = Lexicon::parse_compact(text, Path::new("c")).unwrap();
+        let back = Lexicon::parse_compact(text, Path::new("c"), &|_| true).unwrap();
         assert_eq!(back.len(), 2);
         assert_eq!(back.stem_id("confer"), lex.stem_id("confer"));
         assert_eq!(back.glosses("会议"), lex.glosses("会议"));
         assert_eq!(back.pinyin("秘书"), "mishu");
+    }
+
+    /// The lexicon loaded for some units answers every word of them (and
+    /// its parts) as the whole lexicon does.
+    #[test]
+    fn a_lexicon_for_some_units_answers_their_words_as_the_whole() {
+        let whole = Lexicon::embedded().unwrap();
+        let unit = "秘书处的会议在亚洲举行，陈清扬说。";
+        let vocab = crate::segment::Vocabulary::of_units([unit]);
+        let part = Lexicon::find_only(None, &|w| vocab.covers(w)).unwrap();
+        assert!(part.len() * 100 < whole.len(), "{} headwords", part.len());
+        assert_eq!(part.stem_count(), whole.stem_count());
+        for word in [
+            "秘书处",
+            "会议",
+            "亚洲",
+            "举行",
+            "陈清扬",
+            "说",
+            "处的会",
+            "议在亚",
+        ] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            assert_eq!(
+                part.translate_into(word, &mut a),
+                whole.translate_into(word, &mut b)
+            );
+            assert_eq!(
+                (a, part.syllables(word)),
+                (b, whole.syllables(word)),
+                "{word}"
+            );
+        }
+        assert!(whole.contains("人民") && !part.contains("人民"));
     }
 
     #[test]

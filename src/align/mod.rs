@@ -27,6 +27,7 @@ mod params;
 mod pass;
 pub mod presplit;
 mod records;
+mod regroup;
 mod relation;
 mod shape;
 
@@ -138,6 +139,12 @@ impl Aligner {
     pub fn new(cfg: AlignConfig) -> Result<Aligner> {
         let lexicon = Lexicon::find(cfg.lexicon.as_deref())?;
         Ok(Aligner { cfg, lexicon })
+    }
+
+    /// Prepares the aligner over a lexicon already loaded (e.g. with
+    /// [`Lexicon::find_only`]).
+    pub fn with_lexicon(cfg: AlignConfig, lexicon: Lexicon) -> Aligner {
+        Aligner { cfg, lexicon }
     }
 
     /// Replaces the weights and the components in use (the lexicon stays

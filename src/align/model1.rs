@@ -56,7 +56,8 @@ pub fn learn(
     // Number every co-occurrence: occurrence o (in data order: bead, target,
     // word) refers to pair pair_of[o]; pairs are numbered in (word, target)
     // order.
-    let mut keys: Vec<(u64, u32)> = Vec::new();
+    let occurrences = data.iter().map(|(s, t)| s.len() * t.len()).sum();
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(occurrences);
     for (s, t) in &data {
         for &e in t {
             for &w in s {
@@ -64,12 +65,11 @@ pub fn learn(
             }
         }
     }
-    let mut sorted = keys.clone();
-    sorted.sort_unstable();
+    keys.sort_unstable();
     let mut pair_key: Vec<u64> = Vec::new();
     let mut cooc: Vec<u32> = Vec::new();
     let mut pair_of = vec![0u32; keys.len()];
-    for &(key, o) in &sorted {
+    for &(key, o) in &keys {
         if pair_key.last() != Some(&key) {
             pair_key.push(key);
             cooc.push(0);
@@ -79,7 +79,6 @@ pub fn learn(
         pair_of[o as usize] = p as u32;
     }
     drop(keys);
-    drop(sorted);
     let word_of = |p: usize| (pair_key[p] >> 32) as usize;
     let mut prob = vec![1.0f32; pair_key.len()];
     let mut count = vec![0.0f32; pair_key.len()];

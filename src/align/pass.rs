@@ -22,6 +22,7 @@ use super::encode::{Encoded, Evidence, Masks};
 use super::lexicon::Lexicon;
 use super::model1;
 use super::params::Params;
+use super::regroup;
 use super::shape::{MAX_SIDE, SHAPES};
 use super::AlignConfig;
 use crate::length::BeadCost;
@@ -133,46 +134,65 @@ fn align_in_pieces(
                   length: BeadCost,
                   centre: &[usize],
                   width,
-                  near: Option<&(Vec<f32>, Vec<f32>)>| {
+                  near: Option<&(Vec<f32>, Vec<f32>)>,
+                  rough: bool| {
         let base = enc.masks(&[]);
         let cm = model(enc, &base, params, length, near);
         let pieces = Pieces {
             enc,
             cm: &cm,
             relax: &relax,
+            only: &[],
         };
         let rows = if full { n.max(1) } else { chunk_rows };
-        let mut path = pieces.search(&band_around(centre, width), rows);
+        let mut band = band_around(centre, width);
+        if rough && !full {
+            // The anchors' centre can stray from the path for long
+            // stretches (few words occur once in a long text): a rough
+            // search with the common shapes finds where the path runs,
+            // and the band is centred on it.
+            let rough = Pieces {
+                only: &ROUGH_SHAPES,
+                ..pieces
+            };
+            band = band_around(&rough.centre(&band, rows), width);
+        }
+        let mut path = pieces.search(&band, rows);
         for _ in 0..MAX_RECENTRES {
             if !path.touched_edge || full {
                 break;
             }
-            let band = band_around(&path_centre(&path.steps, n), width);
-            path = pieces.search(&band, rows);
+            let next = band_around(&path_centre(&path.steps, n), width);
+            path = pieces.again(&band, &next, path, rows);
+            band = next;
         }
         path
     };
-    // Pair masks along a path, for the features of its beads and their
-    // margins (which regroup up to `MARGIN_WINDOW` units around a bead).
-    let masks_along = |enc: &Encoded, steps: &[dp::Step]| {
-        let band = band_around(&path_centre(steps, n), MARGIN_WINDOW + MAX_SIDE);
-        enc.masks(&windows(&band, n, m))
-    };
+    // The band along a path whose pair masks give the features of its
+    // beads and their margins (which regroup up to `MARGIN_WINDOW` units
+    // around a bead).
+    let band_along =
+        |steps: &[dp::Step]| band_around(&path_centre(steps, n), MARGIN_WINDOW + MAX_SIDE);
 
     let centre = if full {
         Vec::new()
     } else {
         anchors::centre(&enc)
     };
-    let mut path = search(&enc, &params, length, &centre, WIDTH, None);
+    let mut path = search(&enc, &params, length, &centre, WIDTH, None, true);
     let mut near = None;
 
     // Pass two: length variance and Model 1 table from confident beads.
     if c.model1 || c.refit_length {
         let confident = {
-            let masks = masks_along(&enc, &path.steps);
-            let cm = CostModel::new(&enc, &masks, length, &params);
-            confident(&path.steps, &cm, params.confident_share)
+            let none = enc.masks(&[]);
+            let cm = CostModel::new(&enc, &none, length, &params);
+            let band = band_along(&path.steps);
+            let sims = along(&enc, &cm, &path.steps, &band, |cm, k| {
+                let st = &path.steps[k];
+                cm.features(st.src.clone(), st.tgt.clone()).sim
+            });
+            confident(&path.steps, &sims, params.confident_share)
         };
         if c.refit_length {
             let lens: Vec<(f32, f32)> = confident
@@ -196,7 +216,7 @@ fn align_in_pieces(
             let windows: Vec<Range<usize>> = (0..n)
                 .map(|i| centre[i].saturating_sub(reach)..(centre[i + 1] + reach).min(m))
                 .collect();
-            near = Some(enc.masks(&windows).local_totals(&enc, &windows));
+            near = Some(enc.local_totals(&windows));
         }
         path = search(
             &enc,
@@ -205,32 +225,66 @@ fn align_in_pieces(
             &centre,
             PASS_TWO_WIDTH,
             near.as_ref(),
+            false,
         );
     }
 
-    let masks = masks_along(&enc, &path.steps);
-    let cm = model(&enc, &masks, &params, length, near.as_ref());
-    let margins: Vec<f32> = (0..path.steps.len())
-        .map(|k| margin(&path.steps, k, &cm))
-        .collect();
-    path.steps
-        .into_iter()
-        .zip(margins)
-        .map(|(st, margin)| {
-            let mut f = cm.features(st.src.clone(), st.tgt.clone());
-            f.margin = margin;
-            let shape = super::Shape {
-                src: st.src.len(),
-                tgt: st.tgt.len(),
-            };
-            let bead = Bead {
-                score: calibrate::score(&params.calibration, &f, shape),
-                src: st.src,
-                tgt: st.tgt,
-            };
-            (bead, f)
+    let none = enc.masks(&[]);
+    let cm = model(&enc, &none, &params, length, near.as_ref());
+    let band = band_along(&path.steps);
+    {
+        let win: Vec<Range<usize>> = (0..n).map(|u| window(&band, u, n, m)).collect();
+        let masks = enc.masks(&win);
+        path.steps = regroup::regroup(path.steps, &cm.with_masks(&masks), &params, src, tgt, lex);
+    }
+    let band = band_along(&path.steps);
+    let steps = &path.steps;
+    along(&enc, &cm, steps, &band, |cm, k| {
+        let st = &steps[k];
+        let mut f = cm.features(st.src.clone(), st.tgt.clone());
+        f.margin = margin(steps, k, cm);
+        let shape = super::Shape {
+            src: st.src.len(),
+            tgt: st.tgt.len(),
+        };
+        let bead = Bead {
+            score: calibrate::score(&params.calibration, &f, shape),
+            src: st.src.clone(),
+            tgt: st.tgt.clone(),
+        };
+        (bead, f)
+    })
+}
+
+/// Steps per chunk of the work done along a path (see [`along`]).
+const STEP_CHUNK: usize = 1024;
+
+/// `f(model, k)` for every step `k` of `steps`, in order, with `cm` over the
+/// pair masks of `band` (see `band_along` in [`align_in_pieces`]). The
+/// steps are taken in chunks, in parallel; each chunk computes the masks of
+/// its own rows (and those of the steps on either side, which a margin
+/// regroups), so memory follows the chunk, not the document.
+fn along<T: Send>(
+    enc: &Encoded,
+    cm: &CostModel<'_>,
+    steps: &[dp::Step],
+    band: &Band,
+    f: impl Fn(&CostModel<'_>, usize) -> T + Sync,
+) -> Vec<T> {
+    let (n, m) = (enc.src.len(), enc.tgt.len());
+    let chunks: Vec<Vec<T>> = (0..steps.len().div_ceil(STEP_CHUNK))
+        .into_par_iter()
+        .map(|c| {
+            let (a, b) = (c * STEP_CHUNK, ((c + 1) * STEP_CHUNK).min(steps.len()));
+            let first = steps[a.saturating_sub(1)].src.start;
+            let last = steps[b.min(steps.len() - 1)].src.end;
+            let win: Vec<Range<usize>> = (first..last).map(|u| window(band, u, n, m)).collect();
+            let masks = enc.masks_from(first, &win);
+            let cm = cm.with_masks(&masks);
+            (a..b).map(|k| f(&cm, k)).collect()
         })
-        .collect()
+        .collect();
+    chunks.into_iter().flatten().collect()
 }
 
 /// The cost model of one search. With `near` (per unit, the matchable
@@ -274,7 +328,14 @@ struct Pieces<'a, 'c, R> {
     /// The cost model (its masks unused: each piece brings its own).
     cm: &'a CostModel<'c>,
     relax: &'a R,
+    /// Indices into [`SHAPES`] of the only shapes searched (all when
+    /// empty).
+    only: &'a [usize],
 }
+
+/// The shapes of pass one's rough search (1-1, 1-0, 0-1, 1-2, 2-1; see
+/// `rough` in [`align_in_pieces`]): most beads, a sixth of the shapes.
+const ROUGH_SHAPES: [usize; 5] = [0, 1, 2, 3, 4];
 
 impl<R: Fn(&CostModel<'_>, usize, usize, &mut [f32]) + Sync> Pieces<'_, '_, R> {
     /// The best path through `band` from cell `from` to cell `to`, both on
@@ -292,14 +353,71 @@ impl<R: Fn(&CostModel<'_>, usize, usize, &mut [f32]) + Sync> Pieces<'_, '_, R> {
         let masks = enc.masks_from(from.0, &win);
         let cm = self.cm.with_masks(&masks);
         let sub = band.between(from, to);
-        let mut p = dp::search_cells(to.0 - from.0, to.1 - from.1, &sub, &SHAPES, |i, j, acc| {
-            (self.relax)(&cm, i + from.0, j + from.1, acc)
-        });
+        let (rows, cols) = (to.0 - from.0, to.1 - from.1);
+        let mut p = if self.only.is_empty() {
+            dp::search_cells(rows, cols, &sub, &SHAPES, |i, j, acc| {
+                (self.relax)(&cm, i + from.0, j + from.1, acc)
+            })
+        } else {
+            let shapes: Vec<_> = self.only.iter().map(|&k| SHAPES[k]).collect();
+            let mut all = [f32::INFINITY; SHAPES.len()];
+            dp::search_cells(rows, cols, &sub, &shapes, |i, j, acc| {
+                all.fill(f32::INFINITY);
+                for (a, &k) in acc.iter().zip(self.only) {
+                    all[k] = *a;
+                }
+                (self.relax)(&cm, i + from.0, j + from.1, &mut all);
+                for (a, &k) in acc.iter_mut().zip(self.only) {
+                    *a = all[k];
+                }
+            })
+        };
         for st in &mut p.steps {
             st.src = st.src.start + from.0..st.src.end + from.0;
             st.tgt = st.tgt.start + from.1..st.tgt.end + from.1;
         }
         p
+    }
+
+    /// The overlapping pieces of a search of `band` in about `rows` source
+    /// units each, searched in parallel: the row each starts at, and its
+    /// path (none when the band is one piece). Piece k covers rows
+    /// `starts[k] - OVERLAP .. starts[k + 1] + OVERLAP`, from and to the
+    /// band's centre.
+    fn pieces(&self, band: &Band, rows: usize) -> (Vec<usize>, Vec<dp::Path>) {
+        let (n, m) = (self.enc.src.len(), self.enc.tgt.len());
+        let centre = |i: usize| band.cols(i).start + band.cols(i).len() / 2;
+        let starts: Vec<usize> = (0..n.div_ceil(rows.max(1))).map(|k| k * rows).collect();
+        if starts.len() < 2 || rows < 2 * OVERLAP {
+            return (starts, Vec::new());
+        }
+        let pieces = starts
+            .par_iter()
+            .map(|&s| {
+                let i0 = s.saturating_sub(OVERLAP);
+                let i1 = (s + rows + OVERLAP).min(n);
+                let from = if i0 == 0 { (0, 0) } else { (i0, centre(i0)) };
+                let to = if i1 == n { (n, m) } else { (i1, centre(i1)) };
+                self.between(band, from, to)
+            })
+            .collect();
+        (starts, pieces)
+    }
+
+    /// Where the best path through `band` runs (see [`path_centre`]),
+    /// from its pieces (each gives the rows it covers; no join needed):
+    /// a centre for a band, not a path.
+    fn centre(&self, band: &Band, rows: usize) -> Vec<usize> {
+        let (n, m) = (self.enc.src.len(), self.enc.tgt.len());
+        let (_, pieces) = self.pieces(band, rows);
+        if pieces.is_empty() {
+            return path_centre(&self.between(band, (0, 0), (n, m)).steps, n);
+        }
+        let mut centre = vec![0; n + 1];
+        for p in &pieces {
+            fill_centre(&p.steps, &mut centre);
+        }
+        centre
     }
 
     /// Searches `band` in overlapping pieces of about `rows` source units,
@@ -310,22 +428,10 @@ impl<R: Fn(&CostModel<'_>, usize, usize, &mut [f32]) + Sync> Pieces<'_, '_, R> {
     /// band is searched in one piece.
     fn search(&self, band: &Band, rows: usize) -> dp::Path {
         let (n, m) = (self.enc.src.len(), self.enc.tgt.len());
-        let centre = |i: usize| band.cols(i).start + band.cols(i).len() / 2;
-        // Piece k covers rows starts[k] - OVERLAP .. starts[k + 1] + OVERLAP.
-        let starts: Vec<usize> = (0..n.div_ceil(rows.max(1))).map(|k| k * rows).collect();
-        if starts.len() < 2 || rows < 2 * OVERLAP {
+        let (starts, pieces) = self.pieces(band, rows);
+        if pieces.len() < 2 {
             return self.between(band, (0, 0), (n, m));
         }
-        let pieces: Vec<dp::Path> = starts
-            .par_iter()
-            .map(|&s| {
-                let i0 = s.saturating_sub(OVERLAP);
-                let i1 = (s + rows + OVERLAP).min(n);
-                let from = if i0 == 0 { (0, 0) } else { (i0, centre(i0)) };
-                let to = if i1 == n { (n, m) } else { (i1, centre(i1)) };
-                self.between(band, from, to)
-            })
-            .collect();
         // Join piece k - 1 and piece k at the shared boundary nearest to
         // row starts[k].
         let mut steps: Vec<dp::Step> = Vec::new();
@@ -368,6 +474,79 @@ impl<R: Fn(&CostModel<'_>, usize, usize, &mut [f32]) + Sync> Pieces<'_, '_, R> {
     }
 }
 
+/// Source units searched again on either side of a bead that ran along
+/// the band's edge (see [`Pieces::again`]).
+const AGAIN_ROWS: usize = 256;
+
+impl<R: Fn(&CostModel<'_>, usize, usize, &mut [f32]) + Sync> Pieces<'_, '_, R> {
+    /// `path`, found in `old`, searched again in `band` (re-centred on
+    /// it) only where it ran along an inner edge of `old`: between bead
+    /// boundaries about [`AGAIN_ROWS`] source units before and after each
+    /// such bead, in parallel. Elsewhere the band did not hold the path
+    /// back, and it keeps its beads. When a stretch is longer than two
+    /// pieces of `rows`, the whole band is searched again (in pieces).
+    fn again(&self, old: &Band, band: &Band, path: dp::Path, rows: usize) -> dp::Path {
+        let m = self.enc.tgt.len();
+        let steps = path.steps;
+        let inside = |i: usize, j: usize| band.cols(i).contains(&j);
+        // Stretches of steps `a..b` to search again, in order, disjoint.
+        let mut stretches: Vec<(usize, usize)> = Vec::new();
+        for (k, st) in steps.iter().enumerate() {
+            if !old.on_edge(st.src.end, st.tgt.end, m) {
+                continue;
+            }
+            let (lo, hi) = (
+                st.src.end.saturating_sub(AGAIN_ROWS),
+                st.src.end + AGAIN_ROWS,
+            );
+            let mut a = k;
+            while a > 0
+                && (steps[a].src.start > lo || !inside(steps[a].src.start, steps[a].tgt.start))
+            {
+                a -= 1;
+            }
+            let mut b = k + 1;
+            while b < steps.len()
+                && (steps[b - 1].src.end < hi
+                    || !inside(steps[b - 1].src.end, steps[b - 1].tgt.end))
+            {
+                b += 1;
+            }
+            match stretches.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => stretches.push((a, b)),
+            }
+        }
+        if stretches
+            .iter()
+            .any(|&(a, b)| steps[b - 1].src.end - steps[a].src.start > 2 * rows)
+        {
+            return self.search(band, rows);
+        }
+        let found: Vec<dp::Path> = stretches
+            .par_iter()
+            .map(|&(a, b)| {
+                let from = (steps[a].src.start, steps[a].tgt.start);
+                let to = (steps[b - 1].src.end, steps[b - 1].tgt.end);
+                self.between(band, from, to)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(steps.len());
+        let mut next = 0;
+        for (&(a, b), p) in stretches.iter().zip(found) {
+            out.extend_from_slice(&steps[next..a]);
+            out.extend(p.steps);
+            next = b;
+        }
+        out.extend_from_slice(&steps[next..]);
+        let touched_edge = out.iter().any(|st| band.on_edge(st.src.end, st.tgt.end, m));
+        dp::Path {
+            steps: out,
+            touched_edge,
+        }
+    }
+}
+
 /// Most units per side of the local window a margin is computed over.
 const MARGIN_WINDOW: usize = 10;
 
@@ -403,18 +582,15 @@ fn margin(steps: &[dp::Step], k: usize, cm: &CostModel<'_>) -> f32 {
     }
 }
 
-/// The non-null beads of `steps` with the highest similarity (`share` of
-/// them), in document order.
-fn confident(
-    steps: &[dp::Step],
-    cm: &CostModel<'_>,
-    share: f32,
-) -> Vec<(Range<usize>, Range<usize>)> {
+/// The non-null beads of `steps` with the highest similarity (`sims[k]`
+/// of step `k`; `share` of them), in document order.
+fn confident(steps: &[dp::Step], sims: &[f32], share: f32) -> Vec<(Range<usize>, Range<usize>)> {
     let mut scored: Vec<(f32, usize)> = steps
         .iter()
+        .zip(sims)
         .enumerate()
-        .filter(|(_, s)| !s.src.is_empty() && !s.tgt.is_empty())
-        .map(|(k, s)| (cm.features(s.src.clone(), s.tgt.clone()).sim, k))
+        .filter(|(_, (s, _))| !s.src.is_empty() && !s.tgt.is_empty())
+        .map(|(k, (_, &sim))| (sim, k))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.truncate(((scored.len() as f32) * share).ceil() as usize);
@@ -429,6 +605,12 @@ fn confident(
 /// position `0..=n` (interpolated inside a bead).
 fn path_centre(steps: &[dp::Step], n: usize) -> Vec<usize> {
     let mut centre = vec![0; n + 1];
+    fill_centre(steps, &mut centre);
+    centre
+}
+
+/// Sets [`path_centre`]'s entries at the source positions `steps` cover.
+fn fill_centre(steps: &[dp::Step], centre: &mut [usize]) {
     for st in steps {
         let (s, t) = (&st.src, &st.tgt);
         for i in s.clone() {
@@ -436,13 +618,6 @@ fn path_centre(steps: &[dp::Step], n: usize) -> Vec<usize> {
         }
         centre[s.end] = t.end;
     }
-    centre
-}
-
-/// For each source unit, the target units it can share a bead with inside
-/// `band`.
-fn windows(band: &Band, n: usize, m: usize) -> Vec<Range<usize>> {
-    (0..n).map(|u| window(band, u, n, m)).collect()
 }
 
 /// The target units source unit `u` can share a bead with inside `band`.

@@ -10,6 +10,7 @@ use crate::document::{Document, Format, Lang, Paragraph};
 use crate::error::{Error, Result};
 use crate::normalize;
 use crate::segment::{Segmenter, Sentence};
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Longest line accepted, in bytes: a longer "sentence" is not presplit
@@ -37,6 +38,14 @@ pub fn read(path: &Path, seg: &Segmenter) -> Result<Presplit> {
     from_text(&text, &path.display().to_string(), seg)
 }
 
+/// The units (lines) of a presplit text, as [`from_text`] reads them:
+/// `lines` splits on LF and CRLF; a lone CR (old Mac files) ends a line
+/// too; a leading byte order mark is not part of the first.
+pub fn units(text: &str) -> impl Iterator<Item = &str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines().flat_map(|l| l.split('\r'))
+}
+
 /// Builds a presplit document from its text; `name` names it in messages
 /// and in the document's `source`.
 pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
@@ -50,9 +59,7 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // `lines` splits on LF and CRLF; a lone CR (old Mac files) ends a
-    // line too.
-    let lines: Vec<&str> = text.lines().flat_map(|l| l.split('\r')).collect();
+    let lines: Vec<&str> = units(text).collect();
     if let Some((n, _)) = lines
         .iter()
         .enumerate()
@@ -69,7 +76,7 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
     }
     let lang = detect_lang(text);
     let paragraphs: Vec<Paragraph> = lines
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(n, l)| Paragraph {
             text: l.to_string(),
@@ -79,8 +86,9 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
             line_starts: Vec::new(),
         })
         .collect();
+    // Lines are tokenized in parallel (a long file holds 100k of them).
     let units = lines
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(n, l)| {
             let mut u = seg.unit(l, lang);

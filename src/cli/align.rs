@@ -2,16 +2,17 @@
 //! print the beads (JSONL, TSV or the MAC bead format).
 
 use anyhow::{bail, Context};
+use bitext::align::{lexicon::Lexicon, presplit};
 use bitext::align::{AlignConfig, Aligner};
 use bitext::export::beads;
 use bitext::pair::{align_files, AlignedPair, PresplitPair};
 use bitext::record::Level;
-use bitext::segment::Segmenter;
+use bitext::segment::{Segmenter, Vocabulary};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::thread::ScopedJoinHandle;
 
 /// Output format.
@@ -75,11 +76,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..AlignConfig::default()
     };
     // The lexicon loads on its own thread while the inputs are read and
-    // segmented. Presplit inputs are read first: jieba then loads only
-    // the dictionary words they can hold (see `Segmenter::for_texts`).
+    // segmented. Presplit inputs are read first: jieba and the lexicon then
+    // load only the words their units can hold (see `Vocabulary`).
     std::thread::scope(|s| {
+        let (send_vocab, vocab) = mpsc::channel::<Arc<Vocabulary>>();
+        let load = move || {
+            // No vocabulary (sender dropped): the whole lexicon.
+            let lexicon = match vocab.recv() {
+                Ok(v) => Lexicon::find_only(cfg.lexicon.as_deref(), &|w| v.covers(w)),
+                Err(_) => Lexicon::find(cfg.lexicon.as_deref()),
+            };
+            Ok(Aligner::with_lexicon(cfg, lexicon?))
+        };
         let aligner = Pending {
-            loading: Mutex::new(Some(s.spawn(|| Aligner::new(cfg)))),
+            loading: Mutex::new(Some(s.spawn(load))),
             ready: OnceLock::new(),
         };
         let inputs = if args.presplit {
@@ -88,9 +98,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Vec::new()
         };
         let seg = if inputs.is_empty() {
+            drop(send_vocab);
             Segmenter::new()
         } else {
-            Segmenter::for_texts(inputs.iter().map(String::as_str))
+            let units = inputs.iter().flat_map(|t| presplit::units(t));
+            let vocab = Arc::new(Vocabulary::of_units(units));
+            // A send fails only when the loader has ended: it then reports.
+            let _ = send_vocab.send(vocab.clone());
+            Segmenter::for_vocabulary(vocab)
         };
         drop(inputs);
         run_with(&args, &aligner, &seg)

@@ -22,21 +22,68 @@ static DICT: &str = include_str!("../../data/jieba-dict.txt");
 /// digits and `+#&._%-` are matched against the dictionary).
 const FILLER: &str = "\u{FDD0}";
 
-/// The characters and adjacent-character pairs of some texts.
-#[derive(Debug, Default)]
-pub(crate) struct Vocabulary {
-    chars: FxHashSet<char>,
+/// The characters and adjacent-character pairs of some texts, normalized
+/// as the segmenter normalizes a unit: every word found in one of those
+/// units (by jieba, or by a lexicon lookup of its parts) is made of them.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// The characters, a bit per code point.
+    chars: Vec<u64>,
     pairs: FxHashSet<(char, char)>,
+    /// A one-hash Bloom filter over `pairs` (2^PAIR_BITS bits, a few
+    /// percent full): most dictionary words fail on their first pair
+    /// without a probe of `pairs`.
+    pair_bits: Vec<u64>,
+}
+
+/// log2 of the bits of [`Vocabulary::pair_bits`] (128 KiB).
+const PAIR_BITS: u32 = 20;
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary {
+            chars: vec![0; (char::MAX as usize >> 6) + 1],
+            pairs: FxHashSet::default(),
+            pair_bits: vec![0; 1 << (PAIR_BITS - 6)],
+        }
+    }
+}
+
+fn pair_bit(p: char, c: char) -> usize {
+    let key = ((p as u64) << 21) | c as u64;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PAIR_BITS)) as usize
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits.get(i >> 6).is_some_and(|w| w & (1 << (i & 63)) != 0)
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    if let Some(w) = bits.get_mut(i >> 6) {
+        *w |= 1 << (i & 63);
+    }
 }
 
 impl Vocabulary {
+    /// The vocabulary of `units`, each normalized as
+    /// [`crate::segment::Segmenter::tokens`] normalizes it.
+    pub fn of_units<'a>(units: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        let mut vocab = Vocabulary::default();
+        for unit in units {
+            vocab.add(&crate::normalize::normalize(unit).text);
+        }
+        vocab
+    }
+
     /// Adds the characters and pairs of `text`.
     pub(crate) fn add(&mut self, text: &str) {
         let mut prev = None;
         for c in text.chars() {
-            self.chars.insert(c);
+            set_bit(&mut self.chars, c as usize);
             if let Some(p) = prev {
-                self.pairs.insert((p, c));
+                if self.pairs.insert((p, c)) {
+                    set_bit(&mut self.pair_bits, pair_bit(p, c));
+                }
             }
             prev = Some(c);
         }
@@ -44,14 +91,19 @@ impl Vocabulary {
 
     /// True when every character and adjacent pair of `text` was added:
     /// then so are those of every word `text` contains.
-    pub(crate) fn covers(&self, text: &str) -> bool {
-        let mut prev = None;
-        text.chars().all(|c| {
-            let known =
-                self.chars.contains(&c) && prev.is_none_or(|p| self.pairs.contains(&(p, c)));
-            prev = Some(c);
-            known
-        })
+    pub fn covers(&self, text: &str) -> bool {
+        let mut chars = text.chars();
+        let Some(mut prev) = chars.next() else {
+            return true;
+        };
+        // A known pair's characters are known.
+        has_bit(&self.chars, prev as usize)
+            && chars.all(|c| {
+                let known =
+                    has_bit(&self.pair_bits, pair_bit(prev, c)) && self.pairs.contains(&(prev, c));
+                prev = c;
+                known
+            })
     }
 }
 
@@ -63,12 +115,22 @@ const DICT_TOTAL: usize = 60_101_964;
 pub(crate) fn for_vocabulary(vocab: &Vocabulary) -> Jieba {
     let mut jieba = Jieba::empty();
     let mut kept = 0;
-    for line in DICT.split_terminator('\n') {
-        let Some((word, rest)) = line.split_once(' ') else {
+    let mut rest = DICT;
+    while !rest.is_empty() {
+        // `word frequency tag\n`, split at ASCII bytes (char boundaries).
+        let bytes = rest.as_bytes();
+        let end = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(bytes.len());
+        let line = &rest[..end];
+        rest = &rest[(end + 1).min(rest.len())..];
+        let Some(space) = line.bytes().position(|b| b == b' ') else {
             continue;
         };
+        let word = &line[..space];
         if vocab.covers(word) {
-            let mut cols = rest.split(' ');
+            let mut cols = line[space + 1..].split(' ');
             // The file is fixed at build time; the unit tests read all of it.
             let freq: usize = cols.next().and_then(|f| f.parse().ok()).unwrap_or(0);
             jieba.add_word(word, Some(freq), cols.next());

@@ -11,6 +11,7 @@ mod sentences;
 pub mod side;
 mod words;
 
+pub use dict::Vocabulary;
 pub use numbers::numbers;
 pub use side::{BeadSide, BeadSides};
 pub use words::{Token, TokenKind};
@@ -223,22 +224,22 @@ impl Default for Segmenter {
 }
 
 impl Segmenter {
-    /// Loads jieba's dictionary and the English stemmer.
+    /// Loads the English stemmer and starts loading jieba's dictionary on
+    /// another thread (the first Chinese text waits for it).
     pub fn new() -> Segmenter {
         Segmenter {
             words: words::WordSegmenter::new(),
         }
     }
 
-    /// A segmenter for `texts` known in advance (whole files; each line is
-    /// taken as a unit could be): it loads only the dictionary words they
-    /// can hold, a few percent of the ~0.1 s [`Segmenter::new`] takes.
-    /// Every text is cut as [`Segmenter::new`] cuts it; one the texts do
-    /// not cover (a character pair they lack) waits once for the whole
-    /// dictionary.
-    pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Segmenter {
+    /// A segmenter for the units `vocab` was made of (known in advance):
+    /// it loads only the dictionary words they can hold, a few percent of
+    /// the ~0.1 s [`Segmenter::new`] takes. Every text is cut as
+    /// [`Segmenter::new`] cuts it; one `vocab` does not cover (a character
+    /// pair it lacks) waits once for the whole dictionary.
+    pub fn for_vocabulary(vocab: std::sync::Arc<Vocabulary>) -> Segmenter {
         Segmenter {
-            words: words::WordSegmenter::for_texts(texts),
+            words: words::WordSegmenter::for_vocabulary(vocab),
         }
     }
 

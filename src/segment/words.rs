@@ -9,7 +9,8 @@ use compact_str::{CompactString, ToCompactString};
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is made of.
@@ -40,34 +41,42 @@ pub struct Token {
 }
 
 pub(crate) struct WordSegmenter {
-    /// jieba over its whole dictionary; built on first use when `known`
+    /// jieba over its whole dictionary, once needed: built on another
+    /// thread from [`WordSegmenter::new`] on, or on first use when `known`
     /// is given (then only for a text outside the known ones).
     whole: OnceLock<Jieba>,
-    /// The normalized texts announced to [`WordSegmenter::for_texts`], and
-    /// jieba over the dictionary words they can hold.
-    known: Option<(Vocabulary, Jieba)>,
+    /// The whole dictionary being built (taken by the first use).
+    building: Mutex<Option<JoinHandle<Jieba>>>,
+    /// The units announced to [`WordSegmenter::for_vocabulary`], and jieba
+    /// over the dictionary words they can hold.
+    known: Option<(Arc<Vocabulary>, Jieba)>,
     stemmer: Stemmer,
 }
 
 impl WordSegmenter {
+    /// Starts building jieba's whole dictionary (~0.1 s) on another
+    /// thread, so the caller goes on (e.g. loading the lexicon, reading
+    /// files) and English never waits for it.
     pub(crate) fn new() -> Self {
+        let building = std::thread::Builder::new()
+            .name("jieba".into())
+            .spawn(Jieba::new)
+            .ok();
         WordSegmenter {
-            whole: OnceLock::from(Jieba::new()),
+            whole: OnceLock::new(),
+            building: Mutex::new(building),
             known: None,
             stemmer: Stemmer::create(Algorithm::English),
         }
     }
 
-    /// Ready for `texts` (each line normalized as [`Self::tokens`] does);
-    /// any other text is cut the same way, only slower the first time.
-    pub(crate) fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut vocab = Vocabulary::default();
-        for line in texts.into_iter().flat_map(|t| t.lines()) {
-            vocab.add(&normalize::normalize(line).text);
-        }
+    /// Ready for the units `vocab` was made of; any other text is cut
+    /// the same way, only slower the first time.
+    pub(crate) fn for_vocabulary(vocab: Arc<Vocabulary>) -> Self {
         let jieba = dict::for_vocabulary(&vocab);
         WordSegmenter {
             whole: OnceLock::new(),
+            building: Mutex::new(None),
             known: Some((vocab, jieba)),
             stemmer: Stemmer::create(Algorithm::English),
         }
@@ -77,8 +86,17 @@ impl WordSegmenter {
     fn jieba(&self, norm: &str) -> &Jieba {
         match &self.known {
             Some((vocab, jieba)) if vocab.covers(norm) => jieba,
-            _ => self.whole.get_or_init(Jieba::new),
+            _ => self.whole(),
         }
+    }
+
+    /// jieba over the whole dictionary (waits for it to be built).
+    fn whole(&self) -> &Jieba {
+        self.whole.get_or_init(|| {
+            let building = self.building.lock().ok().and_then(|mut b| b.take());
+            // A builder that failed to start or panicked: build it here.
+            building.and_then(|b| b.join().ok()).unwrap_or_default()
+        })
     }
 
     pub(crate) fn tokens(&self, text: &str, lang: Lang) -> Vec<Token> {
@@ -148,6 +166,13 @@ impl WordSegmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl WordSegmenter {
+        fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+            let units = texts.into_iter().flat_map(str::lines);
+            Self::for_vocabulary(Arc::new(Vocabulary::of_units(units)))
+        }
+    }
 
     fn corpus() -> Vec<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
