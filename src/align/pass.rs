@@ -231,8 +231,12 @@ fn align_in_pieces(
 
     let none = enc.masks(&[]);
     let cm = model(&enc, &none, &params, length, near.as_ref());
-    let band = band_along(&path.steps);
     {
+        // Regrouping costs beads made of units of adjacent beads on the
+        // path: the windows of a band of width 0 around it (a bead's
+        // side spans at most `MAX_SIDE` units) hold every unit pair they
+        // need, at a third of the memory of `band_along`'s.
+        let band = band_around(&path_centre(&path.steps, n), 0);
         let win: Vec<Range<usize>> = (0..n).map(|u| window(&band, u, n, m)).collect();
         let masks = enc.masks(&win);
         path.steps = regroup::regroup(path.steps, &cm.with_masks(&masks), &params, src, tgt, lex);
