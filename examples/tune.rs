@@ -100,6 +100,7 @@ fn ablation(al: &mut Aligner, files: &[File]) {
     // the post-search merges and 1-0 splits.
     let search_only = Params {
         merge_words: usize::MAX,
+        merge_words_en: usize::MAX,
         null_mass: f32::INFINITY,
         ..Params::default()
     };
@@ -164,7 +165,15 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         ),
         ("+ quotation boundaries", search_only.clone()),
         (
-            "+ merges where a clause crosses (after search)",
+            "+ merges where a Chinese clause crosses",
+            Params {
+                null_mass: f32::INFINITY,
+                merge_words_en: usize::MAX,
+                ..Params::default()
+            },
+        ),
+        (
+            "+ merges where an English clause crosses",
             Params {
                 null_mass: f32::INFINITY,
                 ..Params::default()
@@ -222,16 +231,20 @@ fn grid() -> Vec<Params> {
 }
 
 /// The grid of the post-search regrouping (`cv-regroup`): crossing words
-/// for a merge × least mass of a 1-0 split; the rest at the defaults.
+/// of a Chinese and of an English clause for a merge × least mass of a
+/// 1-0 split; the rest at the defaults.
 fn regroup_grid() -> Vec<Params> {
     let mut out = Vec::new();
-    for &merge_words in &[1, 2, 3, 4, usize::MAX] {
-        for &null_mass in &[10.0f32, 15.0, 20.0, 30.0, f32::INFINITY] {
-            out.push(Params {
-                merge_words,
-                null_mass,
-                ..Params::default()
-            });
+    for &merge_words in &[2, 3, 4, usize::MAX] {
+        for &merge_words_en in &[1, 2, 3, 4, usize::MAX] {
+            for &null_mass in &[10.0f32, 15.0, 20.0, f32::INFINITY] {
+                out.push(Params {
+                    merge_words,
+                    merge_words_en,
+                    null_mass,
+                    ..Params::default()
+                });
+            }
         }
     }
     out
@@ -240,8 +253,8 @@ fn regroup_grid() -> Vec<Params> {
 /// The settings `cv` reports for a grid point.
 fn describe(g: &Params) -> String {
     format!(
-        "local_reach {} local_share {} prior_scale {} merge_words {} null_mass {}",
-        g.local_reach, g.local_share, g.prior_scale, g.merge_words, g.null_mass
+        "local_reach {} local_share {} prior_scale {} merge_words {} merge_words_en {} null_mass {}",
+        g.local_reach, g.local_share, g.prior_scale, g.merge_words, g.merge_words_en, g.null_mass
     )
 }
 
@@ -401,6 +414,7 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "reach" => p.local_reach = x as usize,
             "quote" => p.quote_penalty = x,
             "mwords" => p.merge_words = x as usize,
+            "mwords_en" => p.merge_words_en = x as usize,
             "nmass" => p.null_mass = x,
             _ => panic!("unknown key {k}"),
         }

@@ -47,10 +47,12 @@ pub struct Params {
     /// Cost of a bead boundary inside quoted speech on one side only.
     pub quote_penalty: f32,
     /// After the search, two adjacent beads merge (into a 2-2, 2-3 or
-    /// 3-2) when at least this many words of a clause at their boundary
-    /// are translated in the other bead and none in their own (see
-    /// `regroup.rs`; `usize::MAX`: never).
+    /// 3-2) when at least this many words of a Chinese clause at their
+    /// boundary are translated in the other bead and none in their own
+    /// (see `regroup.rs`; `usize::MAX`: never) …
     pub merge_words: usize,
+    /// … or this many words of an English clause.
+    pub merge_words_en: usize,
     /// After the search, the first or last source unit of a bead becomes
     /// a 1-0 bead when the bead's target explains none of its matchable
     /// weight, which is at least this (infinite: never).
@@ -128,10 +130,10 @@ impl Default for Params {
             local_share: 0.6,
             local_reach: 1,
             quote_penalty: 0.2,
-            // Checked by `tune cv-regroup` (crossing words {1, 2, 3, 4, off}
-            // × least 1-0 mass {10, 15, 20, 30, off}): 3 words chosen in all
-            // six folds, mass 15 in five; pooled held-out strict F1 0.895.
+            // Checked by `tune cv-regroup` (see the README for the grid and
+            // the folds' choices).
             merge_words: 3,
+            merge_words_en: 2,
             null_mass: 15.0,
             // Fitted by `tune calib` (logistic regression, all six files;
             // held-out reliability in the README). The null-bead weight
@@ -153,6 +155,7 @@ impl Params {
         let mut p = self.clone();
         // The post-search regrouping is judged on sentences only.
         p.merge_words = usize::MAX;
+        p.merge_words_en = usize::MAX;
         p.null_mass = f32::INFINITY;
         let one_two =
             super::shape::index_of(super::Shape { src: 1, tgt: 2 }).map_or(0.0, |k| p.prior[k]);

@@ -1,6 +1,6 @@
 //! A second, local step after the search: merges two adjacent beads
-//! where a clause of one source sentence is translated in the other
-//! bead's target, and splits off, as its own 1-0 bead, a source unit at
+//! where a clause of a sentence at their boundary is translated in the
+//! other bead and not in its own, and splits off, as its own 1-0 bead, a source unit at
 //! the edge of a bead that the other side explains nothing of.
 //!
 //! Takes the search's path, the cost model it was found with and the
@@ -54,42 +54,95 @@ fn stem_ids(units: &[Sentence], lex: &Lexicon) -> HashSet<u32> {
         .collect()
 }
 
-/// How many words of `clause` have a gloss among `ids`.
-fn matched(clause: &[&Token], ids: &HashSet<u32>, lex: &Lexicon) -> usize {
-    let mut glosses = Vec::new();
+/// How many words of `clause` have an id among `ids` (`ids_of` gives a
+/// word's ids: a Chinese word's glosses, an English word's stem).
+fn matched(clause: &[&Token], ids: &HashSet<u32>, ids_of: &IdsOf) -> usize {
+    let mut buf = Vec::new();
     clause
         .iter()
         .filter(|t| {
-            glosses.clear();
-            lex.translate_into(&t.key, &mut glosses) && glosses.iter().any(|x| ids.contains(x))
+            buf.clear();
+            ids_of(t, &mut buf);
+            buf.iter().any(|x| ids.contains(x))
         })
         .count()
 }
 
-/// How many words of a clause cross the boundary between beads `a` and
-/// `b`: the last clause of `a`'s last source sentence matched in `b`'s
-/// target and not at all in `a`'s, or the first clause of `b`'s first
-/// source sentence matched in `a`'s target and not in `b`'s (the larger;
-/// a sentence of one clause crosses nothing).
-fn crossing(src: &[Sentence], tgt: &[Sentence], lex: &Lexicon, a: &Step, b: &Step) -> usize {
-    let (ta, tb) = (
-        stem_ids(&tgt[a.tgt.clone()], lex),
-        stem_ids(&tgt[b.tgt.clone()], lex),
-    );
-    let across = |clauses: Vec<Vec<&Token>>, last: bool, own: &HashSet<u32>, other| {
-        let c = if last {
-            clauses.last()
-        } else {
-            clauses.first()
-        };
-        match c {
-            Some(c) if clauses.len() >= 2 && matched(c, own, lex) == 0 => matched(c, other, lex),
-            _ => 0,
-        }
+/// Puts a word's ids into the buffer.
+type IdsOf<'a> = dyn Fn(&Token, &mut Vec<u32>) + 'a;
+
+/// Lexicon glosses of the Chinese words of `units`.
+fn gloss_ids(units: &[Sentence], lex: &Lexicon) -> HashSet<u32> {
+    let mut out = Vec::new();
+    for t in units.iter().flat_map(|s| &s.tokens) {
+        lex.translate_into(&t.key, &mut out);
+    }
+    out.into_iter().collect()
+}
+
+/// Whether a clause crosses the boundary between beads `a` and `b`: the
+/// last clause of `a`'s last unit translated in `b` and not at all in
+/// `a`, or the first clause of `b`'s first unit translated in `a` and not
+/// in `b`, by at least `params.merge_words` words for a Chinese clause
+/// (its glosses among the English stems) or `params.merge_words_en` for
+/// an English one (its stems among the Chinese glosses). A sentence of
+/// one clause crosses nothing. Gives the crossing words (0: none).
+fn crossing(
+    src: &[Sentence],
+    tgt: &[Sentence],
+    lex: &Lexicon,
+    params: &Params,
+    a: &Step,
+    b: &Step,
+) -> usize {
+    let glosses = |t: &Token, out: &mut Vec<u32>| {
+        lex.translate_into(&t.key, out);
     };
-    let from_a = across(clauses(&src[a.src.end - 1]), true, &ta, &tb);
-    let from_b = across(clauses(&src[b.src.start]), false, &tb, &ta);
-    from_a.max(from_b)
+    let stem = |t: &Token, out: &mut Vec<u32>| out.extend(lex.stem_id(&t.stem));
+    // One side's boundary clauses against the other side's ids.
+    let words = |last_a: &Sentence,
+                 first_b: &Sentence,
+                 ia: &HashSet<u32>,
+                 ib: &HashSet<u32>,
+                 ids_of: &IdsOf| {
+        let side =
+            |clauses: Vec<Vec<&Token>>, last: bool, own: &HashSet<u32>, far: &HashSet<u32>| {
+                let c = if last {
+                    clauses.last()
+                } else {
+                    clauses.first()
+                };
+                match c {
+                    Some(c) if clauses.len() >= 2 && matched(c, own, ids_of) == 0 => {
+                        matched(c, far, ids_of)
+                    }
+                    _ => 0,
+                }
+            };
+        side(clauses(last_a), true, ia, ib).max(side(clauses(first_b), false, ib, ia))
+    };
+    let zh = words(
+        &src[a.src.end - 1],
+        &src[b.src.start],
+        &stem_ids(&tgt[a.tgt.clone()], lex),
+        &stem_ids(&tgt[b.tgt.clone()], lex),
+        &glosses,
+    );
+    if zh >= params.merge_words {
+        return zh;
+    }
+    let en = words(
+        &tgt[a.tgt.end - 1],
+        &tgt[b.tgt.start],
+        &gloss_ids(&src[a.src.clone()], lex),
+        &gloss_ids(&src[b.src.clone()], lex),
+        &stem,
+    );
+    if en >= params.merge_words_en {
+        en
+    } else {
+        0
+    }
 }
 
 /// The bead `st` split into the source unit `u` (its first or last) alone
@@ -128,8 +181,8 @@ pub fn regroup(
         if null(a) || null(b) || nt < 2 || ns > MERGE_SIDE || nt > MERGE_SIDE || ns + nt > 5 {
             continue;
         }
-        let words = crossing(src, tgt, lex, a, b);
-        if words >= params.merge_words {
+        let words = crossing(src, tgt, lex, params, a, b);
+        if words > 0 {
             cands.push((words, k));
         }
     }
@@ -238,7 +291,11 @@ mod tests {
             Lang::En,
         );
         let (a, b) = (bead(0..1, 0..1), bead(1..2, 1..2));
-        assert!(crossing(&zh, &moved, &lex, &a, &b) >= 2);
+        let params = Params {
+            merge_words: 2,
+            ..Params::default()
+        };
+        assert!(crossing(&zh, &moved, &lex, &params, &a, &b) >= 2);
         let straight = units(
             &seg,
             &[
@@ -247,7 +304,23 @@ mod tests {
             ],
             Lang::En,
         );
-        assert_eq!(crossing(&zh, &straight, &lex, &a, &b), 0);
+        assert_eq!(crossing(&zh, &straight, &lex, &params, &a, &b), 0);
+        // The same seen from the English side: the first English sentence's
+        // last clause is translated in the second Chinese one.
+        let en_moved = units(
+            &seg,
+            &[
+                "I bought three books at the bookshop, and we went for a walk in the park.",
+                "The teacher was very happy.",
+            ],
+            Lang::En,
+        );
+        let zh_straight = units(
+            &seg,
+            &["我在书店买了三本书。", "我们去公园散步，老师非常高兴。"],
+            Lang::ZhHans,
+        );
+        assert!(crossing(&zh_straight, &en_moved, &lex, &params, &a, &b) >= 2);
     }
 
     /// A Chinese sentence the English explains nothing of is split off its
