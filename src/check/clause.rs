@@ -164,7 +164,7 @@ pub fn clause_evidence(
                 .unit
                 .tokens
                 .iter()
-                .filter(|t| inside(&t.span) && is_content(t))
+                .filter(|t| inside(&t.span) && is_content(t) && !is_negation(t))
             {
                 c.content += 1;
                 let free = |j: usize| used[j].is_none_or(|k| k == t.key);
@@ -270,6 +270,14 @@ impl<'a> Lookup<'a> {
     }
 }
 
+/// True for an English negation (didn't, never): Chinese says it with 不
+/// or 没, single characters that are no content words, so it would never
+/// find a counterpart.
+fn is_negation(t: &Token) -> bool {
+    t.kind == TokenKind::Latin
+        && (t.key == "never" || t.key.ends_with("n't") || t.key.ends_with("n’t"))
+}
+
 fn capitalised(text: &str, t: &Token) -> bool {
     text.get(t.span.start..t.span.end)
         .and_then(|w| w.chars().next())
@@ -304,15 +312,20 @@ const OMISSION: Weights = Weights {
     lean: 0.5,
     own: 3.0,
     other: -2.0,
-    warn: 5.0,
+    warn: 4.5,
 };
 /// Addition weights (see [`OMISSION`]).
 const ADDITION: Weights = Weights {
     lean: 0.0,
     own: 0.0,
     other: -4.0,
-    warn: 2.75,
+    warn: 2.6,
 };
+
+/// An unmatched word the evidence has no entry for counts this much: the
+/// lexicon could not have matched it, so its silence is weaker evidence of
+/// a divergence than that of a word it knows.
+const UNKNOWN_WEIGHT: f64 = 0.5;
 
 /// A matched word in a clause outweighs this many unmatched ones: a clause
 /// whose words partly find counterparts is most often rendered freely.
@@ -328,7 +341,15 @@ fn certainty(own: &[ClauseEvidence], other: &[ClauseEvidence], lean: f64, w: &We
     let clearest = own
         .iter()
         .filter(|c| !c.number)
-        .map(|c| c.missing() as f64 - MATCHED_WEIGHT * c.matched as f64)
+        .map(|c| {
+            let missing: f64 = c
+                .found
+                .iter()
+                .filter(|m| !m.matched)
+                .map(|m| if m.known { 1.0 } else { UNKNOWN_WEIGHT })
+                .sum();
+            missing - MATCHED_WEIGHT * c.matched as f64
+        })
         .fold(0.0, f64::max);
     clearest + w.lean * lean + w.own * unmatched_share(own) + w.other * unmatched_share(other)
 }
@@ -504,6 +525,10 @@ mod tests {
             ("联合", "joint"),
             ("宣言", "declaration"),
             ("上海", "Shanghai"),
+            // Known words the beads below leave without a counterpart.
+            ("士兵", "soldier"),
+            ("守卫", "guard"),
+            ("桥", "bridge"),
         ]
         .into_iter()
         .collect()
@@ -601,8 +626,53 @@ mod tests {
                 .map(|f| f.severity)
         };
         assert_eq!(sev(0.0), Some(Severity::Info));
-        assert_eq!(sev(-1.5), Some(Severity::Warning));
+        assert_eq!(sev(-1.8), Some(Severity::Warning));
         assert_eq!(sev(-2.5), Some(Severity::Error));
+    }
+
+    #[test]
+    fn words_the_lexicon_lacks_make_an_omission_less_certain() {
+        // The same dropped clause, once with its words in the lexicon
+        // (it could have matched them: their silence says more) and once
+        // without.
+        let en = "The meeting discussed confidence measures.";
+        let seg = Segmenter::new();
+        let s = SideView::new(&[ZH.into()], Lang::ZhHans, &seg);
+        let t = SideView::new(&[en.into()], Lang::En, &seg);
+        let known = lexicon();
+        let lacking: WordPairs = [
+            ("会议", "meeting"),
+            ("讨论", "discuss"),
+            ("信任", "confidence"),
+            ("措施", "measures"),
+        ]
+        .into_iter()
+        .collect();
+        let sev = |ev: &WordPairs| {
+            check(&s, &t, ev, -1.8, 2.0)
+                .iter()
+                .find(|f| f.kind == FlagKind::Omission)
+                .map(|f| f.severity)
+        };
+        assert_eq!(sev(&known), Some(Severity::Warning));
+        assert_eq!(sev(&lacking), Some(Severity::Info));
+    }
+
+    #[test]
+    fn english_negations_are_not_content() {
+        // Chinese negates with 不 / 没, no content words: "never" and
+        // "didn't" would never find a counterpart.
+        let seg = Segmenter::new();
+        let content = |en: &str| {
+            let t = SideView::new(&[en.into()], Lang::En, &seg);
+            let s = SideView::new(&["会议。".into()], Lang::ZhHans, &seg);
+            clause_evidence(&t, &s, &lexicon())
+                .iter()
+                .map(|c| c.content)
+                .sum::<usize>()
+        };
+        assert_eq!(content("They never came and didn't stay."), 2);
+        assert_eq!(content("They often came and quietly stay."), 4);
     }
 
     #[test]
