@@ -38,6 +38,10 @@ const FULL_CELLS: usize = 20_000;
 /// units.
 const WIDTH: usize = 40;
 
+/// Half-width of the first pass's corridor once a rough search has
+/// centred it: the rough path is a far better centre than the anchors.
+const ROUGH_CENTRED_WIDTH: usize = 20;
+
 /// Half-width of the second pass's corridor, around the first pass's path
 /// (the second pass moves the path only locally).
 const PASS_TWO_WIDTH: usize = 20;
@@ -133,7 +137,7 @@ fn align_in_pieces(
                   params: &Params,
                   length: BeadCost,
                   centre: &[usize],
-                  width,
+                  mut width,
                   near: Option<&(Vec<f32>, Vec<f32>)>,
                   rough: bool| {
         let base = enc.masks(&[]);
@@ -155,6 +159,7 @@ fn align_in_pieces(
                 only: &ROUGH_SHAPES,
                 ..pieces
             };
+            width = ROUGH_CENTRED_WIDTH;
             band = band_around(&rough.centre(&band, rows), width);
         }
         let mut path = pieces.search(&band, rows);
