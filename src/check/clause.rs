@@ -393,7 +393,8 @@ pub fn check(
         if found.is_empty() {
             continue;
         }
-        let severity = if certainty(all, other, lean, w) < w.warn {
+        let sure = certainty(all, other, lean, w);
+        let severity = if sure < w.warn {
             Severity::Info
         } else if lean >= outlier {
             Severity::Error
@@ -403,7 +404,8 @@ pub fn check(
         let side = if kind == FlagKind::Omission { src } else { tgt };
         flags.push(
             Flag::new(kind, severity, reason(&found, kind, side))
-                .with_marks(marks(&found, kind, side)),
+                .with_marks(marks(&found, kind, side))
+                .with_certainty((sure - w.warn) as f32),
         );
     }
     flags

@@ -191,9 +191,9 @@ fn check_one(
     flags
 }
 
-/// Orders flags most severe first, then by kind.
+/// Orders flags surest first ([`Flag::surer`]), then by kind.
 pub fn sort_flags(flags: &mut [Flag]) {
-    flags.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.kind.cmp(&b.kind)));
+    flags.sort_by(|a, b| a.surer(b).then(a.kind.cmp(&b.kind)));
 }
 
 /// The highest severity among `flags`, if any.

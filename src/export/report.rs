@@ -2,21 +2,24 @@
 //! severe first, each with its flags and both texts, then a summary line.
 
 use crate::document::Lang;
-use crate::record::{texts, BeadRecord, BeadUnit, FlagKind, Severity};
+use crate::record::{texts, BeadRecord, BeadUnit, Flag, FlagKind, Severity};
 use std::collections::BTreeMap;
 use std::io::Write;
 
 /// Longest text shown per side, in characters.
 const MAX_SHOWN_CHARS: usize = 200;
 
-/// The records with at least one flag, most severe first, then most
-/// flags, then by pair and bead.
+/// The records with at least one flag, surest first: by their surest
+/// flag ([`Flag::surer`]: severity, plain facts, certainty), then most
+/// flags, then by pair and bead. A reviewer can stop early.
 pub fn flagged(records: &[BeadRecord]) -> Vec<&BeadRecord> {
-    let worst = |r: &BeadRecord| r.flags.iter().map(|f| f.severity).max();
     let mut out: Vec<&BeadRecord> = records.iter().filter(|r| r.is_flagged()).collect();
     out.sort_by(|a, b| {
-        worst(b)
-            .cmp(&worst(a))
+        let by_flag = match (surest(a), surest(b)) {
+            (Some(x), Some(y)) => x.surer(y),
+            _ => std::cmp::Ordering::Equal,
+        };
+        by_flag
             .then(b.flags.len().cmp(&a.flags.len()))
             .then(a.pair.cmp(&b.pair))
             .then(a.bead.cmp(&b.bead))
@@ -29,6 +32,11 @@ pub fn keep_at_least(records: &mut [BeadRecord], min: Severity) {
     for r in records {
         r.flags.retain(|f| f.severity >= min);
     }
+}
+
+/// The surest of a record's flags.
+fn surest(r: &BeadRecord) -> Option<&Flag> {
+    r.flags.iter().min_by(|a, b| a.surer(b))
 }
 
 /// Writes `flagged` beads one block each, then the summary line over all
@@ -129,6 +137,30 @@ mod tests {
         let mut recs = recs;
         keep_at_least(&mut recs, Severity::Error);
         assert_eq!(flagged(&recs).len(), 1);
+    }
+
+    /// Within a severity, plain facts come first, then the surer graded
+    /// flags; an info flag never outranks a warning, however sure.
+    #[test]
+    fn surest_flags_first_within_a_severity() {
+        let base = sample().remove(0);
+        let with = |bead: usize, kind, severity, certainty: Option<f32>| {
+            let mut f = Flag::new(kind, severity, "r");
+            f.certainty = certainty;
+            BeadRecord {
+                bead,
+                flags: vec![f],
+                ..base.clone()
+            }
+        };
+        let recs = vec![
+            with(1, FlagKind::Omission, Severity::Warning, Some(0.5)),
+            with(2, FlagKind::Omission, Severity::Info, Some(9.0)),
+            with(3, FlagKind::Addition, Severity::Warning, Some(3.0)),
+            with(4, FlagKind::NumberMismatch, Severity::Warning, None),
+        ];
+        let order: Vec<usize> = flagged(&recs).iter().map(|r| r.bead).collect();
+        assert_eq!(order, vec![4, 3, 1, 2]);
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl fmt::Display for Severity {
 }
 
 /// One finding on one bead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flag {
     /// What the finding is.
     pub kind: FlagKind,
@@ -91,6 +91,12 @@ pub struct Flag {
     /// number), for highlighting; empty when the flag has no place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<Mark>,
+    /// How sure a graded flag is: how far its evidence lies past its
+    /// kind's warning bar (negative for an info flag). `None` for flags
+    /// resting on a plain fact (two numbers that differ, a unit with no
+    /// counterpart): those rank first within their severity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certainty: Option<f32>,
 }
 
 impl Flag {
@@ -101,7 +107,24 @@ impl Flag {
             severity,
             reason: reason.into(),
             marks: Vec::new(),
+            certainty: None,
         }
+    }
+
+    /// The flag with its [`Flag::certainty`] set.
+    pub fn with_certainty(mut self, certainty: f32) -> Flag {
+        self.certainty = Some(certainty);
+        self
+    }
+
+    /// Orders flags surest first: higher severity, then plain facts, then
+    /// higher certainty.
+    pub fn surer(&self, other: &Flag) -> std::cmp::Ordering {
+        let sureness = |f: &Flag| f.certainty.unwrap_or(f32::INFINITY);
+        other
+            .severity
+            .cmp(&self.severity)
+            .then(sureness(other).total_cmp(&sureness(self)))
     }
 
     /// The flag with `marks` added.

@@ -320,6 +320,7 @@ pub(crate) mod tests {
                     severity: Severity::Error,
                     reason: "26 on the source side, 25 on the target side".into(),
                     marks: vec![],
+                    certainty: None,
                 }],
                 ..base.clone()
             },
@@ -334,6 +335,7 @@ pub(crate) mod tests {
                     severity: Severity::Warning,
                     reason: "no counterpart on the other side".into(),
                     marks: vec![],
+                    certainty: None,
                 }],
                 ..base
             },
