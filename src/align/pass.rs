@@ -46,8 +46,9 @@ const WIDTH: usize = 40;
 const ROUGH_CENTRED_WIDTH: usize = 12;
 
 /// Half-width of the second pass's corridor, around the first pass's path
-/// (the second pass moves the path only locally).
-const PASS_TWO_WIDTH: usize = 20;
+/// (the second pass moves the path only locally: 12 gives the output of
+/// 20 on MAC-Dev and the 100k bench text for 12% less CPU).
+const PASS_TWO_WIDTH: usize = 12;
 
 /// Times a corridor is re-centred on the path found in it while that path
 /// runs along its edge (the true path lies outside): each try costs one
