@@ -377,7 +377,9 @@ impl Encoded {
 fn first_from(list: &[(u32, u8)], start: usize, n_tgt: usize) -> usize {
     let before = |k: usize| (list[k].0 as usize) < start;
     let len = list.len();
-    let guess = (len as u128 * start as u128 / n_tgt.max(1) as u128).min(len as u128) as usize;
+    // In u64: a u128 division was 1% of a long run.
+    let guess =
+        ((len as u64).saturating_mul(start as u64) / n_tgt.max(1) as u64).min(len as u64) as usize;
     // Find `lo < hi` with the answer in `lo..=hi`, then search between.
     let (lo, hi) = if guess < len && before(guess) {
         let (mut lo, mut step) = (guess, 1);
