@@ -108,7 +108,9 @@ pub struct Paragraph {
     /// The original text, markup removed, exactly as users should see it.
     pub text: String,
     /// The matching key: half-width, spaces collapsed, Simplified, NFKC.
-    /// Never shown to users.
+    /// Never shown to users. Empty for `--presplit` input: there the
+    /// aligner keys each line as a unit and a key per line would only cost
+    /// memory (~20 MB for a 100k-line pair).
     pub norm: String,
     /// 1-based source line where the paragraph starts.
     pub line: usize,

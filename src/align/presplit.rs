@@ -80,7 +80,7 @@ pub fn from_text(text: &str, name: &str, seg: &Segmenter) -> Result<Presplit> {
         .enumerate()
         .map(|(n, l)| Paragraph {
             text: l.to_string(),
-            norm: normalize::key(l),
+            norm: String::new(),
             line: n + 1,
             heading: false,
             line_starts: Vec::new(),
