@@ -16,6 +16,7 @@ use super::dp::Step;
 use super::lexicon::{is_stop_word, Lexicon};
 use super::params::Params;
 use crate::segment::{Sentence, Token};
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -173,19 +174,22 @@ pub fn regroup(
     };
     // Merges: windows of two non-null beads whose union is 2-2, 2-3 or
     // 3-2, the most crossing words first, windows not overlapping.
-    let mut cands: Vec<(usize, usize)> = Vec::new();
-    for k in 0..steps.len().saturating_sub(1) {
-        let (a, b) = (&steps[k], &steps[k + 1]);
-        let (ns, nt) = (a.src.len() + b.src.len(), a.tgt.len() + b.tgt.len());
-        let null = |s: &Step| s.src.is_empty() || s.tgt.is_empty();
-        if null(a) || null(b) || nt < 2 || ns > MERGE_SIDE || nt > MERGE_SIDE || ns + nt > 5 {
-            continue;
-        }
-        let words = crossing(src, tgt, lex, params, a, b);
-        if words > 0 {
-            cands.push((words, k));
-        }
-    }
+    // Windows are judged independently, on both cores (a long document
+    // has ~100k of them); the choice among them below is sequential.
+    let mut cands: Vec<(usize, usize)> = steps
+        .par_windows(2)
+        .enumerate()
+        .filter_map(|(k, w)| {
+            let (a, b) = (&w[0], &w[1]);
+            let (ns, nt) = (a.src.len() + b.src.len(), a.tgt.len() + b.tgt.len());
+            let null = |s: &Step| s.src.is_empty() || s.tgt.is_empty();
+            if null(a) || null(b) || nt < 2 || ns > MERGE_SIDE || nt > MERGE_SIDE || ns + nt > 5 {
+                return None;
+            }
+            let words = crossing(src, tgt, lex, params, a, b);
+            (words > 0).then_some((words, k))
+        })
+        .collect();
     cands.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut merge_at = vec![false; steps.len()];
     let mut taken = vec![false; steps.len()];
@@ -217,22 +221,24 @@ pub fn regroup(
     // translator dropped), while English sentences with no dictionary
     // match are common in free translation (on MAC-Dev, 1 in 30 such
     // English edge units is a real 0-1).
-    let mut out = Vec::with_capacity(merged.len());
-    for st in merged {
-        let alone = if st.src.len() < 2 || st.tgt.is_empty() {
-            None
-        } else {
-            [st.src.start, st.src.end - 1].into_iter().find(|&u| {
-                let (explained, mass) = cm.src_unit_evidence(u, st.tgt.clone());
-                explained <= 0.0 && mass >= params.null_mass
-            })
-        };
-        match alone {
-            Some(u) => out.extend(split(&st, u).map(|(s, t)| step(s, t))),
-            None => out.push(st),
-        }
-    }
-    out
+    let parts: Vec<Vec<Step>> = merged
+        .into_par_iter()
+        .map(|st| {
+            let alone = if st.src.len() < 2 || st.tgt.is_empty() {
+                None
+            } else {
+                [st.src.start, st.src.end - 1].into_iter().find(|&u| {
+                    let (explained, mass) = cm.src_unit_evidence(u, st.tgt.clone());
+                    explained <= 0.0 && mass >= params.null_mass
+                })
+            };
+            match alone {
+                Some(u) => split(&st, u).map(|(s, t)| step(s, t)).into(),
+                None => vec![st],
+            }
+        })
+        .collect();
+    parts.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
