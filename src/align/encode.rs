@@ -13,7 +13,7 @@ use super::evidence;
 use super::lexicon::{is_stop_word, Lexicon};
 use crate::segment::{Sentence, TokenKind};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Most content items kept per unit (the highest-weighted ones): masks are
@@ -96,7 +96,57 @@ pub struct Encoded {
     /// For each source word id, the target ids it translates to (sorted).
     pub word_targets: Vec<Vec<u32>>,
     /// Target id → (target unit, item slot), in unit order.
-    postings: HashMap<u32, Vec<(u32, u8)>>,
+    postings: Postings,
+}
+
+/// Where each target id occurs: (target unit, item slot) pairs, in unit
+/// order. Target ids are dense (the lexicon's stems, then the document's
+/// own keys), so an offset table finds an id's postings without hashing
+/// (a hash lookup per source item and target was a third of a mask row).
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    /// Id `t` owns `list[start[t]..start[t + 1]]`.
+    start: Vec<u32>,
+    list: Vec<(u32, u8)>,
+}
+
+impl Postings {
+    /// Indexes the active items of `side`.
+    fn of(side: &Side) -> Postings {
+        let active = || {
+            (0..side.len()).flat_map(move |u| {
+                side.items(u)
+                    .enumerate()
+                    .filter(|&(_, k)| side.active[k])
+                    .map(move |(slot, k)| (side.item[k], u as u32, slot as u8))
+            })
+        };
+        let ids = active().map(|(t, _, _)| t as usize + 1).max().unwrap_or(0);
+        let mut start = vec![0u32; ids + 1];
+        for (t, _, _) in active() {
+            start[t as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut next = start.clone();
+        let mut list = vec![(0, 0); start[ids] as usize];
+        for (t, u, slot) in active() {
+            let at = &mut next[t as usize];
+            list[*at as usize] = (u, slot);
+            *at += 1;
+        }
+        Postings { start, list }
+    }
+
+    /// The postings of target id `t` (none for an id no active item has).
+    fn get(&self, t: u32) -> &[(u32, u8)] {
+        let t = t as usize;
+        match (self.start.get(t), self.start.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.list[a as usize..b as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// Computes a new source word's target ids, given a way to intern target
@@ -274,7 +324,7 @@ impl Encoded {
             src: src_side,
             tgt: tgt_side,
             word_targets,
-            postings: HashMap::new(),
+            postings: Postings::default(),
         };
         enc.refresh();
         enc
@@ -299,23 +349,22 @@ impl Encoded {
         for k in 0..self.src.item.len() {
             self.src.active[k] = !self.word_targets[self.src.item[k] as usize].is_empty();
         }
-        let reachable: BTreeSet<u32> = self.word_targets.iter().flatten().copied().collect();
+        // Target ids are dense: a table of flags, not a set.
+        let targets = self.word_targets.iter().flatten();
+        let ids = targets.clone().map(|&t| t as usize + 1).max().unwrap_or(0);
+        let mut reachable = vec![false; ids];
+        for &t in targets {
+            reachable[t as usize] = true;
+        }
         for k in 0..self.tgt.item.len() {
-            self.tgt.active[k] = reachable.contains(&self.tgt.item[k]);
+            self.tgt.active[k] = reachable
+                .get(self.tgt.item[k] as usize)
+                .copied()
+                .unwrap_or(false);
         }
         self.src.recompute_totals();
         self.tgt.recompute_totals();
-        self.postings.clear();
-        for u in 0..self.tgt.len() {
-            for (slot, k) in self.tgt.items(u).enumerate() {
-                if self.tgt.active[k] {
-                    self.postings
-                        .entry(self.tgt.item[k])
-                        .or_default()
-                        .push((u as u32, slot as u8));
-                }
-            }
-        }
+        self.postings = Postings::of(&self.tgt);
     }
 
     /// Pair masks for source unit `u` against target units `window`.
@@ -331,9 +380,10 @@ impl Encoded {
                 continue;
             }
             for t in &self.word_targets[self.src.item[k] as usize] {
-                let Some(list) = self.postings.get(t) else {
+                let list = self.postings.get(*t);
+                if list.is_empty() {
                     continue;
-                };
+                }
                 let first = first_from(list, window.start, self.tgt.len());
                 for &(j, tslot) in &list[first..] {
                     let j = j as usize;
