@@ -283,7 +283,7 @@ fn main() {
         .collect();
     names.sort();
     let seg = Segmenter::new();
-    let lex = Lexicon::embedded().expect("shipped lexicon");
+    let lex = Lexicon::find(None).expect("lexicon ($BITEXT_LEXICON or the shipped one)");
     let (mut om, mut ad, mut nu, mut clean) = (
         Tally::default(),
         Tally::default(),
