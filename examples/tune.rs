@@ -416,6 +416,7 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "mwords" => p.merge_words = x as usize,
             "mwords_en" => p.merge_words_en = x as usize,
             "nmass" => p.null_mass = x,
+            "added" => p.added_prior = x,
             _ => panic!("unknown key {k}"),
         }
     }
