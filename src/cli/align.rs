@@ -53,7 +53,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutFormat,
     /// Lexicon file (gzip TSV as built by data/build-lexicon.sh); default:
-    /// $BITEXT_LEXICON, else the shipped CC-CEDICT.
+    /// $BITEXT_LEXICON, else the shipped CC-CEDICT + ECDICT lexicon.
     #[arg(long)]
     pub lexicon: Option<PathBuf>,
     /// Directory mode: align every file here with the same-named file in

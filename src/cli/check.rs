@@ -44,7 +44,7 @@ pub struct Args {
     pub format: Format,
     /// Lexicon used as translation evidence (and for aligning): gzip TSV as
     /// built by data/build-lexicon.sh; default: $BITEXT_LEXICON, else the
-    /// shipped CC-CEDICT.
+    /// shipped CC-CEDICT + ECDICT lexicon.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     /// Show only flags at or above this severity.

@@ -127,6 +127,13 @@ pub struct Number {
     pub kind: NumberKind,
     /// Where it is stated: bytes into the sentence's `text`.
     pub span: Span,
+    /// Stated so that a faithful translation keeps it: written in digits,
+    /// or spelled out as an exact count of something (八十岁, 二十五个,
+    /// "twenty-five years"). False for approximations and ranges (二十几,
+    /// 二十多岁, 九十年代, "some twenty", "seventeen or eighteen") and bare
+    /// numerals that may be part of a name or an idiom (茅十八, 七零八落).
+    #[serde(default)]
+    pub firm: bool,
 }
 
 /// One sentence (or other aligned unit) with everything matching needs.

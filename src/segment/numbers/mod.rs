@@ -29,8 +29,37 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
     let mut scan = Scan::new(text);
     scan.run();
     scan.out.sort_by_key(|n| (n.span.start, n.span.end));
+    scan.settle();
     scan.out
 }
+
+/// Words before an English number that make it an estimate.
+const HEDGES_EN: &[&str] = &[
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "roughly",
+    "approximately",
+    "than",
+    "under",
+    "to",
+    "or",
+    "perhaps",
+    "maybe",
+    "between",
+];
+
+/// Characters right after a Chinese numeral that make it an estimate
+/// (二十几, 二十多岁, 二十余, 二十来岁) or a decade (九十年代 is checked
+/// apart).
+const HEDGES_ZH_AFTER: &str = "几多余来";
+
+/// Characters right before a Chinese numeral that make it an estimate
+/// (约二十, 近八十, 上百).
+const HEDGES_ZH_BEFORE: &str = "约近上数几";
 
 /// One pass over the text's characters (full-width digits folded).
 struct Scan<'a> {
@@ -86,7 +115,91 @@ impl<'a> Scan<'a> {
             value,
             kind,
             span: Span::new(self.byte(from), self.byte(to)),
+            firm: false,
         });
+    }
+
+    /// Sets [`Number::firm`] on every number read (sorted by position).
+    fn settle(&mut self) {
+        let at = |b: usize| self.offs.partition_point(|&o| o < b);
+        let bounds: Vec<(usize, usize)> = self
+            .out
+            .iter()
+            .map(|n| (at(n.span.start), at(n.span.end)))
+            .collect();
+        for k in 0..self.out.len() {
+            let (from, to) = bounds[k];
+            // Two numbers joined by "or", "to", 至 or a dash are a range.
+            let joined = |a: (usize, usize), b: (usize, usize)| {
+                let Some(gap) = self.chars.get(a.1..b.0) else {
+                    return false; // overlapping (a date and its day)
+                };
+                let gap: String = gap.iter().collect();
+                match gap.trim() {
+                    "or" | "to" | "-" | "至" | "到" | "或" => true,
+                    "and" => self.word_before(a.0) == "between",
+                    _ => false,
+                }
+            };
+            let in_range = (k > 0 && joined(bounds[k - 1], bounds[k]))
+                || (k + 1 < bounds.len() && joined(bounds[k], bounds[k + 1]));
+            let firm = !in_range && self.firm_at(&self.out[k], from, to);
+            self.out[k].firm = firm;
+        }
+    }
+
+    /// Whether the number at chars `from..to` is stated firmly (see
+    /// [`Number::firm`]), apart from ranges.
+    fn firm_at(&self, n: &Number, from: usize, to: usize) -> bool {
+        let written = &self.chars[from..to];
+        if written.iter().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        // Spelled-out round hundreds, thousands, ten thousands are figures
+        // of speech as often as counts (千般…万种, "a thousand times").
+        let round = n
+            .value
+            .amount()
+            .is_some_and(|v| v >= 100.0 && 10f64.powf(v.log10().round()) == v);
+        if n.kind != NumberKind::Cardinal || round {
+            return false;
+        }
+        if written.iter().any(|&c| zh::is_numeral(c)) {
+            // A count: the numeral and its measure word, nothing between.
+            let before = from.checked_sub(1).and_then(|i| self.at(i));
+            let after = self.at(to);
+            let hedged = before.is_some_and(|c| HEDGES_ZH_BEFORE.contains(c))
+                || after.is_some_and(|c| HEDGES_ZH_AFTER.contains(c))
+                || self.starts(to, "年代");
+            return !hedged && after.is_some_and(|c| MEASURES.contains(c));
+        }
+        // English: not after a hedge ("some twenty"), not "twenty-odd",
+        // "twenty or so".
+        let after = self.skip_spaces(to);
+        let odd = self.word_at(if self.at(to) == Some('-') {
+            to + 1
+        } else {
+            after
+        });
+        !HEDGES_EN.contains(&self.word_before(from).as_str())
+            && !odd.is_some_and(|(w, _)| matches!(w.as_str(), "odd" | "or" | "something"))
+    }
+
+    /// The ASCII word (lowercase) that ends right before char `i`, spaces
+    /// skipped; empty when there is none.
+    fn word_before(&self, i: usize) -> String {
+        let mut b = i;
+        while b > 0 && self.chars[b - 1] == ' ' {
+            b -= 1;
+        }
+        let mut a = b;
+        while a > 0 && self.chars[a - 1].is_ascii_alphabetic() {
+            a -= 1;
+        }
+        self.chars[a..b]
+            .iter()
+            .collect::<String>()
+            .to_ascii_lowercase()
     }
 
     fn starts(&self, i: usize, s: &str) -> bool {
@@ -506,6 +619,13 @@ impl<'a> Scan<'a> {
     fn chinese(&mut self, i: usize) -> usize {
         let mut e = i;
         while self.at(e).is_some_and(zh::is_numeral) {
+            // 两 inside a number only starts a section (两千, 三千两百);
+            // after a numeral otherwise it is the tael (二十两银子).
+            let big = |c: char| matches!(c, '百' | '千' | '万' | '萬' | '亿' | '億');
+            if e > i && matches!(self.at(e), Some('两' | '兩')) && !self.at(e + 1).is_some_and(big)
+            {
+                break;
+            }
             e += 1;
         }
         let Some((v, form)) = zh::parse(&self.chars[i..e]) else {
@@ -684,7 +804,20 @@ impl<'a> Scan<'a> {
         if words == 0 {
             return None;
         }
-        let value = total + current as f64;
+        let mut value = total + current as f64;
+        // "four decades" is forty years, "two dozen" twenty-four.
+        if let Some((w, e)) = self.word_at(self.skip_spaces(end)) {
+            let times = match w.as_str() {
+                "decade" | "decades" => 10.0,
+                "dozen" => 12.0,
+                _ => 1.0,
+            };
+            if times > 1.0 {
+                value *= times;
+                end = e;
+                lone_one = false;
+            }
+        }
         let after = self.skip_spaces(end);
         if let Some(pend) = self.percent_after(after) {
             self.push(value, NumberKind::Percent, i, pend);

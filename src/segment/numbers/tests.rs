@@ -144,6 +144,66 @@ fn precision_no_false_numbers() {
     }
 }
 
+/// Each number of `text` as written, with whether it is firm.
+fn firmness(text: &str) -> Vec<(&str, bool)> {
+    numbers(text, Lang::ZhHans)
+        .into_iter()
+        .map(|n| (&text[n.span.start..n.span.end], n.firm))
+        .collect()
+}
+
+#[test]
+fn tael_after_a_numeral_is_a_measure_decades_and_dozens_multiply() {
+    assert_eq!(values("二十两银子"), vec![(20.0, Cardinal)]);
+    assert_eq!(values("两千人"), vec![(2000.0, Cardinal)]);
+    let en = |s: &str| -> Vec<f64> {
+        numbers(s, Lang::En)
+            .iter()
+            .filter_map(|n| n.value.amount())
+            .collect()
+    };
+    assert_eq!(en("four decades"), vec![40.0]);
+    assert_eq!(en("two dozen eggs"), vec![24.0]);
+}
+
+#[test]
+fn digits_and_exact_counts_are_firm() {
+    for s in [
+        "1992年",
+        "5%",
+        "八十岁的老母",
+        "二十五个国家",
+        "三万五千人",
+        "twenty-five years",
+        "eighty years old",
+    ] {
+        assert!(firmness(s).iter().all(|n| n.1), "{s}: {:?}", firmness(s));
+        assert!(!firmness(s).is_empty(), "{s}");
+    }
+}
+
+#[test]
+fn estimates_ranges_and_bare_numerals_are_loose() {
+    for s in [
+        "二十几两银子",
+        "二十多岁",
+        "约二十个",
+        "九十年代",
+        "茅十八道",
+        "seventeen or eighteen",
+        "some twenty men",
+        "twenty-odd men",
+        "about thirty people",
+        "twenty to thirty",
+        "between ten and twenty women",
+        "千般的温存，万种的风流",
+        "a thousand times",
+        "ten thousand varieties",
+    ] {
+        assert!(firmness(s).iter().all(|n| !n.1), "{s}: {:?}", firmness(s));
+    }
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
