@@ -13,7 +13,7 @@ use super::evidence;
 use super::lexicon::{is_stop_word, Lexicon};
 use crate::segment::{Sentence, TokenKind};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Most content items kept per unit (the highest-weighted ones): masks are
@@ -96,21 +96,67 @@ pub struct Encoded {
     /// For each source word id, the target ids it translates to (sorted).
     pub word_targets: Vec<Vec<u32>>,
     /// Target id → (target unit, item slot), in unit order.
-    postings: HashMap<u32, Vec<(u32, u8)>>,
+    postings: Postings,
 }
 
-/// Computes a new source word's target ids, given a way to intern target
-/// keys.
-type TargetsOf<'a> = dyn Fn(&mut dyn FnMut(TgtKey) -> u32) -> Vec<u32> + 'a;
+/// Where each target id occurs: (target unit, item slot) pairs, in unit
+/// order. Target ids are dense (the lexicon's stems, then the document's
+/// own keys), so an offset table finds an id's postings without hashing
+/// (a hash lookup per source item and target was a third of a mask row).
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    /// Id `t` owns `list[start[t]..start[t + 1]]`.
+    start: Vec<u32>,
+    list: Vec<(u32, u8)>,
+}
+
+impl Postings {
+    /// Indexes the active items of `side`.
+    fn of(side: &Side) -> Postings {
+        let active = || {
+            (0..side.len()).flat_map(move |u| {
+                side.items(u)
+                    .enumerate()
+                    .filter(|&(_, k)| side.active[k])
+                    .map(move |(slot, k)| (side.item[k], u as u32, slot as u8))
+            })
+        };
+        let ids = active().map(|(t, _, _)| t as usize + 1).max().unwrap_or(0);
+        let mut start = vec![0u32; ids + 1];
+        for (t, _, _) in active() {
+            start[t as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut next = start.clone();
+        let mut list = vec![(0, 0); start[ids] as usize];
+        for (t, u, slot) in active() {
+            let at = &mut next[t as usize];
+            list[*at as usize] = (u, slot);
+            *at += 1;
+        }
+        Postings { start, list }
+    }
+
+    /// The postings of target id `t` (none for an id no active item has).
+    fn get(&self, t: u32) -> &[(u32, u8)] {
+        let t = t as usize;
+        match (self.start.get(t), self.start.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.list[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
 
 /// What a source item stands for; each kind is its own namespace, so a
 /// Latin word and a number with the same text stay apart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum SrcKey {
+enum SrcKey<'a> {
     /// A Chinese word, translated through the lexicon.
-    Han(String),
+    Han(&'a str),
     /// A Latin word by its stem, matched as itself on the target side.
-    Latin(String),
+    Latin(&'a str),
     /// A number by its value (see [`evidence::number_keys`]).
     Number(String),
     /// Sentence punctuation (see [`evidence::punctuation_keys`]).
@@ -119,119 +165,213 @@ enum SrcKey {
 
 /// What a target item stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum TgtKey {
+enum TgtKey<'a> {
     /// A word stem: the lexicon's id for it when it has one.
-    Stem(String),
+    Stem(&'a str),
     /// A number by its value.
     Number(String),
     /// Sentence punctuation.
     Punct(&'static str),
 }
 
+/// A target item before numbering: the lexicon's id for a stem it knows,
+/// or a key the document numbers itself.
+enum TgtItem<'a> {
+    Known(u32),
+    Key(TgtKey<'a>),
+}
+
+impl<'a> TgtItem<'a> {
+    fn of(key: TgtKey<'a>, lex: &Lexicon) -> TgtItem<'a> {
+        match key {
+            TgtKey::Stem(stem) => lex.stem_id(stem).map_or(TgtItem::Key(key), TgtItem::Known),
+            _ => TgtItem::Key(key),
+        }
+    }
+}
+
+/// Target ids: the lexicon's stems first, then the document's own keys in
+/// the order they are first met.
+struct TgtIds<'a> {
+    lex: &'a Lexicon,
+    ids: FxHashMap<TgtKey<'a>, u32>,
+}
+
+impl<'a> TgtIds<'a> {
+    fn id(&mut self, item: TgtItem<'a>) -> u32 {
+        match item {
+            TgtItem::Known(id) => id,
+            TgtItem::Key(key) => {
+                let next = (self.lex.stem_count() + self.ids.len()) as u32;
+                *self.ids.entry(key).or_insert(next)
+            }
+        }
+    }
+
+    fn of(&mut self, key: TgtKey<'a>) -> u32 {
+        let item = TgtItem::of(key, self.lex);
+        self.id(item)
+    }
+}
+
 /// Items of one unit before weighting.
 type RawUnit = Vec<u32>;
 
-impl Encoded {
-    /// Encodes a document pair.
-    pub fn new(src: &[Sentence], tgt: &[Sentence], lex: &Lexicon, ev: Evidence) -> Encoded {
-        let mut tgt_ids: HashMap<TgtKey, u32> = HashMap::new();
-        let mut tgt_id = |key: TgtKey, lex: &Lexicon| -> u32 {
-            if let TgtKey::Stem(stem) = &key {
-                if let Some(id) = lex.stem_id(stem) {
-                    return id;
-                }
+/// The target items of unit `s`, in the order they are numbered.
+fn tgt_items<'a>(s: &'a Sentence, lex: &Lexicon, ev: Evidence) -> Vec<TgtItem<'a>> {
+    let mut items = Vec::new();
+    for t in &s.tokens {
+        match t.kind {
+            TokenKind::Latin | TokenKind::Han if !is_stop_word(&t.key) => {
+                items.push(TgtItem::of(TgtKey::Stem(&t.stem), lex))
             }
-            let next = (lex.stem_count() + tgt_ids.len()) as u32;
-            *tgt_ids.entry(key).or_insert(next)
+            _ => {}
+        }
+    }
+    if ev.names_numbers {
+        for k in evidence::number_keys(s) {
+            items.push(TgtItem::Key(TgtKey::Number(k)));
+        }
+    }
+    if ev.punctuation > 0.0 {
+        for k in evidence::punctuation_keys(s) {
+            items.push(TgtItem::Key(TgtKey::Punct(k)));
+        }
+    }
+    items
+}
+
+/// The source keys of unit `s`, in the order they are numbered.
+fn src_keys(s: &Sentence, ev: Evidence) -> Vec<SrcKey<'_>> {
+    let mut keys = Vec::new();
+    for t in &s.tokens {
+        match t.kind {
+            TokenKind::Han => keys.push(SrcKey::Han(&t.key)),
+            TokenKind::Latin if !is_stop_word(&t.key) => keys.push(SrcKey::Latin(&t.stem)),
+            _ => {}
+        }
+    }
+    if ev.names_numbers {
+        keys.extend(evidence::number_keys(s).into_iter().map(SrcKey::Number));
+    }
+    if ev.punctuation > 0.0 {
+        keys.extend(evidence::punctuation_keys(s).into_iter().map(SrcKey::Punct));
+    }
+    keys
+}
+
+/// Target ids of a Chinese word: its lexicon glosses; for a word the
+/// lexicon does not know, the names (`names`) it transliterates, as
+/// placeholders `u32::MAX - k` resolved once all words are numbered.
+fn han_targets(word: &str, lex: &Lexicon, ev: Evidence, names: &[(String, String)]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let known = ev.lexicon && lex.translate_into(word, &mut out);
+    if !ev.lexicon {
+        out.clear();
+    }
+    if ev.names_numbers && !known {
+        for k in evidence::names_for(word, lex, names) {
+            // Names are matched by their stem on the target side.
+            out.push(u32::MAX - k as u32);
+        }
+    }
+    dedup(out)
+}
+
+/// Units read per step of [`in_order`].
+const READ_CHUNK: usize = 4096;
+
+/// `read` of every unit, handed to `number` in unit order: units are read
+/// in parallel a chunk at a time, the next chunk while `number` takes the
+/// last one (memory follows the chunk).
+fn in_order<'u, U: Sync, K: Send>(
+    units: &'u [U],
+    read: impl Fn(&'u U) -> K + Sync,
+    mut number: impl FnMut(K) + Send,
+) {
+    let read_chunk = |c: &'u [U]| -> Vec<K> { c.par_iter().map(&read).collect() };
+    let mut chunks = units.chunks(READ_CHUNK);
+    let mut ready = chunks.next().map(read_chunk);
+    while let Some(keys) = ready {
+        let next = chunks.next();
+        ready = rayon::join(
+            || keys.into_iter().for_each(&mut number),
+            || next.map(read_chunk),
+        )
+        .1;
+    }
+}
+
+impl Encoded {
+    /// Encodes a document pair. Units are read in parallel (the name
+    /// candidates beside them); their keys are numbered in unit order, so
+    /// ids follow first occurrence whatever the threads.
+    pub fn new(src: &[Sentence], tgt: &[Sentence], lex: &Lexicon, ev: Evidence) -> Encoded {
+        let mut tgt_ids = TgtIds {
+            lex,
+            ids: FxHashMap::default(),
         };
-        // Target side: content stems and numbers.
-        let tgt_raw: Vec<RawUnit> = tgt
-            .iter()
-            .map(|s| {
-                let mut items: Vec<u32> = Vec::new();
-                for t in &s.tokens {
-                    match t.kind {
-                        TokenKind::Latin | TokenKind::Han if !is_stop_word(&t.key) => {
-                            items.push(tgt_id(TgtKey::Stem(t.stem.to_string()), lex))
-                        }
-                        _ => {}
-                    }
-                }
-                if ev.names_numbers {
-                    for k in evidence::number_keys(s) {
-                        items.push(tgt_id(TgtKey::Number(k), lex));
-                    }
-                }
-                if ev.punctuation > 0.0 {
-                    for k in evidence::punctuation_keys(s) {
-                        items.push(tgt_id(TgtKey::Punct(k), lex));
-                    }
-                }
-                dedup(items)
-            })
-            .collect();
-        // Source side: words, each with its target ids.
-        let names = if ev.names_numbers {
-            evidence::name_candidates(tgt)
-        } else {
-            Vec::new()
-        };
-        let mut word_ids: HashMap<SrcKey, u32> = HashMap::new();
+        let mut tgt_raw: Vec<RawUnit> = Vec::with_capacity(tgt.len());
+        let mut word_ids: FxHashMap<SrcKey, u32> = FxHashMap::default();
         let mut word_targets: Vec<Vec<u32>> = Vec::new();
         let mut src_raw: Vec<RawUnit> = Vec::with_capacity(src.len());
-        for s in src {
-            let mut items = Vec::new();
-            let mut add = |key: SrcKey, targets: &TargetsOf| {
-                let id = match word_ids.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = word_targets.len() as u32;
-                        let t = targets(&mut |k| tgt_id(k, lex));
-                        word_targets.push(dedup(t));
-                        word_ids.insert(key, id);
-                        id
-                    }
-                };
-                items.push(id);
-            };
-            for t in &s.tokens {
-                match t.kind {
-                    TokenKind::Han => add(SrcKey::Han(t.key.to_string()), &|_| {
-                        let mut out = Vec::new();
-                        let known = ev.lexicon && lex.translate_into(&t.key, &mut out);
-                        if !ev.lexicon {
-                            out.clear();
-                        }
-                        if ev.names_numbers && !known {
-                            for k in evidence::names_for(&t.key, lex, &names) {
-                                // Names are matched by their stem on the
-                                // target side.
-                                out.push(u32::MAX - k as u32);
+        // Chinese words, numbered; their target ids are looked up
+        // afterwards, in parallel (they number nothing).
+        let mut han: Vec<(u32, &str)> = Vec::new();
+        let ((), names) = rayon::join(
+            || {
+                // Target side: content stems and numbers.
+                in_order(
+                    tgt,
+                    |s| tgt_items(s, lex, ev),
+                    |items| {
+                        let ids = items.into_iter().map(|i| tgt_ids.id(i)).collect();
+                        tgt_raw.push(dedup(ids));
+                    },
+                );
+                // Source side: words, each with its target ids.
+                in_order(
+                    src,
+                    |s| src_keys(s, ev),
+                    |keys| {
+                        let mut items = Vec::with_capacity(keys.len());
+                        for key in keys {
+                            if let Some(&id) = word_ids.get(&key) {
+                                items.push(id);
+                                continue;
                             }
+                            let id = word_targets.len() as u32;
+                            let targets = match &key {
+                                SrcKey::Han(w) => {
+                                    han.push((id, w));
+                                    Vec::new()
+                                }
+                                SrcKey::Latin(stem) => vec![tgt_ids.of(TgtKey::Stem(stem))],
+                                SrcKey::Number(k) => vec![tgt_ids.of(TgtKey::Number(k.clone()))],
+                                SrcKey::Punct(k) => vec![tgt_ids.of(TgtKey::Punct(k))],
+                            };
+                            word_targets.push(targets);
+                            word_ids.insert(key, id);
+                            items.push(id);
                         }
-                        out
-                    }),
-                    TokenKind::Latin if !is_stop_word(&t.key) => {
-                        add(SrcKey::Latin(t.stem.to_string()), &|id| {
-                            vec![id(TgtKey::Stem(t.stem.to_string()))]
-                        })
-                    }
-                    _ => {}
+                        src_raw.push(dedup(items));
+                    },
+                );
+            },
+            || {
+                if ev.names_numbers {
+                    evidence::name_candidates(tgt)
+                } else {
+                    Vec::new()
                 }
-            }
-            if ev.names_numbers {
-                for k in evidence::number_keys(s) {
-                    add(SrcKey::Number(k.clone()), &|id| {
-                        vec![id(TgtKey::Number(k.clone()))]
-                    });
-                }
-            }
-            if ev.punctuation > 0.0 {
-                for k in evidence::punctuation_keys(s) {
-                    add(SrcKey::Punct(k), &|id| vec![id(TgtKey::Punct(k))]);
-                }
-            }
-            src_raw.push(dedup(items));
+            },
+        );
+        let found: Vec<Vec<u32>> = han
+            .par_iter()
+            .map(|(_, w)| han_targets(w, lex, ev, &names))
+            .collect();
+        for ((id, _), t) in han.iter().zip(found) {
+            word_targets[*id as usize] = t;
         }
         // Resolve name placeholders to target ids.
         for targets in &mut word_targets {
@@ -240,7 +380,7 @@ impl Encoded {
                     .iter()
                     .map(|&t| {
                         if t > u32::MAX - names.len() as u32 {
-                            tgt_id(TgtKey::Stem(names[(u32::MAX - t) as usize].1.clone()), lex)
+                            tgt_ids.of(TgtKey::Stem(&names[(u32::MAX - t) as usize].1))
                         } else {
                             t
                         }
@@ -249,8 +389,9 @@ impl Encoded {
                 *targets = dedup(resolved);
             }
         }
-        let mut src_side = weigh(&src_raw, src);
-        let mut tgt_side = weigh(&tgt_raw, tgt);
+        let tgt_ids = tgt_ids.ids;
+        let (mut src_side, mut tgt_side) =
+            rayon::join(|| weigh(&src_raw, src), || weigh(&tgt_raw, tgt));
         if ev.punctuation != 1.0 {
             let src_punct: Vec<u32> = word_ids
                 .iter()
@@ -274,7 +415,7 @@ impl Encoded {
             src: src_side,
             tgt: tgt_side,
             word_targets,
-            postings: HashMap::new(),
+            postings: Postings::default(),
         };
         enc.refresh();
         enc
@@ -299,23 +440,22 @@ impl Encoded {
         for k in 0..self.src.item.len() {
             self.src.active[k] = !self.word_targets[self.src.item[k] as usize].is_empty();
         }
-        let reachable: BTreeSet<u32> = self.word_targets.iter().flatten().copied().collect();
+        // Target ids are dense: a table of flags, not a set.
+        let targets = self.word_targets.iter().flatten();
+        let ids = targets.clone().map(|&t| t as usize + 1).max().unwrap_or(0);
+        let mut reachable = vec![false; ids];
+        for &t in targets {
+            reachable[t as usize] = true;
+        }
         for k in 0..self.tgt.item.len() {
-            self.tgt.active[k] = reachable.contains(&self.tgt.item[k]);
+            self.tgt.active[k] = reachable
+                .get(self.tgt.item[k] as usize)
+                .copied()
+                .unwrap_or(false);
         }
         self.src.recompute_totals();
         self.tgt.recompute_totals();
-        self.postings.clear();
-        for u in 0..self.tgt.len() {
-            for (slot, k) in self.tgt.items(u).enumerate() {
-                if self.tgt.active[k] {
-                    self.postings
-                        .entry(self.tgt.item[k])
-                        .or_default()
-                        .push((u as u32, slot as u8));
-                }
-            }
-        }
+        self.postings = Postings::of(&self.tgt);
     }
 
     /// Pair masks for source unit `u` against target units `window`.
@@ -331,9 +471,10 @@ impl Encoded {
                 continue;
             }
             for t in &self.word_targets[self.src.item[k] as usize] {
-                let Some(list) = self.postings.get(t) else {
+                let list = self.postings.get(*t);
+                if list.is_empty() {
                     continue;
-                };
+                }
                 let first = first_from(list, window.start, self.tgt.len());
                 for &(j, tslot) in &list[first..] {
                     let j = j as usize;
@@ -499,35 +640,54 @@ fn dedup(mut v: Vec<u32>) -> Vec<u32> {
 
 /// IDF-weights the items of each unit, keeps the [`MAX_ITEMS`] heaviest.
 fn weigh(raw: &[RawUnit], units: &[Sentence]) -> Side {
-    let mut df: HashMap<u32, u32> = HashMap::new();
-    for u in raw {
-        for &i in u {
-            *df.entry(i).or_default() += 1;
-        }
+    // Ids are dense: document frequencies in a table.
+    let ids = raw
+        .iter()
+        .flatten()
+        .map(|&i| i as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut df = vec![0u32; ids];
+    for &i in raw.iter().flatten() {
+        df[i as usize] += 1;
     }
     let n = raw.len().max(1) as f32;
-    let mut side = Side {
-        start: vec![0],
-        ..Side::default()
-    };
-    for (u, items) in raw.iter().enumerate() {
+    let weighted = |items: &RawUnit| {
         let mut w: Vec<(u32, f32)> = items
             .iter()
-            .map(|&i| (i, (1.0 + n / df[&i] as f32).ln()))
+            .map(|&i| (i, (1.0 + n / df[i as usize] as f32).ln()))
             .collect();
         if w.len() > MAX_ITEMS {
             w.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             w.truncate(MAX_ITEMS);
         }
-        for (i, wt) in w {
-            side.item.push(i);
-            side.weight.push(wt);
-            side.active.push(true);
-        }
-        side.start.push(side.item.len() as u32);
-        side.chars.push(units[u].char_len() as f32);
-    }
-    side.quoted = evidence::quote_states(units);
+        w
+    };
+    let mut side = Side {
+        start: Vec::with_capacity(raw.len() + 1),
+        ..Side::default()
+    };
+    side.start.push(0);
+    let ((), (chars, quoted)) = rayon::join(
+        || {
+            in_order(raw, weighted, |w| {
+                for (i, wt) in w {
+                    side.item.push(i);
+                    side.weight.push(wt);
+                }
+                side.start.push(side.item.len() as u32);
+            })
+        },
+        || {
+            rayon::join(
+                || units.par_iter().map(|u| u.char_len() as f32).collect(),
+                || evidence::quote_states(units),
+            )
+        },
+    );
+    side.active = vec![true; side.item.len()];
+    side.chars = chars;
+    side.quoted = quoted;
     side
 }
 
