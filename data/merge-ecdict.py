@@ -1,6 +1,6 @@
 """Merges ECDICT (English -> Chinese) into the CC-CEDICT gloss lexicon.
 
-usage: merge-ecdict.py CEDICT.tsv ECDICT.csv JIEBA-DICT.txt > MERGED.tsv
+usage: merge-ecdict.py CEDICT.tsv ECDICT.csv JIEBA-DICT.txt INFLECTIONS.tsv > MERGED.tsv
 
 Reads the CC-CEDICT lines (`simplified<TAB>pinyin<TAB>gloss words`) and
 ECDICT's CSV, inverts each common English headword's Chinese translation
@@ -11,12 +11,20 @@ in a rare one's), at most MAX_ADDED. Chinese words new to CC-CEDICT are
 kept when jieba's dictionary knows them (so the segmenter can produce them
 as tokens); their pinyin comes from their longest CC-CEDICT parts.
 
+It also writes INFLECTIONS.tsv: `form<TAB>lemma` for the common headwords'
+irregular inflections (ECDICT's `exchange` column: past, past participle,
+plural, comparative, superlative) whose Snowball stem differs from the
+lemma's (sat/sit, feet/foot, women/woman, better/good, simpler/simple),
+for the checks to look an English word up under its lemma too.
+
 Development only (data/build-lexicon.sh); nothing runs at build or run time.
 """
 import csv
 import os
 import re
 import sys
+
+import snowballstemmer  # pip install snowballstemmer (Snowball English, as rust-stemmers)
 
 # The three cuts were chosen on MAC-Dev's leave-one-file-out CV of the
 # aligner (examples/tune.rs `cv`) and the damaged-bead benchmark; the
@@ -88,7 +96,9 @@ def rank(row):
 
 
 def main():
-    cedict_path, ecdict_path, jieba_path = sys.argv[1:4]
+    cedict_path, ecdict_path, jieba_path, inflections_path = sys.argv[1:5]
+    stem = snowballstemmer.stemmer("english").stemWord
+    inflections = {}  # form -> (rank, lemma)
     lines = []
     cedict = {}
     for raw in open(cedict_path, encoding="utf-8"):
@@ -114,6 +124,12 @@ def main():
         r = rank(row)
         if r is None or r > MAX_RANK:
             continue
+        for x in row["exchange"].split("/"):
+            form = x[2:]
+            if x[1:2] != ":" or x[:1] not in "pdsrt" or not re.fullmatch(r"[a-z]+", form):
+                continue
+            if stem(form) != stem(en) and (form not in inflections or inflections[form][0] > r):
+                inflections[form] = (r, en)
         seen = set()
         for pos, (item, adverb) in enumerate(senses(row["translation"])[:MAX_ITEMS]):
             for w in forms(item, adverb, known):
@@ -153,6 +169,10 @@ def main():
         if extra:
             new += 1
             print(f"{head}\t{pinyin_of(head)}\t\t{' '.join(extra)}")
+    with open(inflections_path, "w", encoding="utf-8") as out:
+        for form in sorted(inflections):
+            out.write(f"{form}\t{inflections[form][1]}\n")
+    print(f"merge-ecdict: {len(inflections)} inflections", file=sys.stderr)
     print(f"merge-ecdict: {len(gained)} Chinese words gained English headwords, {new} of them new", file=sys.stderr)
 
 

@@ -500,79 +500,32 @@ pub(crate) fn is_zh_numeral(w: &str) -> bool {
             .all(|c| "〇零一二两三四五六七八九十百千万亿点".contains(c))
 }
 
-/// Base forms of common irregular English verbs, by past form.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("was", "be"),
-    ("were", "be"),
-    ("been", "be"),
-    ("became", "becom"),
-    ("began", "begin"),
-    ("begun", "begin"),
-    ("brought", "bring"),
-    ("built", "build"),
-    ("bought", "buy"),
-    ("came", "come"),
-    ("chose", "choos"),
-    ("chosen", "choos"),
-    ("did", "do"),
-    ("done", "done"),
-    ("drew", "draw"),
-    ("drawn", "drawn"),
-    ("fell", "fall"),
-    ("fallen", "fallen"),
-    ("felt", "feel"),
-    ("found", "find"),
-    ("fought", "fight"),
-    ("gave", "give"),
-    ("given", "given"),
-    ("got", "get"),
-    ("grew", "grow"),
-    ("grown", "grown"),
-    ("had", "have"),
-    ("held", "hold"),
-    ("kept", "keep"),
-    ("knew", "know"),
-    ("known", "known"),
-    ("laid", "lay"),
-    ("led", "lead"),
-    ("left", "leav"),
-    ("lost", "lose"),
-    ("made", "make"),
-    ("meant", "mean"),
-    ("met", "meet"),
-    ("paid", "pay"),
-    ("put", "put"),
-    ("ran", "run"),
-    ("rose", "rise"),
-    ("risen", "risen"),
-    ("said", "say"),
-    ("saw", "see"),
-    ("seen", "seen"),
-    ("sent", "send"),
-    ("set", "set"),
-    ("shown", "show"),
-    ("sought", "seek"),
-    ("spoke", "speak"),
-    ("spoken", "spoken"),
-    ("spent", "spend"),
-    ("stood", "stand"),
-    ("struck", "strike"),
-    ("taken", "taken"),
-    ("took", "take"),
-    ("taught", "teach"),
-    ("thought", "think"),
-    ("told", "tell"),
-    ("understood", "understand"),
-    ("went", "go"),
-    ("gone", "gone"),
-    ("won", "win"),
-    ("wrote", "write"),
-    ("written", "written"),
-];
+/// Common English inflections whose Snowball stem is not their lemma's
+/// (`form<TAB>lemma`: sat/sit, feet/foot, women/woman, better/good,
+/// simpler/simple), from ECDICT's `exchange` column by
+/// `data/build-lexicon.sh` (see `data/README.md`).
+static INFLECTIONS: &str = include_str!("../../data/en-inflections.tsv");
 
-/// The base stem of an irregular past form (`grew` → `grow`).
+/// The stem of an inflection's lemma, by the inflection's stem.
+static LEMMA_STEMS: LazyLock<std::collections::HashMap<String, String>> = LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    INFLECTIONS
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(form, lemma)| {
+            (
+                stemmer.stem(form).into_owned(),
+                stemmer.stem(lemma).into_owned(),
+            )
+        })
+        .filter(|(f, l)| f != l)
+        .collect()
+});
+
+/// The stem of the lemma of an inflection's stem (`grew` → `grow`, `feet`
+/// → `foot`), for an inflection the stemmer does not take back.
 pub(crate) fn irregular_base(stem: &str) -> Option<&'static str> {
-    IRREGULAR.iter().find(|(p, _)| *p == stem).map(|(_, b)| *b)
+    LEMMA_STEMS.get(stem).map(String::as_str)
 }
 
 #[cfg(test)]
@@ -588,6 +541,36 @@ mod tests {
             assert!(!is_zh_numeral(w), "{w}");
         }
         assert_eq!(irregular_base("grew"), Some("grow"));
+        assert_eq!(irregular_base("feet"), Some("foot"));
+        assert_eq!(irregular_base("sat"), Some("sit"));
+        assert_eq!(irregular_base("women"), Some("woman"));
+        assert_eq!(irregular_base("better"), Some("good"));
+        assert_eq!(irregular_base("left"), Some("leav"));
+        assert_eq!(irregular_base("meet"), None);
+    }
+
+    /// Every line of the shipped inflection table is `form<TAB>lemma`, two
+    /// lowercase words, and nearly every line adds a lemma the stemmer
+    /// does not find itself (rust-stemmers and the build's Python
+    /// Snowball agree).
+    #[test]
+    fn inflection_table_is_well_formed() {
+        let mut n = 0;
+        for line in INFLECTIONS.lines() {
+            let (form, lemma) = line.split_once('\t').expect(line);
+            assert!(
+                [form, lemma]
+                    .iter()
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
+                "{line}"
+            );
+            n += 1;
+        }
+        assert!(
+            n > 1000 && LEMMA_STEMS.len() * 100 >= n * 99,
+            "{n} lines, {} kept",
+            LEMMA_STEMS.len()
+        );
     }
 
     #[test]
