@@ -460,11 +460,9 @@ impl Encoded {
 
     /// Pair masks for source unit `u` against target units `window`.
     fn row(&self, u: usize, window: Range<usize>) -> Row {
-        let n = window.len();
         let mut row = Row {
             lo: window.start,
-            src: vec![0; n],
-            tgt: vec![0; n],
+            cells: vec![(0, 0); window.len()],
         };
         for (slot, k) in self.src.items(u).enumerate() {
             if !self.src.active[k] {
@@ -475,14 +473,22 @@ impl Encoded {
                 if list.is_empty() {
                     continue;
                 }
-                let first = first_from(list, window.start, self.tgt.len());
+                // A short list is read from its start: quicker than
+                // searching it.
+                let first = if list.len() <= SHORT_POSTINGS {
+                    0
+                } else {
+                    first_from(list, window.start, self.tgt.len())
+                };
                 for &(j, tslot) in &list[first..] {
                     let j = j as usize;
                     if j >= window.end {
                         break;
                     }
-                    row.src[j - window.start] |= 1 << slot;
-                    row.tgt[j - window.start] |= 1 << tslot;
+                    if let Some(cell) = j.checked_sub(window.start).map(|k| &mut row.cells[k]) {
+                        cell.0 |= 1 << slot;
+                        cell.1 |= 1 << tslot;
+                    }
                 }
             }
         }
@@ -548,14 +554,16 @@ fn first_from(list: &[(u32, u8)], start: usize, n_tgt: usize) -> usize {
     lo + list[lo..hi].partition_point(|p| (p.0 as usize) < start)
 }
 
+/// Postings lists this short are read from their start, not searched.
+const SHORT_POSTINGS: usize = 8;
+
 /// Matches between one source unit and the target units of its window.
 #[derive(Debug, Clone)]
 struct Row {
     lo: usize,
-    /// Source items explained by each target unit.
-    src: Vec<u64>,
-    /// Target items explained by the source unit.
-    tgt: Vec<u64>,
+    /// Per target unit of the window: the source items it explains and
+    /// its items the source unit explains.
+    cells: Vec<(u64, u64)>,
 }
 
 /// Pair masks of a document pair within a band.
@@ -574,8 +582,8 @@ impl Masks {
             return (0, 0);
         };
         match j.checked_sub(r.lo) {
-            Some(k) if k < r.src.len() => (r.src[k], r.tgt[k]),
-            _ => (0, 0),
+            Some(k) => r.cells.get(k).copied().unwrap_or((0, 0)),
+            None => (0, 0),
         }
     }
 }
