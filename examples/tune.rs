@@ -1,7 +1,7 @@
 //! Development tool: ablation, leave-one-file-out cross-validation of the
 //! cost parameters, and calibration of the confidence score on MAC-Dev.
 //!
-//! `cargo run --release --example tune -- [ablation|cv|cv-regroup|calib|one] [MAC-DEV]`
+//! `cargo run --release --example tune -- [ablation|cv|cv-regroup|cv-added|calib|one] [MAC-DEV]`
 //! (default data path `../shared/eval/mac-dev`). Prints numbers only; the
 //! chosen constants are copied by hand into `src/align/params.rs`. Exits
 //! quietly when the data is absent.
@@ -102,6 +102,7 @@ fn ablation(al: &mut Aligner, files: &[File]) {
         merge_words: usize::MAX,
         merge_words_en: usize::MAX,
         null_mass: f32::INFINITY,
+        added_prior: 0.0,
         ..Params::default()
     };
     let before = Params {
@@ -169,6 +170,7 @@ fn ablation(al: &mut Aligner, files: &[File]) {
             Params {
                 null_mass: f32::INFINITY,
                 merge_words_en: usize::MAX,
+                added_prior: 0.0,
                 ..Params::default()
             },
         ),
@@ -176,13 +178,18 @@ fn ablation(al: &mut Aligner, files: &[File]) {
             "+ merges where an English clause crosses",
             Params {
                 null_mass: f32::INFINITY,
+                added_prior: 0.0,
                 ..Params::default()
             },
         ),
         (
-            "+ 1-0 for unexplained Chinese units = default",
-            Params::default(),
+            "+ 1-0 for unexplained Chinese units",
+            Params {
+                added_prior: 0.0,
+                ..Params::default()
+            },
         ),
+        ("+ 0-1 for added English units = default", Params::default()),
     ];
     let rows = steps
         .into_iter()
@@ -250,11 +257,30 @@ fn regroup_grid() -> Vec<Params> {
     out
 }
 
+/// The grid of the 0-1 decision (`cv-added`): the prior share of added
+/// target units, from off to ten times MAC-Dev's rate; the rest at the
+/// defaults.
+fn added_grid() -> Vec<Params> {
+    [0.0f32, 0.001, 0.002, 0.005, 0.01, 0.02]
+        .into_iter()
+        .map(|added_prior| Params {
+            added_prior,
+            ..Params::default()
+        })
+        .collect()
+}
+
 /// The settings `cv` reports for a grid point.
 fn describe(g: &Params) -> String {
     format!(
-        "local_reach {} local_share {} prior_scale {} merge_words {} merge_words_en {} null_mass {}",
-        g.local_reach, g.local_share, g.prior_scale, g.merge_words, g.merge_words_en, g.null_mass
+        "local_reach {} local_share {} prior_scale {} merge_words {} merge_words_en {} null_mass {} added_prior {}",
+        g.local_reach,
+        g.local_share,
+        g.prior_scale,
+        g.merge_words,
+        g.merge_words_en,
+        g.null_mass,
+        g.added_prior
     )
 }
 
@@ -416,6 +442,7 @@ fn one(al: &mut Aligner, files: &[File], kv: &[String]) {
             "mwords" => p.merge_words = x as usize,
             "mwords_en" => p.merge_words_en = x as usize,
             "nmass" => p.null_mass = x,
+            "added" => p.added_prior = x,
             _ => panic!("unknown key {k}"),
         }
     }
@@ -449,8 +476,11 @@ fn main() {
         "ablation" => ablation(&mut al, &files),
         "cv" => cv(&mut al, &files, grid()),
         "cv-regroup" => cv(&mut al, &files, regroup_grid()),
+        "cv-added" => cv(&mut al, &files, added_grid()),
         "calib" => calib(&mut al, &files),
         "one" => one(&mut al, &files, &args[2..]),
-        other => eprintln!("tune: unknown mode {other} (ablation | cv | cv-regroup | calib | one)"),
+        other => eprintln!(
+            "tune: unknown mode {other} (ablation | cv | cv-regroup | cv-added | calib | one)"
+        ),
     }
 }

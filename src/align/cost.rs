@@ -323,6 +323,21 @@ impl<'a> CostModel<'a> {
         (self.enc.src.masked_weight(u, mask), self.enc.src.total[u])
     }
 
+    /// How much of target unit `v`'s matchable weight the source units
+    /// `src` explain, and how many matchable items it has.
+    pub fn tgt_unit_evidence(&self, v: usize, src: Range<usize>) -> (f32, usize) {
+        let side = &self.enc.tgt;
+        let mask = src.fold(0u64, |mask, u| mask | self.masks.get(u, v).1);
+        let items = side.items(v).filter(|&k| side.active[k]).count();
+        (side.masked_weight(v, mask), items)
+    }
+
+    /// How much of the source units `src`'s matchable weight the target
+    /// units `tgt` explain.
+    pub fn src_explained(&self, src: Range<usize>, tgt: Range<usize>) -> f32 {
+        src.map(|u| self.src_unit_evidence(u, tgt.clone()).0).sum()
+    }
+
     /// Cost of the bead grouping `src` with `tgt`.
     pub fn cost(&self, src: Range<usize>, tgt: Range<usize>) -> f32 {
         let p = self.params;

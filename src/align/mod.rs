@@ -10,6 +10,7 @@
 //! only a cost callback), `shape` (bead shapes as data), `params` (fitted
 //! constants), `calibrate` (confidence), [`eval`] (strict/lax P/R/F1).
 
+mod added;
 mod anchors;
 mod bead;
 mod calibrate;

@@ -1,7 +1,8 @@
 //! A second, local step after the search: merges two adjacent beads
 //! where a clause of a sentence at their boundary is translated in the
 //! other bead and not in its own, and splits off, as its own 1-0 bead, a source unit at
-//! the edge of a bead that the other side explains nothing of.
+//! the edge of a bead that the other side explains nothing of; last, the
+//! 0-1 decision of `added.rs`.
 //!
 //! Takes the search's path, the cost model it was found with and the
 //! units; gives the path with those beads regrouped (costs recomputed).
@@ -238,7 +239,8 @@ pub fn regroup(
             }
         })
         .collect();
-    parts.into_iter().flatten().collect()
+    let steps = parts.into_iter().flatten().collect();
+    super::added::split_added(steps, cm, params.added_prior)
 }
 
 #[cfg(test)]
