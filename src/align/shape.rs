@@ -39,9 +39,23 @@ const fn all() -> [Shape; COUNT] {
 /// by size.
 pub const SHAPES: [Shape; COUNT] = all();
 
-/// Index of `shape` in [`SHAPES`], if it is one.
+/// `INDEX[s][t]`: index in [`SHAPES`] of the shape `s`-`t`, plus one
+/// (0: not a shape).
+const INDEX: [[u8; MAX_UNITS + 1]; MAX_UNITS + 1] = {
+    let mut index = [[0u8; MAX_UNITS + 1]; MAX_UNITS + 1];
+    let mut k = 0;
+    while k < COUNT {
+        index[SHAPES[k].src][SHAPES[k].tgt] = k as u8 + 1;
+        k += 1;
+    }
+    index
+};
+
+/// Index of `shape` in [`SHAPES`], if it is one (a table lookup: the
+/// cost of every candidate bead asks for its prior).
 pub fn index_of(shape: Shape) -> Option<usize> {
-    SHAPES.iter().position(|&s| s == shape)
+    let k = *INDEX.get(shape.src)?.get(shape.tgt)?;
+    (k > 0).then(|| k as usize - 1)
 }
 
 /// True for the insertion and deletion shapes (an empty side).
@@ -67,5 +81,11 @@ mod tests {
             }
         }
         assert!(is_null(SHAPES[1]) && is_null(SHAPES[2]) && !is_null(SHAPES[5]));
+        for s in 0..=MAX_UNITS + 1 {
+            for t in 0..=MAX_UNITS + 1 {
+                let shape = Shape { src: s, tgt: t };
+                assert_eq!(index_of(shape), SHAPES.iter().position(|&x| x == shape));
+            }
+        }
     }
 }
