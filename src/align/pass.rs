@@ -177,12 +177,6 @@ fn align_in_pieces(
         }
         path
     };
-    // The band along a path whose pair masks give the features of its
-    // beads and their margins (which regroup up to `MARGIN_WINDOW` units
-    // around a bead).
-    let band_along =
-        |steps: &[dp::Step]| band_around(&path_centre(steps, n), MARGIN_WINDOW + MAX_SIDE);
-
     let centre = if full {
         Vec::new()
     } else {
@@ -196,8 +190,8 @@ fn align_in_pieces(
         let confident = {
             let none = enc.masks(&[]);
             let cm = CostModel::new(&enc, &none, length, &params);
-            let band = band_along(&path.steps);
-            let sims = along(&enc, &cm, &path.steps, &band, |cm, k| {
+            let win = beside(&path.steps, 0, n, m);
+            let sims = along(&enc, &cm, &path.steps, &win, |cm, k| {
                 let st = &path.steps[k];
                 cm.features(st.src.clone(), st.tgt.clone()).sim
             });
@@ -244,15 +238,17 @@ fn align_in_pieces(
         // Regrouping costs beads made of units of adjacent beads on the
         // path: the windows of a band of width 0 around it (a bead's
         // side spans at most `MAX_SIDE` units) hold every unit pair they
-        // need, at a third of the memory of `band_along`'s.
+        // need, at a third of the memory of a band of width
+        // `MARGIN_WINDOW + MAX_SIDE`.
         let band = band_around(&path_centre(&path.steps, n), 0);
         let win: Vec<Range<usize>> = (0..n).map(|u| window(&band, u, n, m)).collect();
         let masks = enc.masks(&win);
         path.steps = regroup::regroup(path.steps, &cm.with_masks(&masks), &params, src, tgt, lex);
     }
-    let band = band_along(&path.steps);
     let steps = &path.steps;
-    along(&enc, &cm, steps, &band, |cm, k| {
+    // A margin regroups a bead with the beads on either side.
+    let win = beside(steps, 2, n, m);
+    along(&enc, &cm, steps, &win, |cm, k| {
         let st = &steps[k];
         let mut f = cm.features(st.src.clone(), st.tgt.clone());
         f.margin = margin(steps, k, cm);
@@ -272,8 +268,25 @@ fn align_in_pieces(
 /// Steps per chunk of the work done along a path (see [`along`]).
 const STEP_CHUNK: usize = 1024;
 
+/// For each source unit (of `n`), the target units of the steps `reach`
+/// or fewer steps from its own: the pair masks a bead's features need
+/// (`reach` 0) and those of its margin (2: the margins of the beads on
+/// either side regroup their neighbours too).
+fn beside(steps: &[dp::Step], reach: usize, n: usize, m: usize) -> Vec<Range<usize>> {
+    let mut win = vec![0..0; n];
+    for (k, st) in steps.iter().enumerate() {
+        let lo = steps[k.saturating_sub(reach)].tgt.start;
+        let hi = steps[(k + reach).min(steps.len() - 1)].tgt.end.min(m);
+        for w in &mut win[st.src.clone()] {
+            *w = lo..hi;
+        }
+    }
+    win
+}
+
 /// `f(model, k)` for every step `k` of `steps`, in order, with `cm` over the
-/// pair masks of `band` (see `band_along` in [`align_in_pieces`]). The
+/// pair masks of the target units `win[u]` of each source unit `u` (see
+/// [`beside`]). The
 /// steps are taken in chunks, in parallel; each chunk computes the masks of
 /// its own rows (and those of the steps on either side, which a margin
 /// regroups), so memory follows the chunk, not the document.
@@ -281,18 +294,16 @@ fn along<T: Send>(
     enc: &Encoded,
     cm: &CostModel<'_>,
     steps: &[dp::Step],
-    band: &Band,
+    win: &[Range<usize>],
     f: impl Fn(&CostModel<'_>, usize) -> T + Sync,
 ) -> Vec<T> {
-    let (n, m) = (enc.src.len(), enc.tgt.len());
     let chunks: Vec<Vec<T>> = (0..steps.len().div_ceil(STEP_CHUNK))
         .into_par_iter()
         .map(|c| {
             let (a, b) = (c * STEP_CHUNK, ((c + 1) * STEP_CHUNK).min(steps.len()));
             let first = steps[a.saturating_sub(1)].src.start;
             let last = steps[b.min(steps.len() - 1)].src.end;
-            let win: Vec<Range<usize>> = (first..last).map(|u| window(band, u, n, m)).collect();
-            let masks = enc.masks_from(first, &win);
+            let masks = enc.masks_from(first, &win[first..last]);
             let cm = cm.with_masks(&masks);
             (a..b).map(|k| f(&cm, k)).collect()
         })
