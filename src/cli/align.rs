@@ -159,6 +159,10 @@ fn run_with(args: &Args, aligner: &Pending, seg: &Segmenter) -> anyhow::Result<E
     let mut out = std::io::BufWriter::new(stdout.lock());
     write(&mut out, &aligned, args.format)?;
     out.flush()?;
+    // The process ends here and the system takes its memory back at once;
+    // freeing a long pair's tokens one by one took 0.1 s of wall time at
+    // 100k sentences.
+    std::mem::forget(aligned);
     Ok(ExitCode::SUCCESS)
 }
 
