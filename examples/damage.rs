@@ -1,8 +1,11 @@
 //! Damaged-bead benchmark of the divergence checks.
 //!
 //! `cargo run --release --example damage -- [MAC-DEV]` (default
-//! `../shared/eval/mac-dev`). Takes the gold 1-1 beads of MAC-Dev and makes
-//! damaged copies of the English side:
+//! `../shared/eval/mac-dev`) reports the checks as shipped;
+//! `… -- fit [MAC-DEV]` fits the omission and addition models of
+//! `src/check/divergence.rs` and prints them; `… -- cv [MAC-DEV]` measures
+//! them with each chapter held out in turn. Takes the gold 1-1 beads of
+//! MAC-Dev and makes damaged copies of the English side:
 //!
 //! - **omission**: one clause of two or more content words removed (the
 //!   bead keeps at least one clause);
@@ -11,15 +14,16 @@
 //! - **number**: a number that both sides state changed (digits stay
 //!   digits, a spelled-out number stays spelled out);
 //!
-//! and keeps the untouched beads as negatives. Each set is checked as one
-//! aligned pair per chapter (so the pair's own translation table is learnt
-//! from it, as in a real run) with the shipped CC-CEDICT. Prints recall per
-//! kind (a flag of the right kind at warning level or above) and the share
+//! and keeps the untouched beads as negatives. Each chapter is checked as
+//! one aligned pair (so the pair's own translation table is learnt from
+//! it, as in a real run) with the shipped lexicon, one bead in ten damaged
+//! at a time ([`ROUNDS`]). Prints recall per kind (a flag of the right kind at warning level or above) and the share
 //! of untouched beads with any flag at warning level or above. Reads the
 //! data at run time; exits quietly when it is absent.
 
 use bitext::align::eval;
 use bitext::align::Lexicon;
+use bitext::check::divergence::{Features, Model};
 use bitext::check::{self, clause, CheckConfig, FlagKind, Severity};
 use bitext::record::BeadRecord;
 use bitext::segment::Segmenter;
@@ -170,21 +174,7 @@ fn flagged(
     lex: &Lexicon,
     kind: FlagKind,
 ) -> (Vec<bool>, Vec<bool>) {
-    let mut rs: Vec<BeadRecord> = beads
-        .iter()
-        .enumerate()
-        .map(|(i, (zh, en))| BeadRecord {
-            pair: "bench".into(),
-            score: 0.9,
-            ..BeadRecord::new(
-                i,
-                Lang::ZhHans,
-                Lang::En,
-                vec![zh.clone()],
-                vec![en.clone()],
-            )
-        })
-        .collect();
+    let mut rs = records(beads);
     check::check_with(&mut rs, seg, &config(), Some(lex));
     let has = |min: Severity| -> Vec<bool> {
         rs.iter()
@@ -237,6 +227,9 @@ fn dump(
             .collect()
     };
     for (r, d) in rs.iter().zip(damaged) {
+        if !d && label != "clean" {
+            continue;
+        }
         let s = check::SideView::new(&r.src, Lang::ZhHans, seg);
         let t = check::SideView::new(&r.tgt, Lang::En, seg);
         let z = model.z(s.text().chars().count(), t.text().chars().count());
@@ -261,7 +254,7 @@ struct Tally {
 impl Tally {
     /// Counts the damaged beads, and those flagged at warning or above
     /// (`hits.0`) and at any level (`hits.1`).
-    fn add(&mut self, damaged: &[bool], hits: (Vec<bool>, Vec<bool>)) {
+    fn add(&mut self, damaged: &[bool], hits: &(Vec<bool>, Vec<bool>)) {
         for ((d, h), a) in damaged.iter().zip(&hits.0).zip(&hits.1) {
             if *d {
                 self.n += 1;
@@ -275,9 +268,179 @@ impl Tally {
     }
 }
 
+/// Damaged beads are spread out: each set damages one bead in `ROUNDS`
+/// and is checked `ROUNDS` times, shifted by one bead each time, so that
+/// every bead is damaged once while the pair around it stays mostly
+/// faithful, as a real translation is (the pair's learnt words and its
+/// rates of matching each word come from mostly faithful beads).
+const ROUNDS: usize = 10;
+
+/// The kinds of damage.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Untouched,
+    Omission,
+    Addition,
+}
+
+/// One bead's model inputs, for fitting and measuring the models.
+struct Sample {
+    chapter: usize,
+    kind: Kind,
+    /// Omission and addition features.
+    features: [Features; 2],
+    /// Whether the bead can be damaged each way (an untouched bead is a
+    /// negative for fitting only where it could have been a positive: a
+    /// clause can be removed only from a bead of two or more clauses, and
+    /// a model must not learn that long beads are the damaged ones).
+    eligible: [bool; 2],
+}
+
+/// Features of the beads of `set` marked in `damaged` (all of them when
+/// `kind` is [`Kind::Untouched`]).
+fn samples(
+    chapter: usize,
+    kind: Kind,
+    set: &[(String, String)],
+    damaged: &[bool],
+    eligible: &[[bool; 2]],
+    seg: &Segmenter,
+    lex: &Lexicon,
+) -> Vec<Sample> {
+    let rs = records(set);
+    check::divergence_features(&rs, seg, &config(), Some(lex))
+        .into_iter()
+        .zip(damaged)
+        .zip(eligible)
+        .filter_map(|((f, d), e)| {
+            (*d || kind == Kind::Untouched).then_some(Sample {
+                chapter,
+                kind,
+                features: f?,
+                eligible: *e,
+            })
+        })
+        .collect()
+}
+
+/// The beads as records of one pair.
+fn records(beads: &[(String, String)]) -> Vec<BeadRecord> {
+    beads
+        .iter()
+        .enumerate()
+        .map(|(i, (zh, en))| BeadRecord {
+            pair: "bench".into(),
+            score: 0.9,
+            ..BeadRecord::new(
+                i,
+                Lang::ZhHans,
+                Lang::En,
+                vec![zh.clone()],
+                vec![en.clone()],
+            )
+        })
+        .collect()
+}
+
+/// Share of untouched beads the fitted models may flag at info level and
+/// at warning level, each (the two kinds together, with the number and
+/// length checks, stay within 5% at warning level).
+const INFO_SHARE: f64 = 0.12;
+const WARN_SHARE: f64 = 0.0275;
+
+/// The omission and addition models fitted to `samples`, with their
+/// thresholds set on its untouched beads.
+fn fit(samples: &[&Sample]) -> [Model; 2] {
+    let untouched: Vec<&Sample> = samples
+        .iter()
+        .copied()
+        .filter(|s| s.kind == Kind::Untouched)
+        .collect();
+    [(0, Kind::Omission), (1, Kind::Addition)].map(|(k, kind)| {
+        let rows: Vec<(Features, bool)> = samples
+            .iter()
+            .filter(|s| (s.kind == Kind::Untouched && s.eligible[k]) || s.kind == kind)
+            .map(|s| (s.features[k], s.kind == kind))
+            .collect();
+        let clean: Vec<Features> = untouched.iter().map(|s| s.features[k]).collect();
+        Model::fit(&rows, 0.5, 0.5).with_thresholds(&clean, INFO_SHARE, WARN_SHARE)
+    })
+}
+
+/// Prints `m` as the Rust constant `name` of `src/check/divergence.rs`.
+fn print_model(name: &str, m: &Model) {
+    let w: Vec<String> = m.weights.iter().map(|w| format!("{w:.4}")).collect();
+    println!(
+        "pub const {name}: Model = Model {{\n    bias: {:.4},\n    weights: [{}],\n    info: {:.4},\n    warn: {:.4},\n}};",
+        m.bias,
+        w.join(", "),
+        m.info,
+        m.warn
+    );
+}
+
+/// Leave-one-chapter-out: fits the models on five chapters, applies them
+/// to the sixth, and prints recall at warning level per kind and the share
+/// of untouched beads either model flags.
+fn cross_validate(samples: &[Sample], chapters: usize) {
+    let (mut om, mut ad, mut clean) = (Tally::default(), Tally::default(), Tally::default());
+    for held in 0..chapters {
+        let train: Vec<&Sample> = samples.iter().filter(|s| s.chapter != held).collect();
+        let [mo, ma] = fit(&train);
+        for s in samples.iter().filter(|s| s.chapter == held) {
+            let p = [
+                mo.probability(&s.features[0]),
+                ma.probability(&s.features[1]),
+            ];
+            let (t, k, any) = match s.kind {
+                Kind::Omission => (&mut om, 0, false),
+                Kind::Addition => (&mut ad, 1, false),
+                Kind::Untouched => (&mut clean, 0, true),
+            };
+            t.n += 1;
+            // A warning needs a clause untranslated as a whole.
+            let warn =
+                |k: usize| p[k] >= [mo.warn, ma.warn][k] && s.features[k].untranslated_clause;
+            let hit = if any { warn(0) || warn(1) } else { warn(k) };
+            let info = if any {
+                p[0] >= mo.info || p[1] >= ma.info
+            } else {
+                p[k] >= [mo.info, ma.info][k]
+            };
+            t.hit += usize::from(hit);
+            t.any += usize::from(info);
+        }
+    }
+    println!("held-out chapters (models only, no number or length flags):");
+    table(&[
+        ("removed clause", &om),
+        ("grafted clause", &ad),
+        ("untouched", &clean),
+    ]);
+}
+
+fn table(rows: &[(&str, &Tally)]) {
+    println!("damaged bead      beads  warning+  rate   any level  rate");
+    for (label, t) in rows {
+        println!(
+            "{label:<16} {:>6} {:>9}  {:.3} {:>10}  {:.3}",
+            t.n,
+            t.hit,
+            Tally::rate(t.hit, t.n),
+            t.any,
+            Tally::rate(t.any, t.n)
+        );
+    }
+}
+
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
+    let mut args = std::env::args().skip(1).peekable();
+    let mode = match args.peek().map(String::as_str) {
+        Some("fit" | "cv") => args.next().unwrap_or_default(),
+        _ => "report".to_string(),
+    };
+    let dir = args
+        .next()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/eval/mac-dev"));
     let Ok(entries) = std::fs::read_dir(dir.join("gold")) else {
@@ -306,7 +469,9 @@ fn main() {
         Tally::default(),
     );
     let mut clean_by_kind: std::collections::BTreeMap<String, usize> = Default::default();
-    for name in &names {
+    let mut all_samples: Vec<Sample> = Vec::new();
+    let report = mode == "report";
+    for (chapter, name) in names.iter().enumerate() {
         let read = |sub: &str| -> Vec<String> {
             std::fs::read_to_string(dir.join(sub).join(name))
                 .expect("sentence file")
@@ -328,107 +493,151 @@ fn main() {
         let seed = |i: usize, salt: u64| (i as u64) << 8 | salt | (name.len() as u64) << 40;
         let untouched: Vec<(String, String)> =
             pairs.iter().map(|p| (p.zh.clone(), p.en.clone())).collect();
-        // Negatives.
         let all = vec![true; n];
-        let mut rs_flags = {
-            let mut rs: Vec<BeadRecord> = untouched
-                .iter()
-                .enumerate()
-                .map(|(i, (z, e))| BeadRecord {
-                    pair: "bench".into(),
-                    score: 0.9,
-                    ..BeadRecord::new(i, Lang::ZhHans, Lang::En, vec![z.clone()], vec![e.clone()])
+        dump("clean", name, &untouched, &all, &seg, &lex);
+        if report {
+            // Negatives.
+            let mut rs = records(&untouched);
+            check::check_with(&mut rs, &seg, &config(), Some(&lex));
+            let any: Vec<bool> = rs.iter().map(|r| !r.flags.is_empty()).collect();
+            let neg: Vec<bool> = rs
+                .iter_mut()
+                .map(|r| {
+                    r.flags.retain(|f| f.severity >= Severity::Warning);
+                    for f in &r.flags {
+                        *clean_by_kind.entry(f.kind.to_string()).or_default() += 1;
+                        if std::env::var_os("DAMAGE_SHOW").is_some() {
+                            println!(
+                                "FP {} | {}\n   {}: {}",
+                                r.src[0].text, r.tgt[0].text, f.kind, f.reason
+                            );
+                        }
+                    }
+                    !r.flags.is_empty()
                 })
                 .collect();
-            check::check_with(&mut rs, &seg, &config(), Some(&lex));
-            rs
-        };
-        let any: Vec<bool> = rs_flags.iter().map(|r| !r.flags.is_empty()).collect();
-        let neg: Vec<bool> = rs_flags
-            .iter_mut()
-            .map(|r| {
-                r.flags.retain(|f| f.severity >= Severity::Warning);
-                for f in &r.flags {
-                    *clean_by_kind.entry(f.kind.to_string()).or_default() += 1;
-                    if std::env::var_os("DAMAGE_SHOW").is_some() {
-                        println!(
-                            "FP {} | {}\n   {}: {}",
-                            r.src[0].text, r.tgt[0].text, f.kind, f.reason
-                        );
-                    }
-                }
-                !r.flags.is_empty()
-            })
-            .collect();
-        clean.add(&all, (neg, any));
-        dump("clean", name, &untouched, &all, &seg, &lex);
-        // Omissions.
-        let mut damaged = vec![false; n];
-        let mut set = untouched.clone();
-        for (i, p) in pairs.iter().enumerate() {
+            clean.add(&all, &(neg, any));
+        }
+        // The damaged copy of bead `i` of each kind, if it has one.
+        let omitted = |i: usize| -> Option<String> {
+            let p = &pairs[i];
             let cl = content_clauses(&p.en, &seg);
             if clause::cut(&p.en, Lang::En).len() < 2 || cl.is_empty() {
-                continue;
+                return None;
             }
             let (a, b) = cl[pick(seed(i, 1), cl.len())];
-            set[i].1 = remove(&p.en, a, b);
-            damaged[i] = true;
-        }
-        dump("om", name, &set, &damaged, &seg, &lex);
-        om.add(&damaged, flagged(&set, &seg, &lex, FlagKind::Omission));
-        // Additions.
-        let mut damaged = vec![false; n];
-        let mut set = untouched.clone();
-        for (i, p) in pairs.iter().enumerate() {
+            Some(remove(&p.en, a, b))
+        };
+        let grafted = |i: usize| -> Option<String> {
             let donor = &pairs[(i + n / 2) % n].en;
             let cl = content_clauses(donor, &seg);
             if cl.is_empty() || n < 2 {
-                continue;
+                return None;
             }
             let (a, b) = cl[pick(seed(i, 2), cl.len())];
-            set[i].1 = graft(&p.en, &donor[a..b]);
-            damaged[i] = true;
-        }
-        dump("ad", name, &set, &damaged, &seg, &lex);
-        ad.add(&damaged, flagged(&set, &seg, &lex, FlagKind::Addition));
-        // Numbers.
-        let mut damaged = vec![false; n];
-        let mut set = untouched.clone();
-        for (i, p) in pairs.iter().enumerate() {
-            if let Some(en) = change_number(&p.zh, &p.en, &seg, seed(i, 3)) {
-                set[i].1 = en;
-                damaged[i] = true;
+            Some(graft(&pairs[i].en, &donor[a..b]))
+        };
+        let renumbered = |i: usize| change_number(&pairs[i].zh, &pairs[i].en, &seg, seed(i, 3));
+        let eligible: Vec<[bool; 2]> = (0..n)
+            .map(|i| [omitted(i).is_some(), grafted(i).is_some()])
+            .collect();
+        all_samples.extend(samples(
+            chapter,
+            Kind::Untouched,
+            &untouched,
+            &all,
+            &eligible,
+            &seg,
+            &lex,
+        ));
+        for round in 0..ROUNDS {
+            let damage = |f: &dyn Fn(usize) -> Option<String>| {
+                let mut set = untouched.clone();
+                let mut damaged = vec![false; n];
+                for i in (round..n).step_by(ROUNDS) {
+                    if let Some(en) = f(i) {
+                        set[i].1 = en;
+                        damaged[i] = true;
+                    }
+                }
+                (set, damaged)
+            };
+            let (set, damaged) = damage(&omitted);
+            dump("om", name, &set, &damaged, &seg, &lex);
+            all_samples.extend(samples(
+                chapter,
+                Kind::Omission,
+                &set,
+                &damaged,
+                &eligible,
+                &seg,
+                &lex,
+            ));
+            if report {
+                om.add(&damaged, &flagged(&set, &seg, &lex, FlagKind::Omission));
+            }
+            let (set, damaged) = damage(&grafted);
+            dump("ad", name, &set, &damaged, &seg, &lex);
+            all_samples.extend(samples(
+                chapter,
+                Kind::Addition,
+                &set,
+                &damaged,
+                &eligible,
+                &seg,
+                &lex,
+            ));
+            if report {
+                ad.add(&damaged, &flagged(&set, &seg, &lex, FlagKind::Addition));
+                let (set, damaged) = damage(&renumbered);
+                let hits = flagged(&set, &seg, &lex, FlagKind::NumberMismatch);
+                if std::env::var_os("DAMAGE_SHOW").is_some() {
+                    for ((d, h), (z, e)) in damaged.iter().zip(&hits.0).zip(&set) {
+                        if *d && !*h {
+                            println!("MISSED NUMBER {z} | {e}");
+                        }
+                    }
+                }
+                nu.add(&damaged, &hits);
             }
         }
-        let hits = flagged(&set, &seg, &lex, FlagKind::NumberMismatch);
-        if std::env::var_os("DAMAGE_SHOW").is_some() {
-            for ((d, h), (z, e)) in damaged.iter().zip(&hits.0).zip(&set) {
-                if *d && !*h {
-                    println!("MISSED NUMBER {z} | {e}");
+    }
+    match mode.as_str() {
+        "fit" => {
+            let all: Vec<&Sample> = all_samples.iter().collect();
+            let [mo, ma] = fit(&all);
+            print_model("OMISSION", &mo);
+            print_model("ADDITION", &ma);
+        }
+        "cv" => {
+            if std::env::var_os("DAMAGE_FEATURES").is_some() {
+                for s in &all_samples {
+                    println!(
+                        "{}",
+                        serde_json::json!({
+                            "chapter": s.chapter,
+                            "kind": s.kind as u8,
+                            "eligible": s.eligible,
+                            "om": s.features[0].vector(),
+                            "ad": s.features[1].vector(),
+                        })
+                    );
                 }
             }
+            cross_validate(&all_samples, names.len())
         }
-        nu.add(&damaged, hits);
+        _ => {
+            table(&[
+                ("removed clause", &om),
+                ("grafted clause", &ad),
+                ("changed number", &nu),
+                ("untouched", &clean),
+            ]);
+            let kinds: Vec<String> = clean_by_kind
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            println!("untouched flags (warning+): {}", kinds.join(", "));
+        }
     }
-    println!("damaged bead      beads  warning+  rate   any level  rate");
-    for (label, t) in [
-        ("removed clause", &om),
-        ("grafted clause", &ad),
-        ("changed number", &nu),
-        ("untouched", &clean),
-    ] {
-        println!(
-            "{label:<16} {:>6} {:>9}  {:.3} {:>10}  {:.3}",
-            t.n,
-            t.hit,
-            Tally::rate(t.hit, t.n),
-            t.any,
-            Tally::rate(t.any, t.n)
-        );
-    }
-    let kinds: Vec<String> = clean_by_kind
-        .iter()
-        .map(|(k, n)| format!("{k} {n}"))
-        .collect();
-    println!("untouched flags (warning+): {}", kinds.join(", "));
 }

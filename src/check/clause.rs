@@ -6,15 +6,14 @@
 //! subordinators). Each content word of a clause is looked up on the other
 //! side: the lexicon and the pair's own translation table, identical Latin
 //! tokens, names that sound like the pinyin, and numbers of equal value. A
-//! clause with content words and not one of them matched is a candidate
-//! omission (source side) or addition (target side); the reason quotes the
-//! clause and the flag marks it so the review page can highlight it.
-//!
-//! Free translation leaves a short clause unmatched now and then, so a
-//! single unmatched content word is reported at info level only, and two or
-//! more at warning level; a clause that also makes the bead's length ratio
-//! an outlier is an error.
+//! bead's evidence, with its length ratio and the pair's rates of matching
+//! each word, goes to the [`divergence`] models, which say how likely the
+//! source dropped a clause (omission) or the target added one (addition).
+//! The reason quotes the clause and the flag marks it so the review page
+//! can highlight it; a flag whose length ratio is also an outlier the
+//! flagged side's way is an error.
 
+use super::divergence::{self, BeadClauses, Features, Rates, Side};
 use super::{excerpt, Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::document::{Lang, Span};
 use crate::lexical::evidence::{en_has_evidence, transliterates, zh_has_evidence};
@@ -111,6 +110,10 @@ pub struct WordMatch {
     pub known: bool,
     /// True when it has a counterpart on the other side.
     pub matched: bool,
+    /// The word's place among its side's tokens.
+    pub at: usize,
+    /// The place of its counterpart among the other side's tokens.
+    pub partner: Option<usize>,
 }
 
 impl ClauseEvidence {
@@ -160,11 +163,12 @@ pub fn clause_evidence(
                 words: Vec::new(),
                 found: Vec::new(),
             };
-            for t in side
+            for (at, t) in side
                 .unit
                 .tokens
                 .iter()
-                .filter(|t| inside(&t.span) && is_content(t) && !is_negation(t))
+                .enumerate()
+                .filter(|(_, t)| inside(&t.span) && is_content(t) && !is_negation(t))
             {
                 c.content += 1;
                 let free = |j: usize| used[j].is_none_or(|k| k == t.key);
@@ -183,6 +187,8 @@ pub fn clause_evidence(
                         ev.knows(key)
                     },
                     matched: found.is_some(),
+                    at,
+                    partner: found,
                 });
                 if let Some(j) = found {
                     used[j] = Some(t.key.as_str());
@@ -286,129 +292,98 @@ fn capitalised(text: &str, t: &Token) -> bool {
 
 /// Share of a clause's content words that may find a (chance) match and
 /// the clause still count as unmatched.
-const SHARE: f64 = 0.2;
+pub(crate) const SHARE: f64 = 0.2;
 
-/// How a clause flag's certainty is weighed, per kind (see [`certainty`]).
-struct Weights {
-    /// Per spread of the length ratio leaning the flagged side's way.
-    lean: f64,
-    /// Per share of the flagged side's content words left unmatched.
-    own: f64,
-    /// Per share of the other side's content words left unmatched (a
-    /// paraphrase leaves both sides unmatched; a dropped or added clause
-    /// only one).
-    other: f64,
-    /// Certainty from which the flag is a warning.
-    warn: f64,
+/// The omission and addition features of a bead whose length ratio lies
+/// `z` spreads from the pair's usual (negative: target shorter): source
+/// clauses against the target, target clauses against the source.
+pub fn features(c: &BeadClauses, rates: &Rates, z: f64) -> [Features; 2] {
+    [
+        Features::of(&c.src, &c.tgt, Side::Src, rates, -z),
+        Features::of(&c.tgt, &c.src, Side::Tgt, rates, z),
+    ]
 }
 
-/// Omission weights. Tuned on the damaged-bead benchmark
-/// (`examples/damage.rs`) for at most 5% of untouched beads flagged at
-/// warning level. A dropped clause shortens the target, so the length
-/// ratio counts; an added one is weighed on the clause alone, because a
-/// free translation adds words of its own far more often than it drops
-/// them and lengthens the target anyway.
-const OMISSION: Weights = Weights {
-    lean: 0.5,
-    own: 3.0,
-    other: -2.0,
-    warn: 4.5,
-};
-/// Addition weights (see [`OMISSION`]).
-const ADDITION: Weights = Weights {
-    lean: 0.0,
-    own: 0.0,
-    other: -4.0,
-    warn: 2.6,
-};
-
-/// An unmatched word the evidence has no entry for counts this much: the
-/// lexicon could not have matched it, so its silence is weaker evidence of
-/// a divergence than that of a word it knows.
-const UNKNOWN_WEIGHT: f64 = 0.5;
-
-/// A matched word in a clause outweighs this many unmatched ones: a clause
-/// whose words partly find counterparts is most often rendered freely.
-const MATCHED_WEIGHT: f64 = 2.0;
-
-/// How sure it is that the side of `own` dropped (omission) or added
-/// (addition) a clause against `other`: the clearest clause without a
-/// shared number (its unmatched content words, less [`MATCHED_WEIGHT`]
-/// per matched one), plus the length ratio's `lean` towards the flagged
-/// side and the shares of unmatched content words on each side, weighed
-/// by `w`.
-fn certainty(own: &[ClauseEvidence], other: &[ClauseEvidence], lean: f64, w: &Weights) -> f64 {
-    let clearest = own
-        .iter()
-        .filter(|c| !c.number)
-        .map(|c| {
-            let missing: f64 = c
-                .found
-                .iter()
-                .filter(|m| !m.matched)
-                .map(|m| if m.known { 1.0 } else { UNKNOWN_WEIGHT })
-                .sum();
-            missing - MATCHED_WEIGHT * c.matched as f64
-        })
-        .fold(0.0, f64::max);
-    clearest + w.lean * lean + w.own * unmatched_share(own) + w.other * unmatched_share(other)
-}
-
-/// Share of a side's content words without a counterpart (0 without any).
-fn unmatched_share(side: &[ClauseEvidence]) -> f64 {
-    let content: usize = side.iter().map(|c| c.content).sum();
-    let missing: usize = side.iter().map(ClauseEvidence::missing).sum();
-    missing as f64 / content.max(1) as f64
-}
-
-/// Omission and addition flags from unmatched clauses: source clauses
-/// (omission) and target clauses (addition).
+/// Omission and addition flags of a bead from its clause evidence
+/// (`clauses`), weighed by the [`divergence`] models.
 ///
 /// `z` is the bead's length ratio in spreads of the pair's model (negative:
 /// target shorter); `outlier` is the spread at which a ratio alone is
-/// suspect. A side with an unmatched clause is flagged; severity grows with
-/// the [`certainty`] of the divergence:
-/// - info below the kind's warning certainty ([`OMISSION`], [`ADDITION`]);
+/// suspect. A kind is flagged when its model's probability reaches the
+/// model's info bar and a clause can be quoted (one that looks
+/// untranslated, else the side's clearest clause with an unmatched word):
+/// - info below the model's warning bar;
 /// - a warning from it;
 /// - an error when the length ratio is also an outlier the flagged side's
 ///   way.
 pub fn check(
     src: &SideView,
     tgt: &SideView,
-    ev: &dyn TranslationEvidence,
+    clauses: &BeadClauses,
+    rates: &Rates,
     z: f64,
     outlier: f64,
 ) -> Vec<Flag> {
-    if src.lang.is_chinese() == tgt.lang.is_chinese() {
-        return Vec::new();
-    }
-    let om = clause_evidence(src, tgt, ev);
-    let ad = clause_evidence(tgt, src, ev);
+    let [om, ad] = features(clauses, rates, z);
     let mut flags = Vec::new();
-    for (all, other, kind, lean, w) in [
-        (&om, &ad, FlagKind::Omission, -z, &OMISSION),
-        (&ad, &om, FlagKind::Addition, z, &ADDITION),
+    for (own, f, kind, lean, model, side) in [
+        (
+            &clauses.src,
+            om,
+            FlagKind::Omission,
+            -z,
+            &divergence::OMISSION,
+            src,
+        ),
+        (
+            &clauses.tgt,
+            ad,
+            FlagKind::Addition,
+            z,
+            &divergence::ADDITION,
+            tgt,
+        ),
     ] {
-        let found: Vec<&ClauseEvidence> = all.iter().filter(|c| c.unmatched(SHARE)).collect();
+        let p = model.probability(&f);
+        if p < model.info {
+            continue;
+        }
+        let found = quoted(own);
         if found.is_empty() {
             continue;
         }
-        let sure = certainty(all, other, lean, w);
-        let severity = if sure < w.warn {
+        // A warning quotes a clause that looks untranslated as a whole;
+        // the clearest clause of a bead that has none stays a hint.
+        let severity = if p < model.warn || !f.untranslated_clause {
             Severity::Info
         } else if lean >= outlier {
             Severity::Error
         } else {
             Severity::Warning
         };
-        let side = if kind == FlagKind::Omission { src } else { tgt };
         flags.push(
-            Flag::new(kind, severity, reason(&found, kind, side))
+            Flag::new(kind, severity, reason(&found, kind, side, lean))
                 .with_marks(marks(&found, kind, side))
-                .with_certainty((sure - w.warn) as f32),
+                .with_certainty(model.certainty(p) as f32),
         );
     }
     flags
+}
+
+/// The clauses a flag quotes: those that look untranslated, else the
+/// clearest clause with an unmatched content word (most unmatched words
+/// less two per matched one; no number shared), else none.
+fn quoted(clauses: &[ClauseEvidence]) -> Vec<&ClauseEvidence> {
+    let found: Vec<&ClauseEvidence> = clauses.iter().filter(|c| c.unmatched(SHARE)).collect();
+    if !found.is_empty() {
+        return found;
+    }
+    clauses
+        .iter()
+        .filter(|c| !c.number && c.missing() > 0)
+        .max_by_key(|c| 2 * c.missing() as i64 - 4 * c.matched as i64 + c.content as i64)
+        .into_iter()
+        .collect()
 }
 
 /// Omission and addition as a [`super::Check`]: clause-level evidence,
@@ -423,7 +398,10 @@ impl super::Check for Divergence {
         };
         let by_length = super::omission::check(b.src, b.tgt, b.model, ev, b.cfg);
         let z = super::omission::z(b.src, b.tgt, b.model);
-        let mut flags = check(b.src, b.tgt, ev, z, b.cfg.length_z);
+        let mut flags = match b.clauses {
+            Some(c) => check(b.src, b.tgt, c, b.rates, z, b.cfg.length_z),
+            None => Vec::new(),
+        };
         // A clause quoted is better evidence than a word list: the length
         // flag stays only where no clause of its kind was found, and then
         // at info level unless the ratio is far out (a free rendering is
@@ -452,8 +430,10 @@ fn marks<'a>(
         .map(move |c| Mark::from_bytes(target, side.text(), c.span.start, c.span.end))
 }
 
-/// "source clause “…” with no counterpart in the target (unmatched: …)".
-fn reason(found: &[&ClauseEvidence], kind: FlagKind, side: &SideView) -> String {
+/// "source clause “…” with no counterpart in the target (unmatched: …)",
+/// and when the length ratio leans the flagged side's way by `lean` ≥ 1
+/// spread, that the other side is shorter than usual.
+fn reason(found: &[&ClauseEvidence], kind: FlagKind, side: &SideView, lean: f64) -> String {
     let (name, other_name) = match kind {
         FlagKind::Omission => ("source", "target"),
         _ => ("target", "source"),
@@ -463,8 +443,13 @@ fn reason(found: &[&ClauseEvidence], kind: FlagKind, side: &SideView) -> String 
         .iter()
         .map(|u| format!("“{}”", excerpt(&text[u.span.start..u.span.end], QUOTE)))
         .collect();
+    let shorter = if lean >= 1.0 {
+        format!("; the {other_name} is shorter than usual ({lean:.1} sd)")
+    } else {
+        String::new()
+    };
     format!(
-        "{name} clause{} {} with no counterpart in the {other_name} (unmatched: {})",
+        "{name} clause{} {} with no counterpart in the {other_name} (unmatched: {}){shorter}",
         if found.len() > 1 { "s" } else { "" },
         quoted.join(", "),
         found
@@ -544,10 +529,28 @@ mod tests {
 
     /// Flags at length ratio `z` (in spreads; an outlier from 2).
     fn flags_at(zh: &str, en: &str, z: f64) -> Vec<Flag> {
+        flags_with(zh, en, z, &lexicon())
+    }
+
+    /// Flags of the bead `zh` | `en` with evidence `ev`, in a pair whose
+    /// other beads are ten faithful ones ([`ZH`] | [`EN`]): the pair's
+    /// rates of matching each word and its usual ratio of content words
+    /// come from them.
+    fn flags_with(zh: &str, en: &str, z: f64, ev: &WordPairs) -> Vec<Flag> {
         let seg = Segmenter::new();
-        let s = SideView::new(&[zh.into()], Lang::ZhHans, &seg);
-        let t = SideView::new(&[en.into()], Lang::En, &seg);
-        check(&s, &t, &lexicon(), z, 2.0)
+        let bead = |zh: &str, en: &str| {
+            let s = SideView::new(&[zh.into()], Lang::ZhHans, &seg);
+            let t = SideView::new(&[en.into()], Lang::En, &seg);
+            let c = BeadClauses {
+                src: clause_evidence(&s, &t, ev),
+                tgt: clause_evidence(&t, &s, ev),
+            };
+            (s, t, c)
+        };
+        let good: Vec<_> = (0..10).map(|_| bead(ZH, EN)).collect();
+        let (s, t, c) = bead(zh, en);
+        let rates = Rates::of(good.iter().map(|g| &g.2).chain([&c]));
+        check(&s, &t, &c, &rates, z, 2.0)
     }
 
     const ZH: &str = "会议讨论了信任措施，领导人在上海通过了联合宣言。";
@@ -567,69 +570,80 @@ mod tests {
         let zh = "领导人讨论了信任措施，领导人表态。";
         let good = "The leaders discussed confidence measures and took a stand.";
         assert_eq!(flags(zh, good), vec![]);
-        // Without the leaders in the translation, it is.
-        let f = flags(zh, "They discussed confidence measures and took a stand.");
-        assert!(
-            f.iter()
-                .any(|f| f.kind == FlagKind::Omission && f.reason.contains("“领导人表态”")),
-            "{f:?}"
+        // Without the leaders in the translation, the clause finds
+        // nothing.
+        let seg = Segmenter::new();
+        let matched = |en: &str| {
+            let s = SideView::new(&[zh.into()], Lang::ZhHans, &seg);
+            let t = SideView::new(&[en.into()], Lang::En, &seg);
+            clause_evidence(&s, &t, &lexicon())
+                .iter()
+                .map(|c| c.matched)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(matched(good), vec![4, 1]);
+        assert_eq!(
+            matched("They discussed confidence measures and took a stand."),
+            vec![3, 0]
         );
     }
 
     #[test]
     fn dropped_clause_is_an_omission_whatever_the_length() {
-        let f = flags(
-            "会议讨论了信任措施，各国领导人在上海举行峰会并通过了联合宣言。",
-            "The meeting discussed confidence measures in great detail.",
-        );
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(
-            (f[0].kind, f[0].severity),
-            (FlagKind::Omission, Severity::Warning)
-        );
-        assert!(
-            f[0].reason
-                .contains("“各国领导人在上海举行峰会并通过了联合宣言”"),
-            "{}",
-            f[0].reason
-        );
+        // Reported, quoted, at the pair's usual length ratio; a warning
+        // once the target is also a little shorter than usual.
+        let zh = "会议讨论了信任措施，各国领导人在上海举行峰会并通过了联合宣言。";
+        let en = "The meeting discussed confidence measures in great detail.";
+        for (z, severity) in [(0.0, Severity::Info), (-1.0, Severity::Warning)] {
+            let f = flags_at(zh, en, z);
+            assert_eq!(f.len(), 1, "{f:?}");
+            assert_eq!((f[0].kind, f[0].severity), (FlagKind::Omission, severity));
+            assert!(
+                f[0].reason
+                    .contains("“各国领导人在上海举行峰会并通过了联合宣言”"),
+                "{}",
+                f[0].reason
+            );
+        }
     }
 
     #[test]
     fn grafted_clause_is_an_addition() {
-        let f = flags(
-            ZH,
-            "The meeting discussed confidence measures, and the leaders adopted a joint declaration \
-             in Shanghai, while soldiers guarded every bridge.",
-        );
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(
-            (f[0].kind, f[0].severity),
-            (FlagKind::Addition, Severity::Warning)
-        );
-        assert!(
-            f[0].reason
-                .contains("“while soldiers guarded every bridge”"),
-            "{}",
-            f[0].reason
-        );
+        // Three words of the lexicon with no counterpart: reported at the
+        // pair's usual length ratio, a warning once the target is also
+        // longer than usual, as a grafted clause makes it.
+        let en = "The meeting discussed confidence measures, and the leaders adopted a joint \
+                  declaration in Shanghai, while soldiers guarded every bridge.";
+        for (z, severity) in [(0.0, Severity::Info), (1.5, Severity::Warning)] {
+            let f = flags_at(ZH, en, z);
+            assert_eq!(f.len(), 1, "{f:?}");
+            assert_eq!((f[0].kind, f[0].severity), (FlagKind::Addition, severity));
+            assert!(
+                f[0].reason
+                    .contains("“while soldiers guarded every bridge”"),
+                "{}",
+                f[0].reason
+            );
+        }
     }
 
     #[test]
-    fn a_shorter_target_makes_a_small_omission_certain() {
-        // Three content words dropped: at the pair's usual length ratio
-        // that is as likely free rendering (info); with a target shorter
-        // than usual it is a warning, and with one far shorter an error.
+    fn a_shorter_target_makes_an_omission_surer() {
+        // Four words the pair's other beads always translate, dropped: at
+        // the pair's usual length ratio that may be free rendering (info);
+        // with a target shorter than usual it is a warning, and with one
+        // far shorter an error.
         let en = "The meeting discussed confidence measures.";
-        let sev = |z: f64| {
+        let flag = |z: f64| {
             flags_at(ZH, en, z)
-                .iter()
+                .into_iter()
                 .find(|f| f.kind == FlagKind::Omission)
-                .map(|f| f.severity)
+                .expect("an omission")
         };
-        assert_eq!(sev(0.0), Some(Severity::Info));
-        assert_eq!(sev(-1.8), Some(Severity::Warning));
-        assert_eq!(sev(-2.5), Some(Severity::Error));
+        assert_eq!(flag(0.0).severity, Severity::Info);
+        assert!(flag(-1.8).certainty > flag(0.0).certainty);
+        assert_eq!(flag(-1.8).severity, Severity::Warning);
+        assert_eq!(flag(-2.5).severity, Severity::Error);
     }
 
     #[test]
@@ -638,10 +652,6 @@ mod tests {
         // (it could have matched them: their silence says more) and once
         // without.
         let en = "The meeting discussed confidence measures.";
-        let seg = Segmenter::new();
-        let s = SideView::new(&[ZH.into()], Lang::ZhHans, &seg);
-        let t = SideView::new(&[en.into()], Lang::En, &seg);
-        let known = lexicon();
         let lacking: WordPairs = [
             ("会议", "meeting"),
             ("讨论", "discuss"),
@@ -650,14 +660,14 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let sev = |ev: &WordPairs| {
-            check(&s, &t, ev, -1.8, 2.0)
+        let sure = |ev: &WordPairs| {
+            flags_with(ZH, en, -1.8, ev)
                 .iter()
                 .find(|f| f.kind == FlagKind::Omission)
-                .map(|f| f.severity)
+                .and_then(|f| f.certainty)
+                .unwrap_or(f32::NEG_INFINITY)
         };
-        assert_eq!(sev(&known), Some(Severity::Warning));
-        assert_eq!(sev(&lacking), Some(Severity::Info));
+        assert!(sure(&lexicon()) > sure(&lacking));
     }
 
     #[test]

@@ -20,6 +20,7 @@
 //! they read the analysis the units already have.
 
 pub mod clause;
+pub mod divergence;
 pub mod glossary;
 pub mod input;
 mod lexicon;
@@ -39,6 +40,7 @@ use crate::lexical::Glossary;
 use crate::record::BeadRecord;
 use crate::segment::side::{analyse, BeadSides};
 use crate::segment::Segmenter;
+use divergence::{BeadClauses, Rates};
 use rayon::prelude::*;
 use std::fmt;
 use std::sync::Arc;
@@ -138,6 +140,47 @@ pub fn check_analysed(
     evidence: Option<&dyn TranslationEvidence>,
 ) {
     debug_assert_eq!(records.len(), sides.len(), "one analysed bead per record");
+    let flags: Vec<Vec<Flag>> = with_pair(records, sides, cfg, evidence, |pair| {
+        records
+            .par_iter()
+            .zip(sides)
+            .zip(&pair.clauses)
+            .map(|((r, s), c)| {
+                let mut flags = check_one(r, s, cfg, pair, c.as_ref());
+                sort_flags(&mut flags);
+                flags
+            })
+            .collect()
+    });
+    for (r, f) in records.iter_mut().zip(flags) {
+        r.flags = f;
+    }
+}
+
+/// What the checks know of one aligned pair as a whole.
+struct Pair<'a> {
+    /// The pair's length model.
+    model: LengthModel,
+    /// Translation evidence: the lexicon, with the pair's learnt words.
+    evidence: Option<&'a dyn TranslationEvidence>,
+    /// Per bead, its clause evidence both ways (with evidence, for beads
+    /// with two sides in different languages).
+    clauses: Vec<Option<BeadClauses>>,
+    /// How often each word of the pair finds a counterpart.
+    rates: Rates,
+}
+
+/// Runs `f` on what the checks learn of the pair of `records` (analysed
+/// as `sides`): its length model, its evidence (`evidence` with the words
+/// `cfg.pair_evidence` learns), and each bead's clause evidence (computed
+/// once, here).
+fn with_pair<R>(
+    records: &[BeadRecord],
+    sides: &[BeadSides],
+    cfg: &CheckConfig,
+    evidence: Option<&dyn TranslationEvidence>,
+    f: impl FnOnce(&Pair<'_>) -> R,
+) -> R {
     let model = LengthModel::fit(records);
     let learnt = match evidence {
         Some(_) => cfg.pair_evidence.map(|learn| learn(records, sides)),
@@ -151,11 +194,49 @@ pub fn check_analysed(
         Some(b) => Some(b),
         None => evidence,
     };
-    records.par_iter_mut().zip(sides).for_each(|(r, s)| {
-        let mut flags = check_one(r, s, cfg, &model, ev);
-        sort_flags(&mut flags);
-        r.flags = flags;
-    });
+    let clauses: Vec<Option<BeadClauses>> = sides
+        .par_iter()
+        .map(|s| {
+            let ev = ev?;
+            let (src, tgt) = (&s.src, &s.tgt);
+            let two = src.lang.is_chinese() != tgt.lang.is_chinese();
+            (two && !src.text().is_empty() && !tgt.text().is_empty()).then(|| BeadClauses {
+                src: clause::clause_evidence(src, tgt, ev),
+                tgt: clause::clause_evidence(tgt, src, ev),
+            })
+        })
+        .collect();
+    let rates = Rates::of(clauses.iter().flatten());
+    f(&Pair {
+        model,
+        evidence: ev,
+        clauses,
+        rates,
+    })
+}
+
+/// Per bead of `records`, the features of the omission and the addition
+/// models ([`divergence::Features`]) as [`check_with`] computes them; `None`
+/// for a bead without clause evidence. For fitting and measuring the
+/// models (`examples/damage.rs`).
+pub fn divergence_features(
+    records: &[BeadRecord],
+    seg: &Segmenter,
+    cfg: &CheckConfig,
+    evidence: Option<&dyn TranslationEvidence>,
+) -> Vec<Option<[divergence::Features; 2]>> {
+    let sides = analyse(records, seg);
+    with_pair(records, &sides, cfg, evidence, |pair| {
+        sides
+            .iter()
+            .zip(&pair.clauses)
+            .map(|(s, c)| {
+                let c = c.as_ref()?;
+                let z = omission::z(&s.src, &s.tgt, &pair.model);
+                Some(clause::features(c, &pair.rates, z))
+            })
+            .collect()
+    })
 }
 
 /// Flags of one bead, unsorted.
@@ -163,8 +244,8 @@ fn check_one(
     r: &BeadRecord,
     sides: &BeadSides,
     cfg: &CheckConfig,
-    model: &LengthModel,
-    ev: Option<&dyn TranslationEvidence>,
+    pair: &Pair<'_>,
+    clauses: Option<&BeadClauses>,
 ) -> Vec<Flag> {
     let mut flags = Vec::new();
     if r.src.is_empty() || r.tgt.is_empty() {
@@ -181,8 +262,10 @@ fn check_one(
         record: r,
         src,
         tgt,
-        evidence: ev,
-        model,
+        evidence: pair.evidence,
+        clauses,
+        rates: &pair.rates,
+        model: &pair.model,
         cfg,
     };
     for check in CHECKS {

@@ -2,6 +2,7 @@
 //! sides are both present. A new divergence check is one new file that
 //! implements [`Check`] plus one line in [`CHECKS`].
 
+use super::divergence::{BeadClauses, Rates};
 use super::{CheckConfig, Flag, LengthModel, SideView, TranslationEvidence};
 use crate::record::BeadRecord;
 
@@ -16,6 +17,10 @@ pub struct BeadView<'a> {
     pub tgt: &'a SideView,
     /// Translation evidence (a lexicon and pairs learnt from the pair).
     pub evidence: Option<&'a dyn TranslationEvidence>,
+    /// The bead's clause evidence both ways (with evidence only).
+    pub clauses: Option<&'a BeadClauses>,
+    /// How often each word of the pair finds a counterpart.
+    pub rates: &'a Rates,
     /// The pair's own length model.
     pub model: &'a LengthModel,
     /// The settings.
