@@ -486,9 +486,27 @@ pub fn is_content(t: &Token) -> bool {
         TokenKind::Han => {
             t.key.chars().count() >= 2 && !is_zh_stopword(&t.key) && !is_zh_numeral(&t.key)
         }
-        TokenKind::Latin => t.key.chars().count() >= 3 && !is_en_stopword(&t.key),
+        TokenKind::Latin => {
+            let base = contraction_base(&t.key);
+            base.chars().count() >= 3 && !is_en_stopword(base)
+        }
         TokenKind::Digits => false,
     }
+}
+
+/// Endings of English contractions (it's, you're, we'll, he'd, I've, I'm,
+/// didn't), straight or curly apostrophe.
+const CONTRACTIONS: &[&str] = &[
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "'m", "’m",
+];
+
+/// `w` without a contraction's ending (`it's` → `it`, `didn't` → `did`):
+/// a contraction is a function word when its base is one.
+fn contraction_base(w: &str) -> &str {
+    CONTRACTIONS
+        .iter()
+        .find_map(|c| w.strip_suffix(c).filter(|b| !b.is_empty()))
+        .unwrap_or(w)
 }
 
 /// True for a Chinese number word (二十五, 百分之五, 第四十七): numbers are
@@ -571,6 +589,25 @@ mod tests {
             "{n} lines, {} kept",
             LEMMA_STEMS.len()
         );
+    }
+
+    fn latin(w: &str) -> Token {
+        Token {
+            key: w.into(),
+            stem: w.into(),
+            span: crate::document::Span::new(0, w.len()),
+            kind: TokenKind::Latin,
+        }
+    }
+
+    #[test]
+    fn contractions_are_judged_by_their_base() {
+        for w in ["it's", "that’s", "you're", "we'll", "he'd", "i've", "i'm", "didn't"] {
+            assert!(!is_content(&latin(w)), "{w}");
+        }
+        for w in ["wang's", "mother’s", "world's", "dream"] {
+            assert!(is_content(&latin(w)), "{w}");
+        }
     }
 
     #[test]
