@@ -140,7 +140,9 @@ pub fn clause_evidence(
     // text order: a word already used (会议 took "meeting") cannot also
     // vouch for 峰会 "summit meeting". A word said again may reuse its
     // counterpart: a translation names 亚信会议 three times, CICA once
-    // and "it" after.
+    // and "it" after. A name matched by its sound is no such claim: each
+    // part of "Wang Qiyao" sounds like 王琦瑶, and "Grannie" (by the
+    // lexicon) and "Liu" (by the sound) may both have 刘老老.
     let mut used: Vec<Option<&str>> = vec![None; lookup.keys.len()];
     cut(text, side.lang)
         .into_iter()
@@ -168,8 +170,11 @@ pub fn clause_evidence(
             {
                 c.content += 1;
                 let free = |j: usize| used[j].is_none_or(|k| k == t.key);
-                let found = (0..used.len())
-                    .find(|&j| free(j) && lookup.matches_at(t, j, side.lang, text, ev));
+                let found = (0..used.len()).find_map(|j| {
+                    lookup
+                        .matches_at(t, j, free(j), side.lang, text, ev)
+                        .map(|how| (j, how))
+                });
                 let key = if side.lang.is_chinese() {
                     &t.key
                 } else {
@@ -184,8 +189,10 @@ pub fn clause_evidence(
                     },
                     matched: found.is_some(),
                 });
-                if let Some(j) = found {
-                    used[j] = Some(t.key.as_str());
+                if let Some((j, how)) = found {
+                    if how == Match::Meaning {
+                        used[j] = Some(t.key.as_str());
+                    }
                     c.matched += 1;
                 } else {
                     let w = text.get(t.span.start..t.span.end).unwrap_or(&t.key);
@@ -197,6 +204,17 @@ pub fn clause_evidence(
             c
         })
         .collect()
+}
+
+/// How a word found its counterpart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    /// By meaning (the lexicon, the pair's table, the same Latin word): the
+    /// counterpart vouches for this word only.
+    Meaning,
+    /// By sound (a name and its pinyin): every part of the name may share
+    /// the counterpart.
+    Sound,
 }
 
 /// The other side's words, ready for lookups.
@@ -237,8 +255,9 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// True when token `t` of a side in `lang` (whose text is `text`)
-    /// finds a counterpart in word `j` of the other side.
+    /// How token `t` of a side in `lang` (whose text is `text`) finds a
+    /// counterpart in word `j` of the other side, if it does; by meaning
+    /// only when word `j` is `free` (not yet taken by another word).
     ///
     /// A Chinese word the evidence lacks is looked up by its characters
     /// (起雾 has 雾 "fog"); words the dictionary has are judged by their own
@@ -248,24 +267,51 @@ impl<'a> Lookup<'a> {
         &self,
         t: &Token,
         j: usize,
+        free: bool,
         lang: Lang,
         text: &str,
         ev: &dyn TranslationEvidence,
-    ) -> bool {
+    ) -> Option<Match> {
+        if free && self.by_meaning(t, j, lang, ev) {
+            Some(Match::Meaning)
+        } else if self.by_sound(t, j, lang, text, ev) {
+            Some(Match::Sound)
+        } else {
+            None
+        }
+    }
+
+    /// True when `t` and word `j` translate each other (see [`Self::matches_at`]).
+    fn by_meaning(&self, t: &Token, j: usize, lang: Lang, ev: &dyn TranslationEvidence) -> bool {
         let (key, stem) = (self.keys[j], self.stems[j]);
         if lang.is_chinese() {
             let oov =
                 t.kind == TokenKind::Han && t.key.chars().count() >= 2 && !ev.has_word(&t.key);
             zh_has_evidence(ev, &t.key, &[stem], &[key])
                 || (oov && t.key.chars().any(|c| ev.translates(&c.to_string(), stem)))
-                || (t.kind == TokenKind::Han
-                    && self.names[j]
-                    && transliterates(ev, key, &[t.key.as_str()]))
         } else {
-            let run = &self.keys[j..(j + 3).min(self.keys.len())];
             en_has_evidence(ev, &t.key, &t.stem, &[key])
                 || self.chars[j].iter().any(|c| ev.translates(c, &t.stem))
-                || (capitalised(text, t) && transliterates(ev, &t.key, run))
+        }
+    }
+
+    /// True when `t` is a name that sounds like word `j` (or the run of
+    /// Chinese words from it) or the reverse.
+    fn by_sound(
+        &self,
+        t: &Token,
+        j: usize,
+        lang: Lang,
+        text: &str,
+        ev: &dyn TranslationEvidence,
+    ) -> bool {
+        if lang.is_chinese() {
+            t.kind == TokenKind::Han
+                && self.names[j]
+                && transliterates(ev, self.keys[j], &[t.key.as_str()])
+        } else {
+            let run = &self.keys[j..(j + 3).min(self.keys.len())];
+            capitalised(text, t) && transliterates(ev, &t.key, run)
         }
     }
 }
@@ -675,6 +721,44 @@ mod tests {
         };
         assert_eq!(content("They never came and didn't stay."), 2);
         assert_eq!(content("They often came and quietly stay."), 4);
+    }
+
+    /// Matched flags of the content words of `en` against `zh`.
+    fn en_matches(zh: &str, en: &str, ev: &WordPairs) -> Vec<(String, bool)> {
+        let seg = Segmenter::new();
+        let t = SideView::new(&[en.into()], Lang::En, &seg);
+        let s = SideView::new(&[zh.into()], Lang::ZhHans, &seg);
+        clause_evidence(&t, &s, ev)
+            .into_iter()
+            .flat_map(|c| c.found)
+            .map(|m| (m.key, m.matched))
+            .collect()
+    }
+
+    #[test]
+    fn every_part_of_a_name_shares_the_word_it_sounds_like() {
+        let mut ev = lexicon();
+        ev.add_pinyin("王琦瑶", "wang qi yao");
+        ev.add_pinyin("刘姥姥", "liu lao lao");
+        ev.add("刘姥姥", "grannie");
+        let m = en_matches("王琦瑶讨论了措施。", "Wang Qiyao discussed measures.", &ev);
+        assert!(m.iter().all(|(_, hit)| *hit), "{m:?}");
+        // "Grannie" takes 刘姥姥 by meaning; "Liu" still has it by sound.
+        let m = en_matches("刘姥姥讨论了措施。", "Grannie Liu discussed measures.", &ev);
+        assert!(m.iter().all(|(_, hit)| *hit), "{m:?}");
+        // A word matched by meaning still vouches for one word only.
+        let m = en_matches(
+            "会议讨论了措施。",
+            "The meeting, a meeting, discussed measures.",
+            &ev,
+        );
+        assert!(m.iter().all(|(_, hit)| *hit), "a word said again: {m:?}");
+        let m = en_matches(
+            "会议讨论了措施。",
+            "The meeting discussed measures of meetings.",
+            &ev,
+        );
+        assert_eq!(m.iter().filter(|(_, hit)| !*hit).count(), 1, "{m:?}");
     }
 
     #[test]
