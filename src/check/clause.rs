@@ -140,10 +140,11 @@ pub fn clause_evidence(
     // text order: a word already used (会议 took "meeting") cannot also
     // vouch for 峰会 "summit meeting". A word said again may reuse its
     // counterpart: a translation names 亚信会议 three times, CICA once
-    // and "it" after. A name matched by its sound is no such claim: each
-    // part of "Wang Qiyao" sounds like 王琦瑶, and "Grannie" (by the
-    // lexicon) and "Liu" (by the sound) may both have 刘老老.
-    let mut used: Vec<Option<&str>> = vec![None; lookup.keys.len()];
+    // and "it" after. The parts of one name share: "Wang" (by 王) and
+    // "Qiyao" (by its sound) both have 王琦瑶, "Grannie" (by meaning) and
+    // "Liu" (by sound) both 刘姥姥; a word matched by sound may take a
+    // counterpart another took by sound too, or one a word next to it took.
+    let mut used: Vec<Option<Taken>> = vec![None; lookup.keys.len()];
     cut(text, side.lang)
         .into_iter()
         .map(|span| {
@@ -162,17 +163,23 @@ pub fn clause_evidence(
                 words: Vec::new(),
                 found: Vec::new(),
             };
-            for t in side
+            for (i, t) in side
                 .unit
                 .tokens
                 .iter()
-                .filter(|t| inside(&t.span) && is_content(t) && !is_negation(t))
+                .enumerate()
+                .filter(|(_, t)| inside(&t.span) && is_content(t) && !is_negation(t))
             {
                 c.content += 1;
-                let free = |j: usize| used[j].is_none_or(|k| k == t.key);
+                let free = |j: usize| used[j].is_none_or(|k| k.key == t.key);
+                let shared = |j: usize| {
+                    used[j].is_none_or(|k| {
+                        k.key == t.key || k.how == Match::Sound || k.at.abs_diff(i) <= NAME_PARTS
+                    })
+                };
                 let found = (0..used.len()).find_map(|j| {
                     lookup
-                        .matches_at(t, j, free(j), side.lang, text, ev)
+                        .matches_at(t, j, free(j), shared(j), side.lang, text, ev)
                         .map(|how| (j, how))
                 });
                 let key = if side.lang.is_chinese() {
@@ -190,8 +197,12 @@ pub fn clause_evidence(
                     matched: found.is_some(),
                 });
                 if let Some((j, how)) = found {
-                    if how == Match::Meaning {
-                        used[j] = Some(t.key.as_str());
+                    if used[j].is_none() {
+                        used[j] = Some(Taken {
+                            key: t.key.as_str(),
+                            how,
+                            at: i,
+                        });
                     }
                     c.matched += 1;
                 } else {
@@ -216,6 +227,19 @@ enum Match {
     /// the counterpart.
     Sound,
 }
+
+/// A word of the other side taken as a counterpart: by which word (its
+/// key and token index) and how.
+#[derive(Debug, Clone, Copy)]
+struct Taken<'a> {
+    key: &'a str,
+    how: Match,
+    at: usize,
+}
+
+/// Tokens within this distance of each other may be parts of one name
+/// ("Grannie Liu", 王 / 琦瑶 as jieba cuts an unknown name).
+const NAME_PARTS: usize = 2;
 
 /// The other side's words, ready for lookups.
 struct Lookup<'a> {
@@ -256,8 +280,10 @@ impl<'a> Lookup<'a> {
     }
 
     /// How token `t` of a side in `lang` (whose text is `text`) finds a
-    /// counterpart in word `j` of the other side, if it does; by meaning
-    /// only when word `j` is `free` (not yet taken by another word).
+    /// counterpart in word `j` of the other side, if it does: by meaning
+    /// only when word `j` is `free` (not yet taken by another word), by
+    /// sound only when it may be `shared` (free, or taken by another part
+    /// of the name).
     ///
     /// A Chinese word the evidence lacks is looked up by its characters
     /// (起雾 has 雾 "fog"); words the dictionary has are judged by their own
@@ -268,13 +294,14 @@ impl<'a> Lookup<'a> {
         t: &Token,
         j: usize,
         free: bool,
+        shared: bool,
         lang: Lang,
         text: &str,
         ev: &dyn TranslationEvidence,
     ) -> Option<Match> {
         if free && self.by_meaning(t, j, lang, ev) {
             Some(Match::Meaning)
-        } else if self.by_sound(t, j, lang, text, ev) {
+        } else if shared && self.by_sound(t, j, lang, text, ev) {
             Some(Match::Sound)
         } else {
             None
