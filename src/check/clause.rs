@@ -171,15 +171,17 @@ pub fn clause_evidence(
                 .filter(|(_, t)| inside(&t.span) && is_content(t) && !is_negation(t))
             {
                 c.content += 1;
-                let free = |j: usize| used[j].is_none_or(|k| k.key == t.key);
-                let shared = |j: usize| {
-                    used[j].is_none_or(|k| {
-                        k.key == t.key || k.how == Match::Sound || k.at.abs_diff(i) <= NAME_PARTS
-                    })
+                let open = |j: usize| match used[j] {
+                    None => Open::Free,
+                    Some(k) if k.key == t.key => Open::Free,
+                    Some(k) if k.how == Match::Sound || k.at.abs_diff(i) <= NAME_PARTS => {
+                        Open::ToSound
+                    }
+                    Some(_) => Open::Taken,
                 };
                 let found = (0..used.len()).find_map(|j| {
                     lookup
-                        .matches_at(t, j, free(j), shared(j), side.lang, text, ev)
+                        .matches_at(t, j, open(j), side.lang, text, ev)
                         .map(|how| (j, how))
                 });
                 let key = if side.lang.is_chinese() {
@@ -237,6 +239,17 @@ struct Taken<'a> {
     at: usize,
 }
 
+/// What a word of the other side is still open to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// Any match: no other word took it, or the same word said again did.
+    Free,
+    /// A match by sound: another part of the name took it.
+    ToSound,
+    /// Nothing: another word took it by meaning.
+    Taken,
+}
+
 /// Tokens within this distance of each other may be parts of one name
 /// ("Grannie Liu", 王 / 琦瑶 as jieba cuts an unknown name).
 const NAME_PARTS: usize = 2;
@@ -280,10 +293,8 @@ impl<'a> Lookup<'a> {
     }
 
     /// How token `t` of a side in `lang` (whose text is `text`) finds a
-    /// counterpart in word `j` of the other side, if it does: by meaning
-    /// only when word `j` is `free` (not yet taken by another word), by
-    /// sound only when it may be `shared` (free, or taken by another part
-    /// of the name).
+    /// counterpart in word `j` of the other side, if it does, as far as
+    /// word `j` is `open` to it.
     ///
     /// A Chinese word the evidence lacks is looked up by its characters
     /// (起雾 has 雾 "fog"); words the dictionary has are judged by their own
@@ -293,15 +304,14 @@ impl<'a> Lookup<'a> {
         &self,
         t: &Token,
         j: usize,
-        free: bool,
-        shared: bool,
+        open: Open,
         lang: Lang,
         text: &str,
         ev: &dyn TranslationEvidence,
     ) -> Option<Match> {
-        if free && self.by_meaning(t, j, lang, ev) {
+        if open == Open::Free && self.by_meaning(t, j, lang, ev) {
             Some(Match::Meaning)
-        } else if shared && self.by_sound(t, j, lang, text, ev) {
+        } else if open != Open::Taken && self.by_sound(t, j, lang, text, ev) {
             Some(Match::Sound)
         } else {
             None
