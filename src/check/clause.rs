@@ -17,7 +17,7 @@
 
 use super::{excerpt, Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::document::{Lang, Span};
-use crate::lexical::evidence::{en_has_evidence, transliterates, zh_has_evidence};
+use crate::lexical::evidence::{en_has_evidence, stem_variants, transliterates, zh_has_evidence};
 use crate::lexical::words::is_content;
 use crate::record::Mark;
 use crate::segment::{Token, TokenKind};
@@ -257,7 +257,10 @@ const NAME_PARTS: usize = 2;
 /// The other side's words, ready for lookups.
 struct Lookup<'a> {
     keys: Vec<&'a str>,
-    stems: Vec<&'a str>,
+    /// Per word: the stems it may be looked up under (its own; its
+    /// lemma's for an irregular form: sat → sit, knew → know), as an
+    /// English word of this side is ([`en_has_evidence`]).
+    stems: Vec<Vec<String>>,
     /// Per word: a capitalised Latin word (a name).
     names: Vec<bool>,
     /// Per word: its characters when it is a Chinese word of two or more
@@ -271,7 +274,7 @@ impl<'a> Lookup<'a> {
         let text = other.text();
         Lookup {
             keys: toks.iter().map(|t| t.key.as_str()).collect(),
-            stems: toks.iter().map(|t| t.stem.as_str()).collect(),
+            stems: toks.iter().map(|t| stem_variants(&t.stem)).collect(),
             names: toks
                 .iter()
                 .map(|t| t.kind == TokenKind::Latin && capitalised(text, t))
@@ -320,12 +323,14 @@ impl<'a> Lookup<'a> {
 
     /// True when `t` and word `j` translate each other (see [`Self::matches_at`]).
     fn by_meaning(&self, t: &Token, j: usize, lang: Lang, ev: &dyn TranslationEvidence) -> bool {
-        let (key, stem) = (self.keys[j], self.stems[j]);
+        let key = self.keys[j];
         if lang.is_chinese() {
             let oov =
                 t.kind == TokenKind::Han && t.key.chars().count() >= 2 && !ev.has_word(&t.key);
-            zh_has_evidence(ev, &t.key, &[stem], &[key])
-                || (oov && t.key.chars().any(|c| ev.translates(&c.to_string(), stem)))
+            self.stems[j].iter().any(|stem| {
+                zh_has_evidence(ev, &t.key, &[stem], &[key])
+                    || (oov && t.key.chars().any(|c| ev.translates(&c.to_string(), stem)))
+            })
         } else {
             en_has_evidence(ev, &t.key, &t.stem, &[key])
                 || self.chars[j].iter().any(|c| ev.translates(c, &t.stem))
