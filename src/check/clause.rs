@@ -140,10 +140,10 @@ pub fn clause_evidence(
     // text order: a word already used (会议 took "meeting") cannot also
     // vouch for 峰会 "summit meeting". A word said again may reuse its
     // counterpart: a translation names 亚信会议 three times, CICA once
-    // and "it" after. The parts of one name share: "Wang" (by 王) and
-    // "Qiyao" (by its sound) both have 王琦瑶, "Grannie" (by meaning) and
-    // "Liu" (by sound) both 刘姥姥; a word matched by sound may take a
-    // counterpart another took by sound too, or one a word next to it took.
+    // and "it" after. The words of one phrase or name share: "top of his
+    // head" both have 头顶, "Wang" (by 王) and "Qiyao" (by its sound) both
+    // 王琦瑶, "Grannie" (by meaning) and "Liu" (by sound) both 刘姥姥. And a
+    // word matched by sound may take a counterpart another took by sound.
     let mut used: Vec<Option<Taken>> = vec![None; lookup.keys.len()];
     cut(text, side.lang)
         .into_iter()
@@ -173,10 +173,8 @@ pub fn clause_evidence(
                 c.content += 1;
                 let open = |j: usize| match used[j] {
                     None => Open::Free,
-                    Some(k) if k.key == t.key => Open::Free,
-                    Some(k) if k.how == Match::Sound || k.at.abs_diff(i) <= NAME_PARTS => {
-                        Open::ToSound
-                    }
+                    Some(k) if k.key == t.key || k.at.abs_diff(i) <= PHRASE => Open::Free,
+                    Some(k) if k.how == Match::Sound => Open::ToSound,
                     Some(_) => Open::Taken,
                 };
                 let found = (0..used.len()).find_map(|j| {
@@ -242,7 +240,8 @@ struct Taken<'a> {
 /// What a word of the other side is still open to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
-    /// Any match: no other word took it, or the same word said again did.
+    /// Any match: no other word took it, or the same word said again or
+    /// a word of the same phrase did.
     Free,
     /// A match by sound: another part of the name took it.
     ToSound,
@@ -250,9 +249,10 @@ enum Open {
     Taken,
 }
 
-/// Tokens within this distance of each other may be parts of one name
-/// ("Grannie Liu", 王 / 琦瑶 as jieba cuts an unknown name).
-const NAME_PARTS: usize = 2;
+/// Tokens within this distance of each other may be parts of one phrase
+/// or name rendering one word of the other side: "top of his head" (头顶),
+/// "look back" (回头), "Grannie Liu", 王 / 琦瑶 as jieba cuts a name.
+const PHRASE: usize = 3;
 
 /// The other side's words, ready for lookups.
 struct Lookup<'a> {
@@ -778,7 +778,7 @@ mod tests {
     }
 
     #[test]
-    fn every_part_of_a_name_shares_the_word_it_sounds_like() {
+    fn the_words_of_one_name_or_phrase_share_their_counterpart() {
         let mut ev = lexicon();
         ev.add_pinyin("王琦瑶", "wang qi yao");
         ev.add_pinyin("刘姥姥", "liu lao lao");
@@ -788,7 +788,30 @@ mod tests {
         // "Grannie" takes 刘姥姥 by meaning; "Liu" still has it by sound.
         let m = en_matches("刘姥姥讨论了措施。", "Grannie Liu discussed measures.", &ev);
         assert!(m.iter().all(|(_, hit)| *hit), "{m:?}");
-        // A word matched by meaning still vouches for one word only.
+        // The words of one phrase share the word they render; a word
+        // further on does not.
+        ev.add("头顶", "top of the head");
+        let m = en_matches(
+            "头顶讨论了措施。",
+            "The top of his head discussed measures.",
+            &ev,
+        );
+        assert!(m.iter().all(|(_, hit)| *hit), "{m:?}");
+        let m = en_matches(
+            "头顶讨论了措施。",
+            "The top discussed measures of the head.",
+            &ev,
+        );
+        assert_eq!(
+            m,
+            vec![
+                ("top".to_string(), true),
+                ("discuss".to_string(), true),
+                ("measur".to_string(), true),
+                ("head".to_string(), false)
+            ]
+        );
+        // A word matched by meaning otherwise vouches for one word only.
         let m = en_matches(
             "会议讨论了措施。",
             "The meeting, a meeting, discussed measures.",
