@@ -346,7 +346,7 @@ fn records(beads: &[(String, String)]) -> Vec<BeadRecord> {
 /// at warning level, each (the two kinds together, with the number and
 /// length checks, stay within 5% at warning level).
 const INFO_SHARE: f64 = 0.12;
-const WARN_SHARE: f64 = 0.0275;
+const WARN_SHARE: f64 = 0.03;
 
 /// The omission and addition models fitted to `samples`, with their
 /// thresholds set on its untouched beads.

@@ -189,8 +189,10 @@ const EN_STOP: &[&str] = &[
 const ZH_STOP: &[&str] = &[
     "我们",
     "他们",
+    "她们",
     "它们",
     "你们",
+    "咱们",
     "自己",
     "这些",
     "那些",
@@ -317,6 +319,186 @@ const ZH_STOP: &[&str] = &[
     "然后",
     "于是",
 ];
+
+/// English words that are no evidence of a divergence though the aligner
+/// and the term extractor read them (so they are not in [`EN_STOP`]):
+/// Chinese says them with single characters, a measure word or nothing.
+const EN_FILLERS: &[&str] = &[
+    // indefinite pronouns and adverbs
+    "something",
+    "someone",
+    "somebody",
+    "somewhere",
+    "anything",
+    "anyone",
+    "anybody",
+    "anywhere",
+    "nothing",
+    "nobody",
+    "nowhere",
+    "everything",
+    "everyone",
+    "everybody",
+    "everywhere",
+    "another",
+    // particles of phrasal verbs (the Chinese directional complements)
+    "back",
+    "away",
+    "along",
+    "aside",
+    "forth",
+    "apart",
+    // degree, time and discourse adverbs
+    "still",
+    "really",
+    "quite",
+    "rather",
+    "indeed",
+    "actually",
+    "anyway",
+    "later",
+    "afterwards",
+    // hedges (似乎, 好像, 也许: fillers in Chinese too)
+    "seem",
+    "seems",
+    "seemed",
+    "seeming",
+    "perhaps",
+    "maybe",
+    "probably",
+    "apparently",
+];
+
+/// Chinese words that are no evidence of a divergence though the term
+/// extractor reads them (so they are not in [`ZH_STOP`]). Numerals and
+/// demonstratives with a measure word (一声, 两人, 这位) are found by
+/// rule ([`is_zh_measure_phrase`]).
+const ZH_FILLERS: &[&str] = &[
+    // indefinite pronouns and quantifiers
+    "有人",
+    "没人",
+    "大家",
+    "人家",
+    "任何",
+    "一切",
+    "所有",
+    "有的",
+    "有些",
+    "某些",
+    "好些",
+    "很多",
+    "许多",
+    "好多",
+    "不少",
+    "一样",
+    "同样",
+    "似的",
+    "一般",
+    "一会儿",
+    "一下子",
+    "一点儿",
+    "一阵子",
+    "一块儿",
+    "这会儿",
+    "那会儿",
+    // copulas with a pronoun or adverb
+    "这是",
+    "那是",
+    "便是",
+    "乃是",
+    "正是",
+    "真是",
+    // discourse connectives
+    "可是",
+    "其实",
+    "只见",
+    "来说",
+    "甚至",
+    "况且",
+    "何况",
+    "接着",
+    "随后",
+    "随即",
+    "不然",
+    "否则",
+    "总之",
+    "反正",
+    "毕竟",
+    "当然",
+    "既然",
+    "只要",
+    "要是",
+    "假如",
+    "即使",
+    "哪怕",
+    "无论",
+    "不管",
+    "而已",
+    // time fillers
+    "这时",
+    "那时",
+    "此时",
+    "这会",
+    "那会",
+    "后来",
+    "本来",
+    "原本",
+    "起初",
+    "如今",
+    "现在",
+    "刚才",
+    "曾经",
+    "从前",
+    "顿时",
+    "一时",
+    // modals (English says them with stop words: can, must, would)
+    "不能",
+    "不会",
+    "不得",
+    "不可",
+    "不用",
+    "不必",
+    "必须",
+    "只好",
+    "只得",
+    // hedges
+    "似乎",
+    "好像",
+    "仿佛",
+    "好似",
+    "看来",
+    "也许",
+    "或许",
+    "大概",
+    "恐怕",
+    "可能",
+];
+
+/// Measure words proper (个体, 集合 and 动量词): with a numeral or a
+/// demonstrative before them (一声, 两条, 几次, 这位, 每件) they count or
+/// point and name nothing. 人 counts people (两人, 那人: the pair, that
+/// man, a pronoun in translation). Nouns borrowed as measures (杯 cup, 口
+/// mouth, 身 body, 年 year) are left out: they are translated.
+const MEASURE_WORDS: &str =
+    "个位名只条张把件根块片本支枝颗粒辆匹双对副套群堆串束朵棵株座间扇道层阵声下次回番遍趟顿场眼步句封份股团滴丝点些会种样类批排处幅盏轮项人";
+
+/// Words before a measure word that make a counting or pointing phrase
+/// (besides numerals): 几 how many, 这 那 哪 this, that, which, 每 某 各
+/// every, some, each.
+const MEASURE_DETERMINERS: &str = "几这那哪每某各";
+
+/// True for a numeral or demonstrative with a measure word (一声, 两人,
+/// 三十个, 几次, 这位): no content a reviewer would miss.
+pub(crate) fn is_zh_measure_phrase(w: &str) -> bool {
+    let Some(last) = w.chars().last() else {
+        return false;
+    };
+    let head = &w[..w.len() - last.len_utf8()];
+    MEASURE_WORDS.contains(last)
+        && !head.is_empty()
+        && (is_zh_numeral(head)
+            || (head.chars().count() == 1 && MEASURE_DETERMINERS.contains(head)))
+}
 
 /// Function words of [`EN_STOP`] the aligner still matches: each has
 /// CC-CEDICT translations (他 he, 不 not, 每 each, 之间 between, 因为
@@ -480,15 +662,38 @@ pub(crate) fn is_zh_stopword(w: &str) -> bool {
 
 /// True when `t` carries content a reviewer would miss: a Chinese word of
 /// two or more characters, or an English word of three or more letters,
-/// not a function word.
+/// not a function word ([`EN_STOP`], [`ZH_STOP`]), a filler
+/// ([`EN_FILLERS`], [`ZH_FILLERS`]), a number or a measure phrase.
 pub fn is_content(t: &Token) -> bool {
     match t.kind {
         TokenKind::Han => {
-            t.key.chars().count() >= 2 && !is_zh_stopword(&t.key) && !is_zh_numeral(&t.key)
+            t.key.chars().count() >= 2
+                && !is_zh_stopword(&t.key)
+                && !ZH_FILLERS.contains(&t.key.as_str())
+                && !is_zh_numeral(&t.key)
+                && !is_zh_measure_phrase(&t.key)
         }
-        TokenKind::Latin => t.key.chars().count() >= 3 && !is_en_stopword(&t.key),
+        TokenKind::Latin => {
+            let base = contraction_base(&t.key);
+            base.chars().count() >= 3 && !is_en_stopword(base) && !EN_FILLERS.contains(&base)
+        }
         TokenKind::Digits => false,
     }
+}
+
+/// Endings of English contractions (it's, you're, we'll, he'd, I've, I'm,
+/// didn't), straight or curly apostrophe.
+const CONTRACTIONS: &[&str] = &[
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "'m", "’m",
+];
+
+/// `w` without a contraction's ending (`it's` → `it`, `didn't` → `did`):
+/// a contraction is a function word when its base is one.
+fn contraction_base(w: &str) -> &str {
+    CONTRACTIONS
+        .iter()
+        .find_map(|c| w.strip_suffix(c).filter(|b| !b.is_empty()))
+        .unwrap_or(w)
 }
 
 /// True for a Chinese number word (二十五, 百分之五, 第四十七): numbers are
@@ -571,6 +776,71 @@ mod tests {
             "{n} lines, {} kept",
             LEMMA_STEMS.len()
         );
+    }
+
+    fn latin(w: &str) -> Token {
+        Token {
+            key: w.into(),
+            stem: w.into(),
+            span: crate::document::Span::new(0, w.len()),
+            kind: TokenKind::Latin,
+        }
+    }
+
+    fn han(w: &str) -> Token {
+        Token {
+            kind: TokenKind::Han,
+            ..latin(w)
+        }
+    }
+
+    #[test]
+    fn fillers_and_measure_phrases_are_not_content() {
+        for w in ["something", "nobody", "back", "away", "seemed", "later"] {
+            assert!(!is_content(&latin(w)), "{w}");
+        }
+        for w in ["backs", "chair", "studio", "someday"] {
+            assert!(is_content(&latin(w)), "{w}");
+        }
+        for w in [
+            "一声",
+            "一把",
+            "两条",
+            "三十个",
+            "几次",
+            "这位",
+            "那人",
+            "每件",
+            "她们",
+            "有些",
+            "后来",
+            "好像",
+            "一会儿",
+        ] {
+            assert!(!is_content(&han(w)), "{w}");
+        }
+        // Nouns borrowed as measures, time words and lexicalised compounds
+        // stay content; so do words a reviewer would miss.
+        for w in [
+            "一杯", "两年", "一生", "一致", "统一", "别人", "忽然", "东西", "这话",
+        ] {
+            assert!(is_content(&han(w)), "{w}");
+        }
+        // The aligner and the term extractor still read the fillers.
+        assert!(!is_align_stopword("back") && !is_en_stopword("someone"));
+        assert!(!is_zh_stopword("有些"));
+    }
+
+    #[test]
+    fn contractions_are_judged_by_their_base() {
+        for w in [
+            "it's", "that’s", "you're", "we'll", "he'd", "i've", "i'm", "didn't",
+        ] {
+            assert!(!is_content(&latin(w)), "{w}");
+        }
+        for w in ["wang's", "mother’s", "world's", "dream"] {
+            assert!(is_content(&latin(w)), "{w}");
+        }
     }
 
     #[test]
