@@ -16,7 +16,9 @@
 use super::divergence::{self, BeadClauses, Features, Rates, Side};
 use super::{excerpt, Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::document::{Lang, Span};
-use crate::lexical::evidence::{en_has_evidence, stem_variants, transliterates, zh_has_evidence};
+use crate::lexical::evidence::{
+    en_has_evidence_by, stem_variants, transliterates, zh_has_evidence,
+};
 use crate::lexical::words::is_content;
 use crate::record::Mark;
 use crate::segment::{Token, TokenKind};
@@ -174,6 +176,12 @@ pub fn clause_evidence(
                 .filter(|(_, t)| inside(&t.span) && is_content(t) && !is_negation(t))
             {
                 c.content += 1;
+                // An English word's stems to look up, made once.
+                let stems = if t.kind == TokenKind::Latin {
+                    stem_variants(&t.stem)
+                } else {
+                    Vec::new()
+                };
                 let open = |j: usize| match used[j] {
                     None => Open::Free,
                     Some(k) if k.key == t.key || k.at.abs_diff(i) <= PHRASE => Open::Free,
@@ -182,7 +190,7 @@ pub fn clause_evidence(
                 };
                 let found = (0..used.len()).find_map(|j| {
                     lookup
-                        .matches_at(t, j, open(j), side.lang, text, ev)
+                        .matches_at(t, &stems, j, open(j), side.lang, text)
                         .map(|how| (j, how))
                 });
                 let key = if side.lang.is_chinese() {
@@ -261,10 +269,11 @@ const PHRASE: usize = 3;
 
 /// The other side's words, ready for lookups.
 struct Lookup<'a> {
+    ev: &'a dyn TranslationEvidence,
     keys: Vec<&'a str>,
     /// Per word: the stems it may be looked up under (its own; its
     /// lemma's for an irregular form: sat → sit, knew → know), as an
-    /// English word of this side is ([`en_has_evidence`]).
+    /// English word of this side is ([`en_has_evidence_by`]).
     stems: Vec<Vec<String>>,
     /// Per word: a capitalised Latin word (a name).
     names: Vec<bool>,
@@ -274,10 +283,11 @@ struct Lookup<'a> {
 }
 
 impl<'a> Lookup<'a> {
-    fn new(other: &'a SideView, ev: &dyn TranslationEvidence) -> Lookup<'a> {
+    fn new(other: &'a SideView, ev: &'a dyn TranslationEvidence) -> Lookup<'a> {
         let toks = &other.unit.tokens;
         let text = other.text();
         Lookup {
+            ev,
             keys: toks.iter().map(|t| t.key.as_str()).collect(),
             stems: toks.iter().map(|t| stem_variants(&t.stem)).collect(),
             names: toks
@@ -300,9 +310,9 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// How token `t` of a side in `lang` (whose text is `text`) finds a
-    /// counterpart in word `j` of the other side, if it does, as far as
-    /// word `j` is `open` to it.
+    /// How token `t` of a side in `lang` (whose text is `text`; `stems`:
+    /// an English word's [`stem_variants`]) finds a counterpart in word `j`
+    /// of the other side, if it does, as far as word `j` is `open` to it.
     ///
     /// A Chinese word the evidence lacks is looked up by its characters
     /// (起雾 has 雾 "fog"); words the dictionary has are judged by their own
@@ -311,15 +321,15 @@ impl<'a> Lookup<'a> {
     fn matches_at(
         &self,
         t: &Token,
+        stems: &[String],
         j: usize,
         open: Open,
         lang: Lang,
         text: &str,
-        ev: &dyn TranslationEvidence,
     ) -> Option<Match> {
-        if open == Open::Free && self.by_meaning(t, j, lang, ev) {
+        if open == Open::Free && self.by_meaning(t, stems, j, lang) {
             Some(Match::Meaning)
-        } else if open != Open::Taken && self.by_sound(t, j, lang, text, ev) {
+        } else if open != Open::Taken && self.by_sound(t, j, lang, text) {
             Some(Match::Sound)
         } else {
             None
@@ -327,8 +337,8 @@ impl<'a> Lookup<'a> {
     }
 
     /// True when `t` and word `j` translate each other (see [`Self::matches_at`]).
-    fn by_meaning(&self, t: &Token, j: usize, lang: Lang, ev: &dyn TranslationEvidence) -> bool {
-        let key = self.keys[j];
+    fn by_meaning(&self, t: &Token, stems: &[String], j: usize, lang: Lang) -> bool {
+        let (key, ev) = (self.keys[j], self.ev);
         if lang.is_chinese() {
             let oov =
                 t.kind == TokenKind::Han && t.key.chars().count() >= 2 && !ev.has_word(&t.key);
@@ -337,21 +347,17 @@ impl<'a> Lookup<'a> {
                     || (oov && t.key.chars().any(|c| ev.translates(&c.to_string(), stem)))
             })
         } else {
-            en_has_evidence(ev, &t.key, &t.stem, &[key])
+            // A character matches the word's own stem only: its lemma's
+            // too would add chance matches (measured on MAC-Dev).
+            en_has_evidence_by(ev, &t.key, stems, &[key])
                 || self.chars[j].iter().any(|c| ev.translates(c, &t.stem))
         }
     }
 
     /// True when `t` is a name that sounds like word `j` (or the run of
     /// Chinese words from it) or the reverse.
-    fn by_sound(
-        &self,
-        t: &Token,
-        j: usize,
-        lang: Lang,
-        text: &str,
-        ev: &dyn TranslationEvidence,
-    ) -> bool {
+    fn by_sound(&self, t: &Token, j: usize, lang: Lang, text: &str) -> bool {
+        let ev = self.ev;
         if lang.is_chinese() {
             t.kind == TokenKind::Han
                 && self.names[j]

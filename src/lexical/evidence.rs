@@ -299,6 +299,17 @@ pub(crate) fn en_has_evidence(
     stem: &str,
     words: &[&str],
 ) -> bool {
+    en_has_evidence_by(ev, key, &stem_variants(stem), words)
+}
+
+/// [`en_has_evidence`] with the word's [`stem_variants`] already made (a
+/// word looked up in many places makes them once).
+pub(crate) fn en_has_evidence_by(
+    ev: &dyn TranslationEvidence,
+    key: &str,
+    variants: &[String],
+    words: &[&str],
+) -> bool {
     let key = strip_possessive(key);
     if words
         .iter()
@@ -306,7 +317,6 @@ pub(crate) fn en_has_evidence(
     {
         return true;
     }
-    let variants = stem_variants(stem);
     words.iter().any(|w| {
         zh_pieces(w)
             .into_iter()
