@@ -69,8 +69,9 @@ const PRIOR_WEIGHT: f64 = 10.0;
 /// the evidence) with the weight of this many occurrences.
 const WORD_WEIGHT: f64 = 4.0;
 /// Chance that a word of a clause absent from the other side still finds
-/// a counterpart there (a common word, a shared name).
-const CHANCE_MATCH: f64 = 0.05;
+/// a counterpart there (a common word, a shared name): 6.5 % of the words
+/// of clauses grafted from elsewhere in the chapter do on MAC-Dev.
+const CHANCE_MATCH: f64 = 0.065;
 
 /// How often each content word of one document (an aligned pair) finds a
 /// counterpart on the other side, per side; and the pair's usual ratio of
@@ -503,24 +504,24 @@ fn logit(p: f64) -> f64 {
 
 /// The omission model (source clause dropped), from `damage -- fit`.
 pub const OMISSION: Model = Model {
-    bias: -2.6028,
+    bias: -2.5817,
     weights: [
-        1.1282, -0.9394, 0.8689, -2.1936, -0.9681, -0.1785, 0.0077, -0.1394, 0.0449, 0.9666,
-        -0.1440, 0.2005, 0.0478, -0.1416,
+        1.1266, -0.9376, 0.8624, -2.2055, -0.9691, -0.1934, -0.0013, -0.1593, 0.0508, 0.9984,
+        -0.1529, 0.1965, 0.0504, -0.1480,
     ],
-    info: 0.6168,
-    warn: 0.9069,
+    info: 0.6177,
+    warn: 0.9077,
 };
 
 /// The addition model (target clause added), from `damage -- fit`.
 pub const ADDITION: Model = Model {
-    bias: -4.4999,
+    bias: -4.4378,
     weights: [
-        0.8247, -0.7038, 1.4249, -3.2373, 0.8880, -0.6519, -0.2244, -0.0841, 0.0293, 1.1801,
-        -0.6309, 0.5042, 0.0838, -0.3999,
+        0.8201, -0.6572, 1.3950, -3.2339, 0.8997, -0.6385, -0.2252, -0.0913, 0.0314, 1.1717,
+        -0.6412, 0.5193, 0.0846, -0.4288,
     ],
-    info: 0.4857,
-    warn: 0.8796,
+    info: 0.4995,
+    warn: 0.8807,
 };
 
 #[cfg(test)]
