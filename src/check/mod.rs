@@ -7,8 +7,13 @@
 //!
 //! - [`numbers`]: a number, year, date, percentage or ordinal on one side
 //!   only, or different on the two sides;
+//! - [`clause`] and [`divergence`]: a clause dropped (omission) or added
+//!   (addition), from each clause's translation evidence weighed by a
+//!   logistic model with the bead's length and the pair's rates of
+//!   matching each word;
 //! - [`omission`]: a length ratio far outside the pair's own fitted model
-//!   *and* content words with no translation evidence on the other side;
+//!   *and* content words with no translation evidence on the other side
+//!   (where no clause is quoted);
 //! - [`names`]: Latin tokens, acronyms and transliterated names on one side
 //!   only;
 //! - [`unaligned`]: units with no counterpart (1-0, 0-1), targets left in
