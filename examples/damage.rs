@@ -563,33 +563,27 @@ fn main() {
                 }
                 (set, damaged)
             };
-            let (set, damaged) = damage(&omitted);
-            dump("om", name, &set, &damaged, &seg, &lex);
-            all_samples.extend(samples(
-                chapter,
-                Kind::Omission,
-                &set,
-                &damaged,
-                &eligible,
-                &seg,
-                &lex,
-            ));
-            if report {
-                om.add(&damaged, &flagged(&set, &seg, &lex, FlagKind::Omission));
+            let sets: [(
+                Kind,
+                &str,
+                &dyn Fn(usize) -> Option<String>,
+                FlagKind,
+                &mut Tally,
+            ); 2] = [
+                (Kind::Omission, "om", &omitted, FlagKind::Omission, &mut om),
+                (Kind::Addition, "ad", &grafted, FlagKind::Addition, &mut ad),
+            ];
+            for (kind, label, make, flag, tally) in sets {
+                let (set, damaged) = damage(make);
+                dump(label, name, &set, &damaged, &seg, &lex);
+                all_samples.extend(samples(
+                    chapter, kind, &set, &damaged, &eligible, &seg, &lex,
+                ));
+                if report {
+                    tally.add(&damaged, &flagged(&set, &seg, &lex, flag));
+                }
             }
-            let (set, damaged) = damage(&grafted);
-            dump("ad", name, &set, &damaged, &seg, &lex);
-            all_samples.extend(samples(
-                chapter,
-                Kind::Addition,
-                &set,
-                &damaged,
-                &eligible,
-                &seg,
-                &lex,
-            ));
             if report {
-                ad.add(&damaged, &flagged(&set, &seg, &lex, FlagKind::Addition));
                 let (set, damaged) = damage(&renumbered);
                 let hits = flagged(&set, &seg, &lex, FlagKind::NumberMismatch);
                 if std::env::var_os("DAMAGE_SHOW").is_some() {

@@ -682,23 +682,31 @@ mod tests {
         );
     }
 
+    /// Asserts that `zh` | `en` has one flag, of `kind`, quoting `quote`,
+    /// with the severity each length ratio `z` of `cases` gives.
+    fn assert_single(zh: &str, en: &str, kind: FlagKind, quote: &str, cases: &[(f64, Severity)]) {
+        for &(z, severity) in cases {
+            let f = flags_at(zh, en, z);
+            assert_eq!(f.len(), 1, "{f:?}");
+            assert_eq!((f[0].kind, f[0].severity), (kind, severity), "z = {z}");
+            assert!(f[0].reason.contains(quote), "{}", f[0].reason);
+        }
+    }
+
     #[test]
     fn dropped_clause_is_an_omission_whatever_the_length() {
         // Reported, quoted, at the pair's usual length ratio; a warning
         // once the target is also a little shorter than usual.
         let zh = "会议讨论了信任措施，各国领导人在上海举行峰会并通过了联合宣言。";
         let en = "The meeting discussed confidence measures in great detail.";
-        for (z, severity) in [(0.0, Severity::Info), (-1.5, Severity::Warning)] {
-            let f = flags_at(zh, en, z);
-            assert_eq!(f.len(), 1, "{f:?}");
-            assert_eq!((f[0].kind, f[0].severity), (FlagKind::Omission, severity));
-            assert!(
-                f[0].reason
-                    .contains("“各国领导人在上海举行峰会并通过了联合宣言”"),
-                "{}",
-                f[0].reason
-            );
-        }
+        let quote = "“各国领导人在上海举行峰会并通过了联合宣言”";
+        assert_single(
+            zh,
+            en,
+            FlagKind::Omission,
+            quote,
+            &[(0.0, Severity::Info), (-1.5, Severity::Warning)],
+        );
     }
 
     #[test]
@@ -708,17 +716,14 @@ mod tests {
         // longer than usual, as a grafted clause makes it.
         let en = "The meeting discussed confidence measures, and the leaders adopted a joint \
                   declaration in Shanghai, while soldiers guarded every bridge.";
-        for (z, severity) in [(0.0, Severity::Info), (1.5, Severity::Warning)] {
-            let f = flags_at(ZH, en, z);
-            assert_eq!(f.len(), 1, "{f:?}");
-            assert_eq!((f[0].kind, f[0].severity), (FlagKind::Addition, severity));
-            assert!(
-                f[0].reason
-                    .contains("“while soldiers guarded every bridge”"),
-                "{}",
-                f[0].reason
-            );
-        }
+        let quote = "“while soldiers guarded every bridge”";
+        assert_single(
+            ZH,
+            en,
+            FlagKind::Addition,
+            quote,
+            &[(0.0, Severity::Info), (1.5, Severity::Warning)],
+        );
     }
 
     #[test]
