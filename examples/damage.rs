@@ -275,6 +275,16 @@ impl Tally {
 /// rates of matching each word come from mostly faithful beads).
 const ROUNDS: usize = 10;
 
+/// A set of damaged beads to check: its kind, dump label, how a bead is
+/// damaged (if it can be), the flag that finds it, and its tally.
+type DamagedSet<'a> = (
+    Kind,
+    &'a str,
+    &'a dyn Fn(usize) -> Option<String>,
+    FlagKind,
+    &'a mut Tally,
+);
+
 /// The kinds of damage.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -563,13 +573,7 @@ fn main() {
                 }
                 (set, damaged)
             };
-            let sets: [(
-                Kind,
-                &str,
-                &dyn Fn(usize) -> Option<String>,
-                FlagKind,
-                &mut Tally,
-            ); 2] = [
+            let sets: [DamagedSet<'_>; 2] = [
                 (Kind::Omission, "om", &omitted, FlagKind::Omission, &mut om),
                 (Kind::Addition, "ad", &grafted, FlagKind::Addition, &mut ad),
             ];
