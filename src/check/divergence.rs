@@ -137,8 +137,6 @@ pub struct Features {
     /// less the pair's usual value: high when own side has more content
     /// than the pair's translations usually keep.
     pub content_ratio: f64,
-    /// ln(1 + own content words).
-    pub size: f64,
     /// Share of own content words with a counterpart, less the share the
     /// pair's rates expect.
     pub matched_share: f64,
@@ -148,23 +146,9 @@ pub struct Features {
     /// its words' log-likelihood ratios of "translated" against "absent";
     /// 0 when every clause leans "translated".
     pub weakest_clause: f64,
-    /// The longest run of own words, in text order, whose log-likelihood
-    /// ratios add up to "absent" (the run's sum, ≥ 0).
-    pub absent_run: f64,
-    /// Own side's words' log-likelihood ratios of "translated", summed.
-    pub support: f64,
-    /// The same for the other side.
-    pub other_support: f64,
-    /// Own words matched less those the document's rates expect, in
-    /// standard deviations.
-    pub surprise: f64,
-    /// The same for the other side.
-    pub other_surprise: f64,
     /// The clearest clause of own side (no number shared): its unmatched
     /// words the evidence knows, less two per matched word, at least 0.
     pub clearest: f64,
-    /// Unmatched words of the other side that the evidence knows.
-    pub other_unmatched_known: f64,
     /// Unmatched content words of the other side where the weakest clause
     /// would be rendered: between the counterparts of the matched words
     /// before it and after it (all the other side's unmatched words when
@@ -178,19 +162,17 @@ pub struct Features {
 }
 
 /// Number of model inputs ([`Features::vector`]).
-pub const INPUTS: usize = 14;
+pub const INPUTS: usize = 7;
 
 /// Per-word evidence of one side: each content word's log-likelihood
 /// ratio of "translated" against "absent", by clause.
 struct Weighed {
-    /// Per clause: (shares a number, its words' ratios).
+    /// Per clause: (shares a number, its words' ratios), a match far from
+    /// where the clause would be rendered ([`local_matches`]) taken for no
+    /// match.
     clauses: Vec<(bool, Vec<f64>)>,
-    /// The same with a match far from where the clause would be rendered
-    /// ([`local_matches`]) taken for no match.
-    local: Vec<Vec<f64>>,
     matched: f64,
     expected: f64,
-    variance: f64,
 }
 
 fn weigh(clauses: &[ClauseEvidence], side: Side, rates: &Rates) -> Weighed {
@@ -200,10 +182,8 @@ fn weigh(clauses: &[ClauseEvidence], side: Side, rates: &Rates) -> Weighed {
     }
     let mut out = Weighed {
         clauses: Vec::with_capacity(clauses.len()),
-        local: Vec::with_capacity(clauses.len()),
         matched: 0.0,
         expected: 0.0,
-        variance: 0.0,
     };
     let ratio = |p: f64, matched: bool| {
         if matched {
@@ -214,17 +194,13 @@ fn weigh(clauses: &[ClauseEvidence], side: Side, rates: &Rates) -> Weighed {
     };
     for (c, near) in clauses.iter().zip(local_matches(clauses)) {
         let mut ratios = Vec::with_capacity(c.found.len());
-        let mut local = Vec::with_capacity(c.found.len());
         for (w, near) in c.found.iter().zip(near) {
             let p = rates.chance(side, w, &own);
             out.expected += p;
-            out.variance += p * (1.0 - p);
             out.matched += f64::from(u8::from(w.matched));
-            ratios.push(ratio(p, w.matched));
-            local.push(ratio(p, w.matched && near));
+            ratios.push(ratio(p, w.matched && near));
         }
         out.clauses.push((c.number, ratios));
-        out.local.push(local);
     }
     out
 }
@@ -268,16 +244,6 @@ fn local_matches(clauses: &[ClauseEvidence]) -> Vec<Vec<bool>> {
         .collect()
 }
 
-impl Weighed {
-    fn support(&self) -> f64 {
-        self.clauses.iter().flat_map(|(_, r)| r).sum()
-    }
-
-    fn surprise(&self) -> f64 {
-        (self.matched - self.expected) / (self.variance + 1.0).sqrt()
-    }
-}
-
 impl Features {
     /// The features of `own` side's clauses against `other`'s, with the
     /// length ratio leaning `lean` spreads towards own side.
@@ -305,19 +271,12 @@ impl Features {
         let weakest = mine
             .clauses
             .iter()
-            .zip(&mine.local)
             .enumerate()
-            .filter(|(_, ((number, _), _))| !number)
+            .filter(|(_, (number, _))| !number)
             .map(|(i, (_, r))| (i, r.iter().sum::<f64>()))
             .min_by(|a, b| a.1.total_cmp(&b.1));
         let weakest_clause = weakest.map_or(0.0, |w| w.1.min(0.0));
         let local_other_unmatched = weakest.map_or(0.0, |(i, _)| local_unmatched(own, other, i));
-        let mut run = 0.0f64;
-        let mut absent_run = 0.0f64;
-        for r in mine.local.iter().flatten() {
-            run = (run - r).max(0.0);
-            absent_run = absent_run.max(run);
-        }
         let clearest = own
             .iter()
             .filter(|c| !c.number)
@@ -326,25 +285,13 @@ impl Features {
                 known as f64 - 2.0 * c.matched as f64
             })
             .fold(0.0, f64::max);
-        let other_unmatched_known = other
-            .iter()
-            .flat_map(|c| &c.found)
-            .filter(|w| !w.matched && w.known)
-            .count() as f64;
         Features {
             lean: lean.clamp(-6.0, 6.0),
             content_ratio: ((k_other + 1.0) / (k_own + 1.0)).ln() - usual,
-            size: k_own.ln_1p(),
             matched_share: share(&mine, k_own),
             other_matched_share: share(&theirs, k_other),
             weakest_clause,
-            absent_run,
-            support: mine.support(),
-            other_support: theirs.support(),
-            surprise: mine.surprise(),
-            other_surprise: theirs.surprise(),
             clearest,
-            other_unmatched_known,
             local_other_unmatched,
             untranslated_clause: own.iter().any(|c| c.unmatched(super::clause::SHARE)),
         }
@@ -355,17 +302,10 @@ impl Features {
         [
             self.lean,
             self.content_ratio,
-            self.size,
             self.matched_share,
             self.other_matched_share,
             self.weakest_clause,
-            self.absent_run,
-            self.support,
-            self.other_support,
-            self.surprise,
-            self.other_surprise,
             self.clearest,
-            self.other_unmatched_known,
             self.local_other_unmatched,
         ]
     }
@@ -504,24 +444,18 @@ fn logit(p: f64) -> f64 {
 
 /// The omission model (source clause dropped), from `damage -- fit`.
 pub const OMISSION: Model = Model {
-    bias: -2.5817,
-    weights: [
-        1.1266, -0.9376, 0.8624, -2.2055, -0.9691, -0.1934, -0.0013, -0.1593, 0.0508, 0.9984,
-        -0.1529, 0.1965, 0.0504, -0.1480,
-    ],
-    info: 0.6177,
-    warn: 0.9077,
+    bias: -1.4376,
+    weights: [1.0182, -0.8777, -1.0714, -0.7226, -0.1874, 0.2870, -0.1127],
+    info: 0.6259,
+    warn: 0.9008,
 };
 
 /// The addition model (target clause added), from `damage -- fit`.
 pub const ADDITION: Model = Model {
-    bias: -4.4378,
-    weights: [
-        0.8201, -0.6572, 1.3950, -3.2339, 0.8997, -0.6385, -0.2252, -0.0913, 0.0314, 1.1717,
-        -0.6412, 0.5193, 0.0846, -0.4288,
-    ],
-    info: 0.4995,
-    warn: 0.8807,
+    bias: -2.2261,
+    weights: [0.7703, -0.3816, 0.3614, -0.3025, -0.4627, 0.6344, -0.3807],
+    info: 0.5118,
+    warn: 0.8687,
 };
 
 #[cfg(test)]
@@ -630,7 +564,7 @@ mod tests {
             })
             .collect();
         let m = Model::fit(&rows, 0.5, 0.5);
-        assert!(m.weights[3] < 0.0 && m.weights[0] > 0.0, "{m:?}");
+        assert!(m.weights[2] < 0.0 && m.weights[0] > 0.0, "{m:?}");
         assert!(m.probability(&features(0.1, 1.5)) > 0.9);
         assert!(m.probability(&features(0.9, 0.0)) < 0.1);
         // Thresholds let through the share of faithful beads asked for.
