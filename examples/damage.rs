@@ -24,7 +24,7 @@
 use bitext::align::eval;
 use bitext::align::Lexicon;
 use bitext::check::divergence::{Features, Model};
-use bitext::check::{self, clause, CheckConfig, FlagKind, Severity};
+use bitext::check::{self, clause, CheckConfig, Flag, FlagKind, Severity};
 use bitext::record::BeadRecord;
 use bitext::segment::Segmenter;
 use bitext::Lang;
@@ -166,19 +166,20 @@ fn change_number(zh: &str, en: &str, seg: &Segmenter, seed: u64) -> Option<Strin
     ))
 }
 
-/// Checks `beads` as one pair; returns per bead whether a flag of `kind`
-/// was raised at warning or above, and at any level.
-fn flagged(
-    beads: &[(String, String)],
-    seg: &Segmenter,
-    lex: &Lexicon,
-    kind: FlagKind,
-) -> (Vec<bool>, Vec<bool>) {
+/// Checks `beads` as one pair; returns each bead's flags.
+fn flagged(beads: &[(String, String)], seg: &Segmenter, lex: &Lexicon) -> Vec<Vec<Flag>> {
     let mut rs = records(beads);
     check::check_with(&mut rs, seg, &config(), Some(lex));
+    rs.into_iter().map(|r| r.flags).collect()
+}
+
+/// Per bead, whether `flags` hold one of `kind` at warning or above, and
+/// at any level.
+fn hits(flags: &[Vec<Flag>], kind: FlagKind) -> (Vec<bool>, Vec<bool>) {
     let has = |min: Severity| -> Vec<bool> {
-        rs.iter()
-            .map(|r| r.flags.iter().any(|f| f.severity >= min && f.kind == kind))
+        flags
+            .iter()
+            .map(|fs| fs.iter().any(|f| f.severity >= min && f.kind == kind))
             .collect()
     };
     (has(Severity::Warning), has(Severity::Info))
@@ -265,6 +266,36 @@ impl Tally {
     }
     fn rate(n: usize, of: usize) -> f64 {
         n as f64 / of.max(1) as f64
+    }
+}
+
+/// How often an addition warning on a grafted bead quotes the grafted
+/// clause itself (a reason a reviewer can verify), not another.
+#[derive(Default)]
+struct Quotes {
+    right: usize,
+    flagged: usize,
+}
+
+impl Quotes {
+    fn add<'a>(
+        &mut self,
+        damaged: &[bool],
+        flags: &[Vec<Flag>],
+        graft_of: &dyn Fn(usize) -> Option<&'a str>,
+    ) {
+        for (i, fs) in flags.iter().enumerate().filter(|(i, _)| damaged[*i]) {
+            let Some(f) = fs
+                .iter()
+                .find(|f| f.kind == FlagKind::Addition && f.severity >= Severity::Warning)
+            else {
+                continue;
+            };
+            self.flagged += 1;
+            // Reasons quote up to 60 characters of a clause.
+            let head: String = graft_of(i).unwrap_or_default().chars().take(25).collect();
+            self.right += usize::from(f.reason.contains(&head));
+        }
     }
 }
 
@@ -480,6 +511,7 @@ fn main() {
         Tally::default(),
     );
     let mut clean_by_kind: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut quotes = Quotes::default();
     let mut all_samples: Vec<Sample> = Vec::new();
     let report = mode == "report";
     for (chapter, name) in names.iter().enumerate() {
@@ -539,15 +571,17 @@ fn main() {
             let (a, b) = cl[pick(seed(i, 1), cl.len())];
             Some(remove(&p.en, a, b))
         };
-        let grafted = |i: usize| -> Option<String> {
+        // The clause grafted onto bead `i`: one of a bead half a chapter away.
+        let graft_of = |i: usize| -> Option<&str> {
             let donor = &pairs[(i + n / 2) % n].en;
             let cl = content_clauses(donor, &seg);
             if cl.is_empty() || n < 2 {
                 return None;
             }
             let (a, b) = cl[pick(seed(i, 2), cl.len())];
-            Some(graft(&pairs[i].en, &donor[a..b]))
+            Some(&donor[a..b])
         };
+        let grafted = |i: usize| Some(graft(&pairs[i].en, graft_of(i)?));
         let renumbered = |i: usize| change_number(&pairs[i].zh, &pairs[i].en, &seg, seed(i, 3));
         let eligible: Vec<[bool; 2]> = (0..n)
             .map(|i| [omitted(i).is_some(), grafted(i).is_some()])
@@ -584,12 +618,16 @@ fn main() {
                     chapter, kind, &set, &damaged, &eligible, &seg, &lex,
                 ));
                 if report {
-                    tally.add(&damaged, &flagged(&set, &seg, &lex, flag));
+                    let flags = flagged(&set, &seg, &lex);
+                    tally.add(&damaged, &hits(&flags, flag));
+                    if kind == Kind::Addition {
+                        quotes.add(&damaged, &flags, &graft_of);
+                    }
                 }
             }
             if report {
                 let (set, damaged) = damage(&renumbered);
-                let hits = flagged(&set, &seg, &lex, FlagKind::NumberMismatch);
+                let hits = hits(&flagged(&set, &seg, &lex), FlagKind::NumberMismatch);
                 if std::env::var_os("DAMAGE_SHOW").is_some() {
                     for ((d, h), (z, e)) in damaged.iter().zip(&hits.0).zip(&set) {
                         if *d && !*h {
@@ -637,6 +675,10 @@ fn main() {
                 .map(|(k, n)| format!("{k} {n}"))
                 .collect();
             println!("untouched flags (warning+): {}", kinds.join(", "));
+            println!(
+                "grafted clause quoted by its addition warning: {} of {}",
+                quotes.right, quotes.flagged
+            );
         }
     }
 }
