@@ -13,7 +13,7 @@
 //! can highlight it; a flag whose length ratio is also an outlier the
 //! flagged side's way is an error.
 
-use super::divergence::{self, BeadClauses, Features, Rates, Side};
+use super::divergence::{self, BeadClauses, Features, Rates};
 use super::{excerpt, Flag, FlagKind, Severity, SideView, TranslationEvidence};
 use crate::document::{Lang, Span};
 use crate::lexical::evidence::{
@@ -387,16 +387,6 @@ fn capitalised(text: &str, t: &Token) -> bool {
 /// the clause still count as unmatched.
 pub(crate) const SHARE: f64 = 0.2;
 
-/// The omission and addition features of a bead whose length ratio lies
-/// `z` spreads from the pair's usual (negative: target shorter): source
-/// clauses against the target, target clauses against the source.
-pub fn features(c: &BeadClauses, rates: &Rates, z: f64) -> [Features; 2] {
-    [
-        Features::of(&c.src, &c.tgt, Side::Src, rates, -z),
-        Features::of(&c.tgt, &c.src, Side::Tgt, rates, z),
-    ]
-}
-
 /// Omission and addition flags of a bead from its clause evidence
 /// (`clauses`), weighed by the [`divergence`] models.
 ///
@@ -417,7 +407,7 @@ pub fn check(
     z: f64,
     outlier: f64,
 ) -> Vec<Flag> {
-    let [om, ad] = features(clauses, rates, z);
+    let [om, ad] = Features::of_bead(clauses, rates, z);
     let mut flags = Vec::new();
     for (own, f, kind, lean, model, side) in [
         (

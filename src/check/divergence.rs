@@ -245,21 +245,30 @@ fn local_matches(clauses: &[ClauseEvidence]) -> Vec<Vec<bool>> {
 }
 
 impl Features {
-    /// The features of `own` side's clauses against `other`'s, with the
-    /// length ratio leaning `lean` spreads towards own side.
-    pub fn of(
+    /// The omission and addition features of bead `c`, whose length ratio
+    /// lies `z` spreads from the pair's usual (negative: target shorter):
+    /// source clauses against the target, target clauses against the
+    /// source. Each side is weighed once, for both.
+    pub fn of_bead(c: &BeadClauses, rates: &Rates, z: f64) -> [Features; 2] {
+        let src = weigh(&c.src, Side::Src, rates);
+        let tgt = weigh(&c.tgt, Side::Tgt, rates);
+        [
+            Features::of(&c.src, &c.tgt, (&src, &tgt), Side::Src, rates, -z),
+            Features::of(&c.tgt, &c.src, (&tgt, &src), Side::Tgt, rates, z),
+        ]
+    }
+
+    /// The features of `own` side's clauses against `other`'s (`weighed`:
+    /// own side's and the other's word ratios), with the length ratio
+    /// leaning `lean` spreads towards own side.
+    fn of(
         own: &[ClauseEvidence],
         other: &[ClauseEvidence],
+        (mine, theirs): (&Weighed, &Weighed),
         own_side: Side,
         rates: &Rates,
         lean: f64,
     ) -> Features {
-        let other_side = match own_side {
-            Side::Src => Side::Tgt,
-            Side::Tgt => Side::Src,
-        };
-        let mine = weigh(own, own_side, rates);
-        let theirs = weigh(other, other_side, rates);
         let (k_own, k_other) = (content(own) as f64, content(other) as f64);
         let usual = match own_side {
             Side::Src => rates.content_ratio,
@@ -288,8 +297,8 @@ impl Features {
         Features {
             lean: lean.clamp(-6.0, 6.0),
             content_ratio: ((k_other + 1.0) / (k_own + 1.0)).ln() - usual,
-            matched_share: share(&mine, k_own),
-            other_matched_share: share(&theirs, k_other),
+            matched_share: share(mine, k_own),
+            other_matched_share: share(theirs, k_other),
             weakest_clause,
             clearest,
             local_other_unmatched,

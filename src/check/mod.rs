@@ -238,7 +238,7 @@ pub fn divergence_features(
             .map(|(s, c)| {
                 let c = c.as_ref()?;
                 let z = omission::z(&s.src, &s.tgt, &pair.model);
-                Some(clause::features(c, &pair.rates, z))
+                Some(divergence::Features::of_bead(c, &pair.rates, z))
             })
             .collect()
     })
