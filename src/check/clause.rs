@@ -717,10 +717,10 @@ mod tests {
 
     #[test]
     fn a_shorter_target_makes_an_omission_surer() {
-        // Four words the pair's other beads always translate, dropped: at
-        // the pair's usual length ratio that may be free rendering (info);
-        // with a target shorter than usual it is a warning, and with one
-        // far shorter an error.
+        // Four words the pair's other beads always translate, dropped: with
+        // a target a little longer than usual that may be free rendering
+        // (info); at the usual length ratio or shorter it is a warning, and
+        // with a target far shorter an error.
         let en = "The meeting discussed confidence measures.";
         let flag = |z: f64| {
             flags_at(ZH, en, z)
@@ -728,8 +728,10 @@ mod tests {
                 .find(|f| f.kind == FlagKind::Omission)
                 .expect("an omission")
         };
-        assert_eq!(flag(0.0).severity, Severity::Info);
+        assert_eq!(flag(0.5).severity, Severity::Info);
+        assert!(flag(0.0).certainty > flag(0.5).certainty);
         assert!(flag(-1.8).certainty > flag(0.0).certainty);
+        assert_eq!(flag(0.0).severity, Severity::Warning);
         assert_eq!(flag(-1.8).severity, Severity::Warning);
         assert_eq!(flag(-2.5).severity, Severity::Error);
     }

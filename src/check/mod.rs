@@ -29,6 +29,7 @@ pub mod divergence;
 pub mod glossary;
 pub mod input;
 mod lexicon;
+pub mod name_swap;
 pub mod names;
 pub mod numbers;
 pub mod omission;
@@ -173,6 +174,8 @@ struct Pair<'a> {
     clauses: Vec<Option<BeadClauses>>,
     /// How often each word of the pair finds a counterpart.
     rates: Rates,
+    /// The words the pair's English writes as names.
+    names: name_swap::EnglishNames,
 }
 
 /// Runs `f` on what the checks learn of the pair of `records` (analysed
@@ -212,11 +215,13 @@ fn with_pair<R>(
         })
         .collect();
     let rates = Rates::of(clauses.iter().flatten());
+    let names = name_swap::EnglishNames::of(sides.iter().flat_map(|s| [&s.src, &s.tgt]));
     f(&Pair {
         model,
         evidence: ev,
         clauses,
         rates,
+        names,
     })
 }
 
@@ -270,6 +275,7 @@ fn check_one(
         evidence: pair.evidence,
         clauses,
         rates: &pair.rates,
+        names: &pair.names,
         model: &pair.model,
         cfg,
     };

@@ -143,7 +143,7 @@ fn known_word(ev: &dyn TranslationEvidence, key: &str, stem: &str) -> bool {
 /// True when nothing but spaces, quotes or brackets stand between the
 /// token and the start of the text or the end of a sentence or clause
 /// label (". ", ": ", "I. ").
-fn sentence_initial(text: &str, t: &Token) -> bool {
+pub(crate) fn sentence_initial(text: &str, t: &Token) -> bool {
     let before = text.get(..t.span.start).unwrap_or("");
     for c in before.chars().rev() {
         if c.is_whitespace() || "\"'“‘(（[#*".contains(c) {

@@ -3,6 +3,7 @@
 //! implements [`Check`] plus one line in [`CHECKS`].
 
 use super::divergence::{BeadClauses, Rates};
+use super::name_swap::EnglishNames;
 use super::{CheckConfig, Flag, LengthModel, SideView, TranslationEvidence};
 use crate::record::BeadRecord;
 
@@ -21,6 +22,8 @@ pub struct BeadView<'a> {
     pub clauses: Option<&'a BeadClauses>,
     /// How often each word of the pair finds a counterpart.
     pub rates: &'a Rates,
+    /// The words the pair's English writes as names.
+    pub names: &'a EnglishNames,
     /// The pair's own length model.
     pub model: &'a LengthModel,
     /// The settings.
@@ -39,6 +42,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &super::unaligned::LowConfidence,
     &super::numbers::Numbers,
     &super::names::Names,
+    &super::name_swap::NameSwap,
     &super::clause::Divergence,
     &super::glossary::GlossaryTerms,
 ];

@@ -10,7 +10,8 @@
 //! vocabulary covers is cut exactly as the whole dictionary cuts it.
 
 use jieba_rs::Jieba;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
 
 /// jieba-rs 0.11.0's `src/data/dict.txt` (MIT; see `data/README.md`), one
 /// `word frequency tag` a line: the dictionary `Jieba::new()` embeds, which
@@ -144,6 +145,55 @@ pub(crate) fn for_vocabulary(vocab: &Vocabulary) -> Jieba {
     jieba
 }
 
+/// What a proper noun of jieba's dictionary names, by its part-of-speech
+/// tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A person (`nr`, `nrfg`, `nrt`): 王琦瑶, 纳扎尔巴耶夫.
+    Person,
+    /// A place (`ns`): 北京, 哈萨克斯坦.
+    Place,
+    /// An organisation (`nt`): 外交部.
+    Organisation,
+}
+
+impl NameKind {
+    /// The word for it in a message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Place => "place",
+            NameKind::Organisation => "organisation",
+        }
+    }
+}
+
+/// What `word` (Simplified) names when jieba's dictionary tags it as a
+/// proper noun of two or more characters; `None` for any other word. The
+/// tags are jieba's own and loose: a few common words carry them too
+/// (城市 is tagged a place), so a caller weighs a name by more than this.
+pub fn name_kind(word: &str) -> Option<NameKind> {
+    static NAMES: OnceLock<FxHashMap<&'static str, NameKind>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            DICT.lines()
+                .filter_map(|line| {
+                    let mut parts = line.split(' ');
+                    let (word, _, tag) = (parts.next()?, parts.next()?, parts.next()?);
+                    let kind = match tag {
+                        "nr" | "nrfg" | "nrt" => NameKind::Person,
+                        "ns" => NameKind::Place,
+                        "nt" => NameKind::Organisation,
+                        _ => return None,
+                    };
+                    (word.chars().nth(1).is_some()).then_some((word, kind))
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +251,14 @@ mod tests {
             !vocab.covers("人民") && !small.has_word("人民"),
             "a word the texts cannot hold is left out"
         );
+    }
+
+    #[test]
+    fn proper_nouns_by_their_tags() {
+        assert_eq!(name_kind("北京"), Some(NameKind::Place));
+        assert_eq!(name_kind("王琦瑶"), Some(NameKind::Person));
+        assert_eq!(name_kind("外交部"), Some(NameKind::Organisation));
+        assert_eq!(name_kind("发展"), None);
+        assert_eq!(name_kind("王"), None, "one character is no name");
     }
 }

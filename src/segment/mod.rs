@@ -11,7 +11,7 @@ mod sentences;
 pub mod side;
 mod words;
 
-pub use dict::Vocabulary;
+pub use dict::{name_kind, NameKind, Vocabulary};
 pub use numbers::numbers;
 pub use side::{BeadSide, BeadSides};
 pub use words::{Token, TokenKind};
