@@ -253,3 +253,54 @@ fn numbers_compare_across_languages() {
         "{why}"
     );
 }
+
+/// `bitext check` on six good beads, four that render 北京 and 上海 by
+/// name, and `last`; returns its output.
+fn check_with_places(last: (&str, &str)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut beads: Vec<Value> = (0..6).map(|i| bead(i, &[GOOD.0], &[GOOD.1])).collect();
+    for (i, (zh, en)) in [
+        ("会议在北京举行。", "The meeting was held in Beijing."),
+        ("代表来自上海。", "The delegates came from Shanghai."),
+        ("峰会在上海举行。", "The summit was held in Shanghai."),
+        ("代表来自北京。", "The delegates came from Beijing."),
+        last,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        beads.push(bead(6 + i, &[zh], &[en]));
+    }
+    let jsonl = write_jsonl(dir.path(), "pair.jsonl", &beads);
+    let o = run(["check".as_ref(), jsonl.as_os_str()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn a_name_changed_in_its_slot_is_a_warning_naming_both() {
+    let out = check_with_places((
+        "代表在北京举行会议。",
+        "The delegates held a meeting in Shanghai.",
+    ));
+    let at = out
+        .find("t#10 ")
+        .unwrap_or_else(|| panic!("t#10 missing:\n{out}"));
+    let block = &out[at..];
+    let block = &block[..block.find("\n\n").unwrap_or(block.len())];
+    assert!(
+        block.contains(
+            "warning name-mismatch: different names: “Shanghai” in the target where the source has 北京 (place, beijing)"
+        ),
+        "{block}"
+    );
+    assert_eq!(out.matches("different names").count(), 1, "{out}");
+    let good = check_with_places((
+        "代表在北京举行会议。",
+        "The delegates held a meeting in Beijing.",
+    ));
+    assert!(
+        !good.contains("different names"),
+        "the good twin is flagged:\n{good}"
+    );
+}
