@@ -76,7 +76,7 @@ fn consistent((matched, seen): (u32, u32)) -> bool {
 }
 
 /// A Chinese name and the English name in its place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 struct Swap<'a> {
     zh: &'a WordMatch,
     kind: Option<NameKind>,
@@ -152,10 +152,10 @@ pub fn check(
         // that the English writes as a name (清扬 of 陈清扬 cut 陈 / 清扬,
         // "Qingyang").
         let kind = name_kind(&w.key);
-        let written = || said_as_name(ev, &w.key, names);
+        let elsewhere = rates.elsewhere(zh_side, zh_clauses, w);
         let name = match kind {
-            Some(_) => usually_matched(rates.elsewhere(zh_side, zh_clauses, w)),
-            None => consistent(rates.elsewhere(zh_side, zh_clauses, w)) && written(),
+            Some(_) => usually_matched(elsewhere),
+            None => consistent(elsewhere) && said_as_name(ev, &w.key, names),
         };
         if !name {
             continue;
