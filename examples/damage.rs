@@ -5,7 +5,10 @@
 //! `… -- fit [MAC-DEV]` fits the omission and addition models of
 //! `src/check/divergence.rs` and prints them; `… -- cv [MAC-DEV]` measures
 //! them with each chapter held out in turn. Takes the gold 1-1 beads of
-//! MAC-Dev and makes damaged copies of the English side:
+//! MAC-Dev — or, given sentence-level JSONL files that `bitext align`
+//! wrote instead, the aligner's sure 1-1 beads of each pair (no gold; the
+//! untouched rate is then an upper bound) — and makes damaged copies of
+//! the English side:
 //!
 //! - **omission**: one clause of two or more content words removed (the
 //!   bead keeps at least one clause);
@@ -13,13 +16,17 @@
 //!   chapter away grafted on before the final stop;
 //! - **number**: a number that both sides state changed (digits stay
 //!   digits, a spelled-out number stays spelled out);
+//! - **name**: a name the chapter's English uses in two or more beads
+//!   replaced by another such name the bead does not mention, where the
+//!   Chinese names someone or something too;
 //!
 //! and keeps the untouched beads as negatives. Each chapter is checked as
 //! one aligned pair (so the pair's own translation table is learnt from
 //! it, as in a real run) with the shipped lexicon, one bead in ten damaged
-//! at a time ([`ROUNDS`]). Prints recall per kind (a flag of the right kind at warning level or above) and the share
-//! of untouched beads with any flag at warning level or above. Reads the
-//! data at run time; exits quietly when it is absent.
+//! at a time ([`ROUNDS`]). Prints recall per kind (a flag of the right
+//! kind at warning level or above) and the share of untouched beads with
+//! any flag at warning level or above. Reads the data at run time; exits
+//! quietly when it is absent.
 
 use bitext::align::eval;
 use bitext::align::Lexicon;
