@@ -308,19 +308,7 @@ fn dump(
     if std::env::var_os("DAMAGE_DUMP").is_none() {
         return;
     }
-    let rs: Vec<BeadRecord> = beads
-        .iter()
-        .enumerate()
-        .map(|(i, (zh, en))| {
-            BeadRecord::new(
-                i,
-                Lang::ZhHans,
-                Lang::En,
-                vec![zh.clone()],
-                vec![en.clone()],
-            )
-        })
-        .collect();
+    let rs = records(beads);
     let model = check::LengthModel::fit(&rs);
     let pairs = bitext::terms::extract::word_pairs(&rs, &bitext::segment::side::analyse(&rs, seg));
     let ev = check::evidence::Both(lex, &pairs);

@@ -113,15 +113,25 @@ impl Rates {
         let class = self.classes[s][usize::from(w.known)];
         let prior = (f64::from(class.matched) + PRIOR_WEIGHT * PRIOR_MATCH)
             / (f64::from(class.seen) + PRIOR_WEIGHT);
-        let all = self.words[s].get(&w.key).copied().unwrap_or_default();
         let mine = own.get(w.key.as_str()).copied().unwrap_or_default();
-        let matched = f64::from(all.matched.saturating_sub(mine.matched));
-        let seen = f64::from(all.seen.saturating_sub(mine.seen));
+        let rest = self.outside(side, &w.key, mine);
+        let (matched, seen) = (f64::from(rest.matched), f64::from(rest.seen));
         ((matched + WORD_WEIGHT * prior) / (seen + WORD_WEIGHT)).clamp(0.02, 0.98)
     }
-}
 
-impl Rates {
+    /// The document's tally of word `key` of `side` less `mine` (this
+    /// bead's).
+    fn outside(&self, side: Side, key: &str, mine: Tally) -> Tally {
+        let all = self.words[side.index()]
+            .get(key)
+            .copied()
+            .unwrap_or_default();
+        Tally {
+            matched: all.matched.saturating_sub(mine.matched),
+            seen: all.seen.saturating_sub(mine.seen),
+        }
+    }
+
     /// How many of the document's occurrences of word `w` of `side`
     /// outside this bead (`clauses`: the bead's clauses of that side) found
     /// a counterpart, and how many there are: (matched, seen).
@@ -131,10 +141,6 @@ impl Rates {
         clauses: &[ClauseEvidence],
         w: &WordMatch,
     ) -> (u32, u32) {
-        let all = self.words[side.index()]
-            .get(&w.key)
-            .copied()
-            .unwrap_or_default();
         let mut mine = Tally::default();
         for x in clauses
             .iter()
@@ -143,10 +149,8 @@ impl Rates {
         {
             mine.add(x);
         }
-        (
-            all.matched.saturating_sub(mine.matched),
-            all.seen.saturating_sub(mine.seen),
-        )
+        let rest = self.outside(side, &w.key, mine);
+        (rest.matched, rest.seen)
     }
 }
 

@@ -215,7 +215,11 @@ fn with_pair<R>(
         })
         .collect();
     let rates = Rates::of(clauses.iter().flatten());
-    let names = name_swap::EnglishNames::of(sides.iter().flat_map(|s| [&s.src, &s.tgt]));
+    // Only the name-swap check reads them, and only with evidence.
+    let names = match ev {
+        Some(_) => name_swap::EnglishNames::of(sides.iter().flat_map(|s| [&s.src, &s.tgt])),
+        None => name_swap::EnglishNames::default(),
+    };
     f(&Pair {
         model,
         evidence: ev,
